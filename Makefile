@@ -1,0 +1,36 @@
+# make extract / make test are all the set-up a fresh clone needs: both install first when needed.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+GOLD := ../shared/gold/000_9704b5920b1b9317.json
+
+.PHONY: setup extract test eval lint schema clean
+
+setup: $(STAMP)
+
+# Everything is installed from requirements.lock, pinned by hash (the spaCy model included).
+# The package itself runs from the checkout (python -m pipeline), so it needs no install step.
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	touch $(STAMP)
+
+extract: setup
+	$(PY) -m pipeline extract corpus --out outputs
+
+test: setup
+	$(PY) -m pytest
+
+eval: extract
+	$(PY) -m pipeline eval $(GOLD) --out outputs
+
+lint: setup
+	$(PY) -m ruff check pipeline tests
+	$(PY) -m mypy pipeline
+
+schema: setup
+	$(PY) -m pipeline schema --out schema/output.schema.json
+
+clean:
+	rm -rf $(VENV) outputs/*.json outputs/*.csv outputs/errors.jsonl

@@ -1,0 +1,93 @@
+"""Thin command line: parse arguments, call one library function, map failures to exit codes.
+
+Exit status: 0 when every input came out, 1 when some failed (see errors.jsonl), 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .config import Options
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Quotes, speakers and numeric claims from English news articles.",
+)
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[Path], typer.Argument(help="Article files (.txt) or folders of them.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for one <stem>.json per article.")] = Path("outputs"),
+    batch_size: Annotated[int, typer.Option(help="Articles parsed together.")] = 16,
+    max_chars: Annotated[int, typer.Option(help="Refuse longer articles with a clear error.")] = 1_000_000,
+    month_first: Annotated[bool, typer.Option(help="Read 06/22/2022-style bylines month first.")] = False,
+) -> None:
+    """Extract quotes, speakers and numeric claims: one DIR/<stem>.json per article, tables beside them."""
+    from .run import UsageError, extract as run_extract
+
+    options = Options(batch_size=batch_size, max_chars=max_chars, day_first=not month_first)
+    try:
+        summary = run_extract(inputs, out, options)
+    except UsageError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(
+        f"{len(summary.written)} article(s) written to {out}, {len(summary.failed)} failed"
+        + (f" (see {out / 'errors.jsonl'})" if summary.failed else ""),
+        err=True,
+    )
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(help="Gold files in the shared/gold format.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder of outputs to score.")] = Path("outputs"),
+) -> None:
+    """Score outputs against gold annotations: quotes by kind, speakers, numeric claims."""
+    from .eval import report_gold
+
+    try:
+        typer.echo(report_gold(gold, out))
+    except FileNotFoundError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option("--out", help="Write the JSON Schema here instead of stdout.")] = None,
+) -> None:
+    """Print the JSON Schema of the output files."""
+    import json
+
+    from .output import write_atomic
+    from .schema import json_schema
+
+    text = json.dumps(json_schema(), indent=2) + "\n"
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(out, text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit status; no traceback reaches the user."""
+    try:
+        app(args=argv if argv is not None else sys.argv[1:], prog_name="python -m pipeline", standalone_mode=True)
+    except SystemExit as exit_:
+        return int(exit_.code or 0) if not isinstance(exit_.code, str) else 2
+    except KeyboardInterrupt:
+        typer.echo("interrupted: finished articles are kept; run again to finish the rest", err=True)
+        return 130
+    except Exception as err:  # noqa: BLE001 - the user gets one line, not a traceback
+        typer.echo(f"error: {type(err).__name__}: {err}", err=True)
+        return 1
+    return 0

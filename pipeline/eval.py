@@ -1,0 +1,270 @@
+"""Scoring outputs against human gold: precision, recall and F1, never equality with a snapshot.
+
+Quotes follow the overlap rule used in the field: a gold quote is found when one predicted quote
+covers more than 30% of its characters (each prediction used once); figures at 80% are reported
+too. A quote repeated word for word (a headline and its lede) is scored once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+_STOP = {"the", "a", "an", "of", "by", "to", "in", "for", "and", "on", "at", "with", "was", "were", "is", "be", "been", "being"}
+_DETERMINERS = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
+
+
+@dataclass
+class PRF:
+    found: int = 0  # gold items matched
+    gold: int = 0
+    correct_predictions: int = 0
+    predicted: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct_predictions / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: PRF) -> None:
+        self.found += other.found
+        self.gold += other.gold
+        self.correct_predictions += other.correct_predictions
+        self.predicted += other.predicted
+
+    def line(self, label: str) -> str:
+        return (
+            f"{label:<28} P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}"
+            f"   ({self.found}/{self.gold} gold found, {self.correct_predictions}/{self.predicted} predictions right)"
+        )
+
+
+def overlap_share(gold: list[tuple[int, int]], predicted: list[tuple[int, int]]) -> float:
+    """Share of the gold characters that the prediction covers."""
+    total = sum(e - s for s, e in gold)
+    if not total:
+        return 0.0
+    covered = sum(max(0, min(ge, pe) - max(gs, ps)) for gs, ge in gold for ps, pe in predicted)
+    return covered / total
+
+
+def match_spans(
+    gold: list[list[tuple[int, int]]],
+    predicted: list[list[tuple[int, int]]],
+    threshold: float,
+    same_kind: Callable[[int, int], bool] | None = None,
+) -> dict[int, int]:
+    """Gold index -> predicted index, one to one, greedily by largest overlap above `threshold`.
+
+    With `same_kind`, a prediction of the gold's own kind is preferred: a partial quote inside
+    reported speech overlaps both, and should pair with its own kind.
+    """
+    pairs = []
+    for g, g_spans in enumerate(gold):
+        for p, p_spans in enumerate(predicted):
+            share = overlap_share(g_spans, p_spans)
+            if share > threshold:
+                pairs.append((bool(same_kind and same_kind(g, p)), share, -g, -p))
+    matched: dict[int, int] = {}
+    used: set[int] = set()
+    for _, share, neg_g, neg_p in sorted(pairs, reverse=True):
+        g, p = -neg_g, -neg_p
+        if g not in matched and p not in used:
+            matched[g] = p
+            used.add(p)
+    return matched
+
+
+# ---- the seed format (shared/gold) ------------------------------------------------------------
+def _norm(text: str) -> str:
+    text = re.sub(r"[’']s$", "", text.strip().lower())
+    return _DETERMINERS.sub("", text).strip(" ,.:;\"“”‘’")
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP}
+
+
+def predicate_matches(gold: str, predicted: str | None) -> bool:
+    """Most of the gold predicate's content words, and not many more, are in the predicted one."""
+    if not predicted:
+        return False
+    g, p = _words(gold), _words(predicted)
+    common = len(g & p)
+    return bool(g) and common / len(g) >= 0.75 and common / max(len(p), 1) >= 0.5
+
+
+def _locate(text: str, gold_text: str | list[str]) -> list[list[tuple[int, int]]]:
+    """Every place the gold quote stands in the article, as character spans."""
+    paragraphs = gold_text if isinstance(gold_text, list) else [gold_text]
+    places = []
+    for m in re.finditer(re.escape(paragraphs[0]), text):
+        spans, at = [(m.start(), m.end())], m.end()
+        for para in paragraphs[1:]:
+            nxt = text.find(para, at)
+            if nxt < 0:
+                break
+            spans.append((nxt, nxt + len(para)))
+            at = nxt + len(para)
+        if len(spans) == len(paragraphs):
+            places.append(spans)
+    return places
+
+
+def align_speakers(predicted: list[dict[str, Any]], gold: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Predicted speaker id -> gold speaker key, by the names and mentions they share (not pronouns)."""
+    aligned = {}
+    for speaker in predicted:
+        names = {_norm(m["text"]) for m in speaker["mentions"]} | {_norm(speaker.get("name") or "")}
+        names |= {_norm(speaker.get("description") or "")}
+        names = {n for n in names if n and n not in _PRONOUNS}
+        best, best_score = None, 0
+        for key, g in gold.items():
+            g_names = {_norm(m) for m in g.get("mentions", [])} | {_norm(g.get("name") or "")}
+            g_names = {n for n in g_names if n and n not in _PRONOUNS}
+            score = sum(any(n == x or f" {x} " in f" {n} " or f" {n} " in f" {x} " for x in g_names) for n in names)
+            if score > best_score:
+                best, best_score = key, score
+        if best is not None:
+            aligned[speaker["id"]] = best
+    return aligned
+
+
+@dataclass
+class SeedScores:
+    by_kind: dict[str, PRF] = field(default_factory=dict)
+    quotes: PRF = field(default_factory=PRF)
+    quotes_80: PRF = field(default_factory=PRF)
+    attributed: int = 0  # gold quotes found (any kind) with the right speaker
+    direct_attributed: int = 0
+    direct_gold: int = 0
+    gold_quotes: int = 0
+    claims: PRF = field(default_factory=PRF)
+    claims_required: int = 0
+    claims_value: int = 0
+    claims_unit: int = 0
+    claims_predicate: int = 0
+    claims_claimant: int = 0
+    claimant_gold: int = 0
+    metadata: dict[str, bool] = field(default_factory=dict)
+
+
+def _unique_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen, unique = set(), []
+    for q in quotes:
+        key = (q["kind"], q["text"].strip().lower())
+        if key not in seen:
+            seen.add(key)
+            unique.append(q)
+    return unique
+
+
+def _score_quotes(scores: SeedScores, out: dict[str, Any], gold: dict[str, Any], aligned: dict[str, str]) -> None:
+    text = out["article"]["text"]
+    predicted = _unique_quotes(out["quotes"])
+    gold_quotes = [g for g in gold["quotes"] if not g.get("optional")]
+    places = [_locate(text, g["text"]) for g in gold_quotes]
+    # A gold quote that stands in several places counts where a prediction covers it best.
+    def best_place(i: int, spans_of: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+        return max(places[i], key=lambda pl: max((overlap_share(pl, s) for s in spans_of), default=0)) if places[i] else []
+
+    pred_spans = [[(s["start"], s["end"]) for s in q["spans"]] for q in predicted]
+    gold_spans = [best_place(i, pred_spans) for i in range(len(gold_quotes))]
+    def same_kind(g: int, p: int) -> bool:
+        return bool(gold_quotes[g]["kind"] == predicted[p]["kind"])
+
+    for threshold, prf in ((0.3, scores.quotes), (0.8, scores.quotes_80)):
+        matched = match_spans(gold_spans, pred_spans, threshold, same_kind)
+        prf.add(PRF(len(matched), len(gold_quotes), len(matched), len(predicted)))
+    matched = match_spans(gold_spans, pred_spans, 0.3, same_kind)
+    for g, p in matched.items():
+        right = aligned.get(predicted[p]["speaker"] or "") == gold_quotes[g].get("speaker")
+        scores.attributed += right
+        if gold_quotes[g]["kind"] == "direct":
+            scores.direct_attributed += right
+    scores.gold_quotes += len(gold_quotes)
+    scores.direct_gold += sum(g["kind"] == "direct" for g in gold_quotes)
+    for kind in ("direct", "partial", "indirect"):
+        g_idx = [i for i, g in enumerate(gold_quotes) if g["kind"] == kind]
+        p_idx = [i for i, q in enumerate(predicted) if q["kind"] == kind]
+        kind_matched = match_spans([gold_spans[i] for i in g_idx], [pred_spans[i] for i in p_idx], 0.3)
+        scores.by_kind.setdefault(kind, PRF()).add(PRF(len(kind_matched), len(g_idx), len(kind_matched), len(p_idx)))
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same_value(x, y) for x, y in zip(a, b))
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) <= 1e-6 * max(1.0, abs(a))
+    return False
+
+
+def _score_claims(scores: SeedScores, out: dict[str, Any], gold: dict[str, Any], aligned: dict[str, str]) -> None:
+    predicted = out["numeric_claims"]
+    required = [g for g in gold["numeric_claims"] if not g.get("optional")]
+    used: set[int] = set()
+    matched = 0
+    for g in gold["numeric_claims"]:
+        hit = next((i for i, c in enumerate(predicted) if i not in used and _same_value(c["value"], g["value"])), None)
+        if hit is None:
+            continue
+        used.add(hit)
+        matched += 1
+        if g.get("optional"):
+            continue
+        c = predicted[hit]
+        scores.claims_value += 1
+        scores.claims_unit += "unit" not in g or _norm(c["unit"] or "") == _norm(g["unit"])
+        scores.claims_predicate += "predicate" not in g or predicate_matches(g["predicate"], c["predicate"])
+        if "claimant" in g:
+            scores.claimant_gold += 1
+            scores.claims_claimant += aligned.get(c["claimant"] or "") == g["claimant"]
+    scores.claims_required += len(required)
+    scores.claims.add(PRF(scores.claims_value, len(required), matched, len(predicted)))
+
+
+def score_gold_file(gold_path: Path, out_dir: Path) -> SeedScores:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    out_path = out_dir / f"{Path(gold['source']).stem}.json"
+    if not out_path.exists():
+        raise FileNotFoundError(f"no output {out_path} for gold {gold_path}: run extract first")
+    out = json.loads(out_path.read_text(encoding="utf-8"))
+    scores = SeedScores()
+    aligned = align_speakers(out["speakers"], gold["speakers"])
+    _score_quotes(scores, out, gold, aligned)
+    _score_claims(scores, out, gold, aligned)
+    meta = gold.get("metadata", {})
+    scores.metadata = {k: out["article"].get(k) == meta[k] for k in ("title", "author", "published") if k in meta}
+    return scores
+
+
+def report_gold(gold_paths: list[Path], out_dir: Path) -> str:
+    lines = []
+    for path in gold_paths:
+        s = score_gold_file(path, out_dir)
+        lines.append(f"== {path.name} (outputs in {out_dir})")
+        lines.append(s.quotes.line("quotes, any kind (>30%)"))
+        lines.append(s.quotes_80.line("quotes, any kind (>80%)"))
+        for kind, prf in s.by_kind.items():
+            lines.append(prf.line(f"  {kind}"))
+        lines.append(f"{'quotes with right speaker':<28} {s.attributed}/{s.gold_quotes}  (direct {s.direct_attributed}/{s.direct_gold})")
+        lines.append(s.claims.line("numeric claims (value)"))
+        lines.append(
+            f"{'  of required claims':<28} value {s.claims_value}/{s.claims_required}, unit {s.claims_unit}, "
+            f"predicate {s.claims_predicate}, claimant {s.claims_claimant}/{s.claimant_gold}"
+        )
+        lines.append("metadata: " + ", ".join(f"{k} {'ok' if ok else 'WRONG'}" for k, ok in s.metadata.items()))
+    return "\n".join(lines)

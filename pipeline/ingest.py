@@ -1,0 +1,176 @@
+"""Ingest: bytes on disk -> Article (decoded text, title, byline author, publication date, body start)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+
+from .config import Options
+from .records import Article, Issue
+
+
+class IngestError(Exception):
+    """An input that cannot become an article. `kind` goes to errors.jsonl."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_DATE_PATTERNS = (
+    re.compile(r"(?P<year>\d{4})-(?P<a>\d{1,2})-(?P<b>\d{1,2})"),
+    re.compile(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4}|\d{2})\b"),
+    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})"),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"),
+)
+# "By Jane Smith | 22/06/2022", "By Jane Smith and Joe Bloggs, Political Editor", "BY JANE SMITH"
+_BYLINE = re.compile(
+    r"^\s*by\s+(?P<author>[^\W\d_][\w.'’-]*(?:\s+(?:and\s+)?[^\W\d_][\w.'’-]*){0,5})"
+    r"\s*(?:[|,–—•-]\s*(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
+_QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‘’'«»"})
+# A headline is a single short line; longer first lines are body text with no title.
+_MAX_TITLE_CHARS = 300
+
+
+def parse_date(text: str, day_first: bool = True) -> str | None:
+    """The first calendar date in `text` as an ISO string, or None.
+
+    Numeric dates are read day first when `day_first` (22/06/2022), month first otherwise, and
+    the other way round when the first reading is impossible (06/22/2022 can only be June 22).
+    """
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        parts = match.groupdict()
+        year = int(parts["year"])
+        year += 2000 if year < 100 else 0
+        if "month" in parts:
+            month = _MONTHS.get(parts["month"].lower())
+            candidates = [(month, int(parts["day"]))] if month else []
+        else:
+            a, b = int(parts["a"]), int(parts["b"])
+            iso = pattern is _DATE_PATTERNS[0]
+            candidates = [(a, b)] if iso else ([(b, a), (a, b)] if day_first else [(a, b), (b, a)])
+        for month, day in candidates:
+            try:
+                return dt.date(year, month, day).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def decode(data: bytes) -> tuple[str, list[Issue]]:
+    """Bytes -> text: UTF-8 (BOM dropped), else cp1252 with a warning; junk raises IngestError."""
+    if not data.strip():
+        raise IngestError("empty", "the file is empty")
+    sample = data[:8192]
+    if b"\x00" in sample or sum(b < 9 or 13 < b < 32 for b in sample) > len(sample) // 20:
+        raise IngestError("binary", "the file looks like binary data, not text")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as err:
+        first_bad = err.start
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as err:
+        raise IngestError("encoding", f"neither UTF-8 nor cp1252 (byte {err.start})") from None
+    note = f"not valid UTF-8 (byte {first_bad}); decoded as cp1252"
+    return text, [Issue("encoding", note)]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, stripped of surrounding whitespace."""
+    spans = []
+    for match in re.finditer(r"[^\r\n]+", text):
+        line = match.group()
+        if line.strip():
+            start = match.start() + len(line) - len(line.lstrip())
+            spans.append((start, match.start() + len(line.rstrip())))
+    return spans
+
+
+def _same_headline(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return " ".join(s.translate(_QUOTE_MARKS).lower().split())
+
+    return norm(a) == norm(b)
+
+
+def read_front_matter(text: str, day_first: bool = True) -> dict:
+    """Title, author, date and where the body starts, from the lines at the top of a plain-text article.
+
+    The headline is the first line when it is short and more lines follow. Repeats of the headline
+    (some feeds print it two or three times, with other quote marks) and the byline are skipped,
+    so they are neither mined for quotes nor counted as claims.
+    """
+    lines = _lines(text)
+    found: dict = {"title": None, "author": None, "published": None, "body_start": 0, "skipped": []}
+    if len(lines) < 2:
+        return found
+    first_start, first_end = lines[0]
+    if first_end - first_start > _MAX_TITLE_CHARS:
+        return found
+    found["title"] = text[first_start:first_end]
+    body = 1
+    for start, end in lines[1:]:
+        line = text[start:end]
+        byline = _BYLINE.match(line)
+        date = parse_date(line, day_first) if len(line) < 60 else None
+        if _same_headline(line, found["title"]):
+            pass
+        elif byline and found["author"] is None:
+            found["author"] = byline.group("author").strip()
+            rest = byline.group("rest") or ""
+            found["published"] = found["published"] or parse_date(rest, day_first)
+        elif date and found["published"] is None and len(re.findall(r"[A-Za-z]+", line)) <= 4:
+            found["published"] = date
+        else:
+            break
+        found["skipped"].append((start, end))
+        body += 1
+    found["body_start"] = lines[body][0] if body < len(lines) else len(text)
+    return found
+
+
+def article_from_text(
+    text: str, article_id: str, source: str, options: Options, warnings: list[Issue] | None = None
+) -> Article:
+    if not text.strip():
+        raise IngestError("empty", "the article has no text")
+    if len(text) > options.max_chars:
+        raise IngestError(
+            "too_long", f"{len(text):,} characters; the limit is {options.max_chars:,} (--max-chars)"
+        )
+    front = read_front_matter(text, options.day_first)
+    return Article(
+        id=article_id,
+        source=source,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        text=text,
+        title=front["title"],
+        author=front["author"],
+        published=front["published"],
+        body_start=front["body_start"],
+        skipped=tuple(front["skipped"]),
+        warnings=tuple(warnings or ()),
+    )
+
+
+def read_article(path: Path, options: Options) -> Article:
+    """One plain-text article file -> Article; raises IngestError for input that cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise IngestError("unreadable", f"cannot read the file: {err.strerror}") from None
+    text, warnings = decode(data)
+    return article_from_text(text, path.stem, str(path), options, warnings)

@@ -1,0 +1,130 @@
+"""Quote marks -> quoted passages, from the text alone (no parse needed).
+
+Marks are paired by shape: curly and straight, double and single. Apostrophes (don't, I’d,
+survivors’, ’90s) are told apart from closing single quotes. The news convention for a quote
+running over several paragraphs is followed: each continued paragraph reopens the quote and only
+the last one closes it. An unbalanced mark costs at most its own quote: it is reported as an Issue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .records import Issue
+
+OPENERS = {"“": "double", "‘": "single", "«": "double", "„": "double"}
+CLOSERS = {"”": "double", "’": "single", "»": "double"}
+STRAIGHT = {'"': "double", "'": "single"}
+_OPEN_CONTEXT = set(" \t\n\r([{—–-/") | set(OPENERS) | set(STRAIGHT)
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """One quoted passage: the content of each piece (without marks), in reading order."""
+
+    pieces: tuple[tuple[int, int], ...]
+    marks: str  # "double" or "single"
+    depth: int  # 0 for an outermost quote, 1 inside another quote, ...
+    closed: bool
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def _role(text: str, i: int, open_singles: int) -> tuple[str, str] | None:
+    """("open" | "close", shape) for the mark at text[i], or None for an apostrophe or no mark."""
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if ch in OPENERS:
+        if ch == "‘" and nxt.isdigit() and not prev.isalnum():  # ‘90s
+            return None
+        return "open", OPENERS[ch]
+    if ch in CLOSERS or ch == "'":
+        shape = "single" if ch in "’'" else CLOSERS[ch]
+        if shape == "single":
+            if prev.isalnum() and nxt.isalnum():  # don’t, I’d, O’Neill
+                return None
+            if nxt.isdigit() and not prev.isalnum():  # ’90s
+                return None
+            if ch == "'" and prev in _OPEN_CONTEXT and not nxt.isspace():
+                return "open", "single"
+            if not open_singles:  # survivors’ accounts: possessive, not a closer
+                return None
+        return "close", shape
+    if ch == '"':
+        if prev in _OPEN_CONTEXT and not nxt.isspace():
+            return "open", "double"
+        return "close", "double"
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def scan_paragraphs(
+    text: str, paragraphs: list[tuple[int, int]]
+) -> tuple[list[Quoted], list[Issue]]:
+    """All quoted passages in the given paragraphs, outermost and nested, with issues found."""
+    found: list[Quoted] = []
+    issues: list[Issue] = []
+    carried: list[tuple[int, int]] | None = None  # pieces of a double quote left open last paragraph
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        stack: list[tuple[str, int, list[tuple[int, int]]]] = []  # (shape, content start, earlier pieces)
+        i = p_start
+        if carried is not None:  # the quote goes on in this paragraph, which reopens it
+            stack.append(("double", p_start + 1, carried))
+            i = p_start + 1
+            carried = None
+        while i < p_end:
+            role = _role(text, i, sum(shape == "single" for shape, _, _ in stack))
+            if role is None:
+                i += 1
+                continue
+            kind, shape = role
+            if kind == "open":
+                stack.append((shape, i + 1, []))
+            else:
+                depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][0] == shape), None)
+                if depth is None:
+                    if shape == "double":
+                        issues.append(Issue("unmatched_quote", "closing quote mark with no opening", i, i + 1))
+                else:
+                    for dropped_shape, dropped_at, _ in stack[depth + 1 :]:
+                        if dropped_shape == "double":
+                            issues.append(
+                                Issue("unclosed_quote", "quote mark never closed", dropped_at - 1, dropped_at)
+                            )
+                    _, content_start, earlier = stack[depth]
+                    del stack[depth:]
+                    pieces = [*earlier, _trim(text, content_start, i)]
+                    if all(s < e for s, e in pieces):
+                        found.append(Quoted(tuple(pieces), shape, depth, True))
+            i += 1
+        # An open double quote at the end of a paragraph may go on in the next one.
+        doubles = [entry for entry in stack if entry[0] == "double"]
+        next_opens = p_index + 1 < len(paragraphs) and _role(text, paragraphs[p_index + 1][0], 0) == (
+            "open",
+            "double",
+        )
+        if doubles and next_opens and len(stack) == 1:
+            _, content_start, earlier = doubles[0]
+            carried = [*earlier, _trim(text, content_start, p_end)]
+        else:
+            for shape, content_start, _ in stack:
+                if shape == "double":
+                    issues.append(
+                        Issue("unclosed_quote", "quote mark never closed", content_start - 1, content_start)
+                    )
+    found.sort(key=lambda q: (q.start, -q.end))
+    return found, issues

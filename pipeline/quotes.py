@@ -1,0 +1,319 @@
+"""Quotes: direct, partial and indirect quotes, each with its cue and its (unresolved) speaker phrase.
+
+Entry point: `find_quotes(doc, article)`. Speaker phrases are resolved to canonical speakers by
+the speakers stage; here each quote only records the head token of the phrase that speaks it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from . import syntax
+from .doc_ext import article_of, ensure_extensions, guarded
+from .quotemarks import Quoted, scan_paragraphs
+from .records import Article, Issue, Quote, Span
+from .segment import ParagraphIndex, paragraphs
+
+_SENTENCE_END = {".", "?", "!"}
+# Farthest a cue may stand from its quote, in tokens, before and after it.
+_PRE_CUE_WINDOW = 40
+_POST_CUE_WINDOW = 15
+# How many paragraphs back a quote with no cue may inherit the last speaker.
+_CARRY_OVER_PARAGRAPHS = 3
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who speaks a quote before resolution: the head token of the speaking phrase, if any."""
+
+    head: int | None
+    cue: int | None
+    rule: str
+    confidence: float
+
+
+@dataclass
+class _Candidate:
+    kind: str
+    pieces: list[tuple[int, int]]
+    attribution: Attribution | None = None
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+class _Context:
+    """The article being read: its parse, paragraphs and where the quote marks are."""
+
+    def __init__(self, doc: Doc, article: Article) -> None:
+        self.doc = doc
+        self.text = doc.text
+        skipped = set(article.skipped)
+        self.paragraphs = [p for p in paragraphs(self.text) if p not in skipped]
+        self.index = ParagraphIndex(self.paragraphs)
+        self.quoted_token: list[int | None] = [None] * len(doc)
+        self.kinds: list[str] = []  # kind of each marked quote, by the numbers in quoted_token
+
+    def mark_quoted(self, candidates: list[_Candidate]) -> None:
+        """Remember which tokens sit inside which quote (marks included)."""
+        for number, cand in enumerate(candidates):
+            for start, end in cand.pieces:
+                span = self.doc.char_span(max(start - 1, 0), min(end + 1, len(self.text)), alignment_mode="expand")
+                for token in span or ():
+                    if self.quoted_token[token.i] is None:
+                        self.quoted_token[token.i] = number
+
+    def in_quote(self, token: Token) -> bool:
+        return self.quoted_token[token.i] is not None
+
+    def paragraph_of(self, char: int) -> tuple[int, int]:
+        span = self.index.span_of(char)
+        return span if span else (0, len(self.text))
+
+    def attribution(self, cue: Token, rule: str, confidence: float) -> Attribution | None:
+        head = syntax.according_to(cue) or syntax.subject_of(cue)
+        if head is None or self.in_quote(head) or head.dep_ == "expl":
+            return None
+        return Attribution(head.i, cue.i, rule, confidence)
+
+
+def _looks_like_utterance(text: str, content: tuple[int, int], para: tuple[int, int]) -> bool:
+    """A direct quote is a whole utterance; partial quotes are words inside a narrator's sentence."""
+    body = text[content[0] : content[1]]
+    first = next((ch for ch in body if ch.isalnum()), "")
+    if not (first.isupper() or first.isdigit()):
+        return False
+    words = body.split()
+    ends_like_speech = body[-1] in ".?!,…—-:;"
+    if not ends_like_speech and len(words) <= 6 and all(w[0].isupper() for w in words if w[0].isalpha()):
+        return False  # a name or a title in quote marks: “Saturday Night Live”
+    before = text[para[0] : content[0] - 1].rstrip()
+    return not before or before[-1] in ":,.?!—–-" or ends_like_speech
+
+
+def _classify(ctx: _Context, quoted: list[Quoted]) -> list[_Candidate]:
+    candidates = []
+    for q in quoted:
+        if q.depth:
+            continue  # a quote inside a quote belongs to the outer speaker's words
+        para = ctx.paragraph_of(q.start)
+        direct = len(q.pieces) > 1 or _looks_like_utterance(ctx.text, q.pieces[0], para)
+        candidates.append(_Candidate("direct" if direct else "partial", list(q.pieces)))
+    return _merge_interrupted(ctx, candidates)
+
+
+def _merge_interrupted(ctx: _Context, candidates: list[_Candidate]) -> list[_Candidate]:
+    """“We will,” she said, “act.” is one quote in two pieces around its cue."""
+    merged: list[_Candidate] = []
+    for cand in candidates:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.kind == "direct" and cand.kind in ("direct", "partial"):
+            gap = ctx.text[prev.end + 1 : cand.start - 1]
+            same_para = ctx.paragraph_of(prev.start) == ctx.paragraph_of(cand.start)
+            if (
+                same_para
+                and ctx.text[prev.end - 1] in ",—–-"
+                and len(gap) <= 60
+                and gap.strip().endswith((",", ":", "—", "–"))
+                and any(syntax.is_cue(t) for t in ctx.doc.char_span(prev.end, cand.start, alignment_mode="expand") or ())
+            ):
+                prev.pieces.extend(cand.pieces)
+                continue
+        merged.append(cand)
+    return merged
+
+
+def _sentence_tokens(ctx: _Context, token: Token) -> list[Token]:
+    """The tokens of the token's sentence that lie in its paragraph."""
+    p_start, p_end = ctx.paragraph_of(token.idx)
+    return [t for t in token.sent if p_start <= t.idx < p_end]
+
+
+def _post_cue(ctx: _Context, cand: _Candidate) -> Token | None:
+    """ “...,” she said.   “...,” said the minister.   “...” — according to the report."""
+    p_end = ctx.paragraph_of(cand.end)[1]
+    i = syntax.token_at(ctx.doc, min(cand.end + 1, len(ctx.text) - 1))
+    for token in ctx.doc[i : i + _POST_CUE_WINDOW]:
+        if token.idx >= p_end or ctx.in_quote(token) and token.idx > cand.end + 1:
+            return None
+        if ctx.in_quote(token):
+            continue
+        if syntax.is_cue(token) or token.lower_ == "according":
+            return token
+        if token.text in _SENTENCE_END:
+            return None
+    return None
+
+
+def _pre_cue(ctx: _Context, cand: _Candidate) -> Token | None:
+    """X said: “...”   X told reporters that “...”   one who recounted: “...”"""
+    p_start = ctx.paragraph_of(cand.start)[0]
+    i = syntax.token_at(ctx.doc, cand.start - 1)
+    for token in reversed(ctx.doc[max(i - _PRE_CUE_WINDOW, 0) : i]):
+        if token.idx < p_start:
+            return None
+        if ctx.in_quote(token):
+            continue
+        if token.text in _SENTENCE_END:
+            return None
+        if syntax.is_cue(token) or token.lower_ == "according":
+            return token
+    return None
+
+
+def _attribute_direct(ctx: _Context, cand: _Candidate) -> Attribution | None:
+    post = _post_cue(ctx, cand)
+    if post is not None and (found := ctx.attribution(post, f"direct: cue '{post.text}' after the quote", 0.95)):
+        return found
+    pre = _pre_cue(ctx, cand)
+    if pre is not None:
+        colon = ctx.text[: cand.start - 1].rstrip().endswith((":", ","))
+        confidence = 0.95 if colon else 0.85
+        if found := ctx.attribution(pre, f"direct: cue '{pre.text}' before the quote", confidence):
+            return found
+    return None
+
+
+def _attribute_partial(ctx: _Context, cand: _Candidate, indirect: list[_Candidate]) -> Attribution | None:
+    for reported in indirect:
+        if reported.start <= cand.start and cand.end <= reported.end and reported.attribution:
+            return replace(reported.attribution, rule="partial: inside reported speech", confidence=0.85)
+    first = ctx.doc[syntax.token_at(ctx.doc, cand.start)]
+    cues = [t for t in _sentence_tokens(ctx, first) if not ctx.in_quote(t) and (syntax.is_cue(t) or t.lower_ == "according")]
+    # The cue that governs the quoted words wins; otherwise the nearest one in the sentence.
+    governing = [c for c in cues if c in list(first.ancestors)]
+    for cue in governing + sorted(cues, key=lambda c: abs(c.i - first.i)):
+        if found := ctx.attribution(cue, f"partial: cue '{cue.text}' in the sentence", 0.8):
+            return found
+    return None
+
+
+def _carry_over(ctx: _Context, cand: _Candidate, earlier: list[_Candidate]) -> Attribution | None:
+    """A quote with no cue of its own continues the last speaker of the paragraphs just before."""
+    here = ctx.index.index_of(cand.start)
+    for prev in reversed(earlier):
+        if prev.attribution is None or prev.attribution.head is None:
+            continue
+        if here - ctx.index.index_of(prev.start) > _CARRY_OVER_PARAGRAPHS:
+            return None
+        confidence = 0.7 if cand.kind == "direct" else 0.55
+        return replace(prev.attribution, rule=f"{cand.kind}: continues the previous speaker", confidence=confidence)
+    return None
+
+
+def _indirect_content(ctx: _Context, cue: Token, comp: Token) -> tuple[int, int] | None:
+    """Token range of the reported clause of `cue`, or None if it is not reported speech."""
+    if comp.i < cue.i:  # post-posed: "The force had improved, Mr Forber said."
+        start, end = comp.left_edge.i, comp.right_edge.i + 1
+    else:
+        # Reported speech runs to the end of its sentence, except where another attribution
+        # (", saying", ", he added") or a direct quote takes over.
+        start = comp.left_edge.i
+        if start <= cue.i:
+            start = cue.i + 1
+        sentence = _sentence_tokens(ctx, cue)
+        end = sentence[-1].i + 1 if sentence else comp.right_edge.i + 1
+        for token in ctx.doc[comp.right_edge.i + 1 : end]:
+            quoted = ctx.quoted_token[token.i]
+            if token.text == ":" or (quoted is not None and ctx.kinds[quoted] == "direct"):
+                end = token.i
+                break
+            if (syntax.is_cue(token) or token.lower_ == "according") and token.nbor(-1).text in (",", "—", "–", "and"):
+                end = token.i - 1
+                break
+    while start < end and (ctx.doc[start].is_punct and not ctx.in_quote(ctx.doc[start]) or ctx.doc[start].lower_ in ("that", "how", "whether") and ctx.doc[start].dep_ in ("mark", "advmod")):
+        start += 1
+    while end > start and (ctx.doc[end - 1].is_punct and not ctx.in_quote(ctx.doc[end - 1]) or ctx.doc[end - 1].is_space):
+        end -= 1
+    if end - start < 3:
+        return None
+    if any(
+        (q := ctx.quoted_token[t.i]) is not None and ctx.kinds[q] == "direct" for t in ctx.doc[start:end]
+    ):
+        return None  # the clause is a direct quote's own words
+    return start, end
+
+
+def _find_indirect(ctx: _Context) -> list[_Candidate]:
+    found = []
+    body_start = ctx.paragraphs[0][0] if ctx.paragraphs else 0
+    for token in ctx.doc:
+        if token.idx < body_start or ctx.in_quote(token) or not syntax.is_indirect_cue(token):
+            continue
+        comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if comp is None:
+            continue
+        attribution = ctx.attribution(token, f"indirect: '{token.text}' with a reported clause", 0.75)
+        bounds = _indirect_content(ctx, token, comp)
+        if attribution is None or bounds is None:
+            continue
+        start_char = ctx.doc[bounds[0]].idx
+        last = ctx.doc[bounds[1] - 1]
+        found.append(_Candidate("indirect", [(start_char, last.idx + len(last.text))], attribution))
+    return found
+
+
+def find_quotes(doc: Doc, article: Article) -> tuple[list[Quote], list[int | None], list[Issue]]:
+    """Quotes of the article, in text order, with the head token of each speaker phrase."""
+    ctx = _Context(doc, article)
+    quoted, issues = scan_paragraphs(ctx.text, ctx.paragraphs)
+    marked = _classify(ctx, quoted)
+    ctx.mark_quoted(marked)
+    ctx.kinds = [c.kind for c in marked]
+    for cand in marked:
+        if cand.kind == "direct":
+            cand.attribution = _attribute_direct(ctx, cand)
+    indirect = _find_indirect(ctx)
+    for cand in marked:
+        if cand.kind == "partial":
+            cand.attribution = _attribute_partial(ctx, cand, indirect)
+    ordered = sorted(marked + indirect, key=lambda c: (c.start, c.kind))
+    for number, cand in enumerate(ordered):
+        if cand.attribution is None and cand.kind != "indirect":
+            cand.attribution = _carry_over(ctx, cand, ordered[:number])
+    quotes, heads = [], []
+    for number, cand in enumerate(ordered, 1):
+        att = cand.attribution
+        cue = doc[att.cue] if att and att.cue is not None else None
+        quotes.append(
+            Quote(
+                id=f"q{number}",
+                kind=cand.kind,  # type: ignore[arg-type]
+                start=cand.start,
+                end=cand.end,
+                text=ctx.text[cand.start : cand.end],
+                spans=tuple(Span(s, e, ctx.text[s:e]) for s, e in cand.pieces),
+                cue=Span(cue.idx, cue.idx + len(cue.text), cue.text) if cue is not None else None,
+                confidence=att.confidence if att else 0.3,
+                evidence=att.rule if att else f"{cand.kind}: no speaker found",
+            )
+        )
+        heads.append(att.head if att else None)
+    return quotes, heads, issues
+
+
+@Language.factory(
+    "pipeline_quotes_v1",
+    requires=["token.dep", "token.lemma", "token.pos"],
+    assigns=["doc._.quotes", "doc._.quote_heads", "doc.spans"],
+)
+def make_quote_finder(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    ensure_extensions()
+
+    def quote_finder(doc: Doc) -> None:
+        quotes, heads, issues = find_quotes(doc, article_of(doc))
+        doc._.quotes, doc._.quote_heads = quotes, heads
+        doc._.issues = (doc._.issues or []) + issues
+        spans = [doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand") for q in quotes]
+        doc.spans["quotes"] = [s for s in spans if s is not None]
+
+    return guarded(name, quote_finder)

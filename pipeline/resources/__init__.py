@@ -1,0 +1,67 @@
+"""Word lists the rules read: data, not code, so a newsroom can extend them without touching logic."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[list[str]]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append(line.split())
+    return rows
+
+
+@cache
+def cue_verbs() -> frozenset[str]:
+    """Lemmas of verbs that attribute speech ("said", "warned", "found")."""
+    return frozenset(row[0] for row in _lines("cue_verbs.txt"))
+
+
+@cache
+def indirect_cue_verbs() -> frozenset[str]:
+    """Cue lemmas that also introduce reported speech through a clause ("warned that ...")."""
+    return frozenset(row[0] for row in _lines("cue_verbs.txt") if "indirect" in row[1:])
+
+
+@cache
+def titles() -> frozenset[str]:
+    return frozenset(row[0] for row in _lines("titles.txt"))
+
+
+@cache
+def honorifics() -> dict[str, str]:
+    """Honorific -> gender it signals: m, f or x (unknown)."""
+    return {row[0]: row[1] for row in _lines("honorifics.txt")}
+
+
+@cache
+def descriptors() -> dict[str, str]:
+    """Common nouns standing for a speaker -> the speaker type they imply."""
+    return {row[0]: row[1] for row in _lines("descriptors.txt")}
+
+
+@cache
+def number_words() -> dict[str, tuple[int, bool]]:
+    """Number word -> (value, is_scale)."""
+    return {row[0]: (int(row[1]), "scale" in row[2:]) for row in _lines("number_words.txt")}
+
+
+def _mapping(name: str) -> dict[str, str]:
+    return {row[0]: " ".join(row[1:]) for row in _lines(name)}
+
+
+@cache
+def units() -> dict[str, str]:
+    """Unit of measure as written -> its normalised name."""
+    return _mapping("units.txt")
+
+
+@cache
+def currencies() -> dict[str, str]:
+    """Currency symbol or word -> currency name."""
+    return _mapping("currencies.txt")

@@ -1,0 +1,135 @@
+"""THE output contract: SCHEMA_VERSION, `to_json`, the JSON Schema (generated from the records) and `validate`.
+
+Key order is fixed by the record definitions, so the same input always gives byte-identical JSON.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from typing import Any, Literal, Union, get_args, get_origin
+
+import jsonschema
+
+from .records import Article, Extraction, Issue, NumericClaim, Quote, Speaker
+
+SCHEMA_VERSION = "1.0.0"
+
+# Fields kept inside the pipeline but not part of the published contract.
+_INTERNAL = {Article: {"body_start", "skipped", "warnings"}}
+# Where the contract is tighter than the Python type.
+_OVERRIDES: dict[tuple[type, str], dict[str, Any]] = {
+    (Article, "published"): {"type": ["string", "null"], "format": "date"},
+    (NumericClaim, "approx"): {"enum": ["=", "~", ">", "<", ">=", "<=", "up", "down"]},
+    (NumericClaim, "sentence"): {
+        "type": "object",
+        "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}},
+        "required": ["start", "end"],
+        "additionalProperties": False,
+    },
+    (NumericClaim, "value"): {
+        "description": "A number, a [low, high] pair, or for kind date an ISO 8601 date (--MM-DD when the year is not given)",
+        "anyOf": [
+            {"type": "number"},
+            {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
+            {"type": "string"},
+        ],
+    },
+    (Quote, "confidence"): {"type": "number", "minimum": 0, "maximum": 1},
+}
+
+
+def _fields(cls: type) -> list[dataclasses.Field]:
+    hidden = _INTERNAL.get(cls, set())
+    return [f for f in dataclasses.fields(cls) if f.name not in hidden]
+
+
+def _type_schema(tp: Any) -> dict[str, Any]:
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        options = [_type_schema(a) for a in get_args(tp)]
+        return options[0] if len(options) == 1 else {"anyOf": options}
+    if origin is Literal:
+        return {"enum": list(get_args(tp))}
+    if origin is tuple:
+        return {"type": "array", "items": _type_schema(get_args(tp)[0])}
+    if dataclasses.is_dataclass(tp):
+        return object_schema(tp)  # type: ignore[arg-type]
+    return {
+        type(None): {"type": "null"},
+        str: {"type": "string"},
+        int: {"type": "integer"},
+        float: {"type": "number"},
+        bool: {"type": "boolean"},
+    }[tp]
+
+
+def object_schema(cls: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    props = {f.name: _OVERRIDES.get((cls, f.name)) or _type_schema(hints[f.name]) for f in _fields(cls)}
+    return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of one output file, generated from the record definitions."""
+    article = object_schema(Article)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Quotes and numeric claims of one news article",
+        "type": "object",
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "pipeline": {
+                "type": "object",
+                "properties": {k: {"type": "string"} for k in ("name", "version", "model", "model_version", "spacy")},
+                "required": ["name", "version", "model", "model_version", "spacy"],
+                "additionalProperties": False,
+            },
+            "article": article,
+            "speakers": {"type": "array", "items": object_schema(Speaker)},
+            "quotes": {"type": "array", "items": object_schema(Quote)},
+            "numeric_claims": {"type": "array", "items": object_schema(NumericClaim)},
+            "warnings": {"type": "array", "items": object_schema(Issue)},
+        },
+        "required": ["schema_version", "pipeline", "article", "speakers", "quotes", "numeric_claims", "warnings"],
+        "additionalProperties": False,
+    }
+
+
+def _plain(record: Any) -> Any:
+    if dataclasses.is_dataclass(record):
+        out = {}
+        for f in _fields(type(record)):
+            value = getattr(record, f.name)
+            if isinstance(record, NumericClaim) and f.name == "sentence":
+                out[f.name] = {"start": value[0], "end": value[1]}
+            else:
+                out[f.name] = _plain(value)
+        return out
+    if isinstance(record, (tuple, list)):
+        return [_plain(v) for v in record]
+    return record
+
+
+def to_dict(extraction: Extraction, pipeline_info: dict[str, str]) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "pipeline": dict(pipeline_info),
+        "article": _plain(extraction.article),
+        "speakers": _plain(extraction.speakers),
+        "quotes": _plain(extraction.quotes),
+        "numeric_claims": _plain(extraction.numeric_claims),
+        "warnings": _plain(extraction.warnings),
+    }
+
+
+def to_json(extraction: Extraction, pipeline_info: dict[str, str]) -> str:
+    """The output file's text: stable key order, two-space indent, UTF-8 kept readable."""
+    return json.dumps(to_dict(extraction, pipeline_info), ensure_ascii=False, indent=2) + "\n"
+
+
+def validate(document: dict[str, Any]) -> None:
+    """Raise jsonschema.ValidationError when `document` breaks the contract."""
+    jsonschema.validate(document, json_schema(), format_checker=jsonschema.FormatChecker())

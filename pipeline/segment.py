@@ -1,0 +1,61 @@
+"""Segment: paragraphs (character offsets) and sentence starts that never cross a paragraph break."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_PARAGRAPH = re.compile(r"[^\r\n]+")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every paragraph: each non-blank line, without its surrounding whitespace."""
+    spans = []
+    for match in _PARAGRAPH.finditer(text):
+        line = match.group()
+        stripped = line.strip()
+        if stripped:
+            start = match.start() + line.index(stripped[0])
+            spans.append((start, start + len(stripped)))
+    return spans
+
+
+class ParagraphIndex:
+    """Finds the paragraph holding a character offset in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self._starts = [start for start, _ in spans]
+
+    def index_of(self, offset: int) -> int:
+        """Index of the paragraph at or before `offset` (-1 before the first one)."""
+        return bisect_right(self._starts, offset) - 1
+
+    def span_of(self, offset: int) -> tuple[int, int] | None:
+        i = self.index_of(offset)
+        return self.spans[i] if i >= 0 else None
+
+
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """Make every token after a line break start a sentence.
+
+    The parser then never joins a headline, a byline and the lede into one "sentence", which it
+    otherwise does with the short lines at the top of an article.
+    """
+    after_break = True
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            after_break = True
+            continue
+        if after_break and token.i > 0:
+            token.is_sent_start = True
+        after_break = False
+    return doc
+
+
+@Language.component("pipeline_paragraph_breaks_v1", assigns=["token.is_sent_start"])
+def paragraph_breaks(doc: Doc) -> Doc:
+    return mark_paragraph_starts(doc)

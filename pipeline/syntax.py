@@ -1,0 +1,92 @@
+"""Small questions asked of a dependency parse, shared by the quote, speaker and number stages."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from . import resources
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+# Left dependents that belong in a speaker's name or description ("the former minister Jo Bloggs").
+_MENTION_LEFT = {"det", "compound", "amod", "nmod", "poss", "nummod", "quantmod", "case"}
+_MENTION_RIGHT = {"compound", "flat", "case"}
+
+
+def is_cue(token: Token) -> bool:
+    """A reporting verb: "said", "warned", "according" (to)."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in resources.cue_verbs()
+
+
+def is_indirect_cue(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in resources.indirect_cue_verbs()
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker-side subject of a verb, looking through participles and relative pronouns.
+
+    "..., saying" and "..., adding" take the subject of the verb they hang on; "one who recounted"
+    gives "one"; "said Smith" (inverted) works because dependents on either side are searched.
+    """
+    seen = 0
+    while seen < 4:
+        seen += 1
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:  # "it was said by the minister"
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.head is not verb:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def according_to(token: Token) -> Token | None:
+    """For the "according" of "according to X", X's head token."""
+    if token.lower_ != "according":
+        return None
+    for child in token.children:
+        if child.lower_ == "to":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        return next((c for c in nxt.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def mention_bounds(head: Token, blocked: set[int]) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by `head`, kept out of `blocked` tokens.
+
+    Pronoun-like heads keep a short relative clause ("one who recounted"); names keep their titles.
+    """
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in _MENTION_LEFT:
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in _MENTION_RIGHT and child.i == end:
+            end = child.right_edge.i + 1
+        elif child.dep_ == "relcl" and head.pos_ in ("NUM", "PRON", "DET", "NOUN") and child.right_edge.i - head.i <= 6:
+            end = child.right_edge.i + 1
+    while start < head.i and (start in blocked or head.doc[start].is_punct):
+        start += 1
+    while end - 1 > head.i and (end - 1 in blocked or head.doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def token_at(doc: Doc, char: int) -> int:
+    """Index of the token covering character `char` (or the next one)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is not None and len(span):
+        return span.start
+    for token in doc:
+        if token.idx >= char:
+            return token.i
+    return len(doc) - 1

@@ -1,0 +1,82 @@
+"""The output contract: schema validity, determinism, atomic writes, tables, the CLI."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.schema import json_schema, validate
+
+from .conftest import ROOT, SEED
+
+
+def test_output_every_file_validates_against_the_schema(seed_outputs: Path):
+    for path in seed_outputs.glob("*.json"):
+        validate(json.loads(path.read_text(encoding="utf-8")))
+
+
+def test_output_committed_schema_matches_generated_one():
+    committed = json.loads((ROOT / "schema" / "output.schema.json").read_text(encoding="utf-8"))
+    assert committed == json_schema()
+
+
+def test_output_offsets_index_the_article_text(seed_outputs: Path):
+    doc = json.loads((seed_outputs / f"{SEED.stem}.json").read_text(encoding="utf-8"))
+    text = doc["article"]["text"]
+    assert text == SEED.read_text(encoding="utf-8-sig")
+    for quote in doc["quotes"]:
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+    for claim in doc["numeric_claims"]:
+        assert text[claim["start"] : claim["end"]] == claim["text"]
+    for speaker in doc["speakers"]:
+        for mention in speaker["mentions"]:
+            assert text[mention["start"] : mention["end"]] == mention["text"]
+
+
+def test_output_is_byte_identical_on_a_second_run(tmp_path: Path, nlp):
+    from pipeline.config import Options
+    from pipeline.run import extract
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    extract([SEED], first, Options(), nlp=nlp)
+    extract([SEED], second, Options(batch_size=1), nlp=nlp)
+    for name in (f"{SEED.stem}.json", "quotes.csv", "numeric_claims.csv", "speakers.csv"):
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+
+
+def test_output_tables_beside_the_json(seed_outputs: Path):
+    import pandas as pd
+
+    quotes = pd.read_csv(seed_outputs / "quotes.csv")
+    assert len(quotes) > 0 and {"article", "kind", "speaker_name", "confidence"} <= set(quotes.columns)
+    assert len(pd.read_csv(seed_outputs / "numeric_claims.csv")) > 0
+    assert len(pd.read_csv(seed_outputs / "speakers.csv")) > 0
+
+
+def test_output_cli_bad_inputs_are_logged_and_the_batch_goes_on(tmp_path: Path, capsys):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "good.txt")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "junk.txt").write_bytes(bytes(range(256)) * 20)
+    out = tmp_path / "out"
+    assert main(["extract", str(corpus), "--out", str(out)]) == 1
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert {Path(e["source"]).name: e["error"] for e in errors} == {"empty.txt": "empty", "junk.txt": "binary"}
+    assert (out / "good.json").exists()
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_output_cli_usage_error_exits_2(tmp_path: Path, capsys):
+    assert main(["extract", str(tmp_path / "missing"), "--out", str(tmp_path)]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["extract", "eval", "schema"])
+def test_output_cli_help_and_readme_list_the_commands(command, capsys):
+    assert main([command, "--help"]) == 0
+    assert command in capsys.readouterr().out
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"python -m pipeline {command}" in readme

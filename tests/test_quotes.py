@@ -1,0 +1,69 @@
+"""Quote finding and attribution on invented news text, through the pinned model."""
+
+import pytest
+
+
+def speaker_name(extraction, quote):
+    speakers = {s.id: s for s in extraction.speakers}
+    speaker = speakers.get(quote.speaker)
+    return (speaker.name or speaker.description) if speaker else None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("Maria Lopez, the mayor, said: “We will rebuild the bridge by spring.”\n", "We will rebuild the bridge by spring.", "Maria Lopez"),
+        ("“We will rebuild the bridge by spring,” said Maria Lopez.\n", "We will rebuild the bridge by spring,", "Maria Lopez"),
+        ("“The figures do not add up,” Professor Alan Birch told the committee.\n", "The figures do not add up,", "Alan Birch"),
+        ('"Nobody warned us," said a resident who lives nearby.\n', "Nobody warned us,", "resident who lives nearby"),
+    ],
+)
+def test_quotes_direct_attribution_shapes(run_text, text, quote, speaker):
+    result = run_text(text)
+    direct = [q for q in result.quotes if q.kind == "direct"]
+    assert [q.text for q in direct] == [quote]
+    assert speaker in (speaker_name(result, direct[0]) or "")
+    assert direct[0].cue is not None and 0 < direct[0].confidence <= 1
+
+
+def test_quotes_interrupted_quote_is_one_quote_in_two_pieces(run_text):
+    result = run_text("“We will,” the minister said, “act before the winter.”\n")
+    (quote,) = [q for q in result.quotes if q.kind == "direct"]
+    assert [s.text for s in quote.spans] == ["We will,", "act before the winter."]
+
+
+def test_quotes_uncued_paragraph_continues_previous_speaker(run_text):
+    text = (
+        "Dr Amara Osei said: “The ward is full.”\n\n"
+        "“We have asked for more beds and we are still waiting.”\n"
+    )
+    result = run_text(text)
+    direct = [q for q in result.quotes if q.kind == "direct"]
+    assert len(direct) == 2
+    assert direct[0].speaker == direct[1].speaker is not None
+    assert direct[1].confidence < direct[0].confidence
+    assert "continues" in direct[1].evidence
+
+
+def test_quotes_indirect_and_partial_share_the_speaker(run_text):
+    text = "The regulator warned that the banks had taken “reckless risks” with savings.\n"
+    result = run_text(text)
+    kinds = {q.kind: q for q in result.quotes}
+    assert set(kinds) == {"indirect", "partial"}
+    assert kinds["indirect"].text.startswith("the banks had taken")
+    assert kinds["partial"].text == "reckless risks"
+    assert kinds["partial"].speaker == kinds["indirect"].speaker is not None
+
+
+def test_quotes_offsets_point_at_the_quote_text(run_text):
+    text = "Headline here\n\nTom Reyes said: “Prices rose again.”\n\n“It hurts,” he added.\n"
+    result = run_text(text)
+    for quote in result.quotes:
+        assert text[quote.start : quote.end] == quote.text
+        for span in quote.spans:
+            assert text[span.start : span.end] == span.text
+
+
+def test_quotes_name_in_quote_marks_is_not_a_quote(run_text):
+    result = run_text("She appeared on “Saturday Night Live” last year.\n")
+    assert not [q for q in result.quotes if q.kind == "direct"]

@@ -1,0 +1,50 @@
+"""Attribution rules on hand-built parses, so they are tested apart from the model's mistakes."""
+
+from pipeline import syntax
+
+
+def test_syntax_subject_of_participle_cue_inherits_main_subject(hand_doc):
+    # "Ana Ruiz resigned, saying it was time."
+    doc = hand_doc(
+        ["Ana", "Ruiz", "resigned", ",", "saying", "it", "was", "time", "."],
+        [1, 2, 2, 2, 2, 6, 4, 6, 2],
+        ["compound", "nsubj", "ROOT", "punct", "advcl", "nsubj", "ccomp", "attr", "punct"],
+        ["PROPN", "PROPN", "VERB", "PUNCT", "VERB", "PRON", "AUX", "NOUN", "PUNCT"],
+        ["Ana", "Ruiz", "resign", ",", "say", "it", "be", "time", "."],
+    )
+    assert syntax.subject_of(doc[4]).text == "Ruiz"
+    assert syntax.is_cue(doc[4]) and syntax.is_indirect_cue(doc[4])
+
+
+def test_syntax_relative_pronoun_subject_gives_its_noun(hand_doc):
+    # "including one who recalled: ..."
+    doc = hand_doc(
+        ["including", "one", "who", "recalled"],
+        [0, 0, 3, 1],
+        ["ROOT", "pobj", "nsubj", "relcl"],
+        ["VERB", "NUM", "PRON", "VERB"],
+        ["include", "one", "who", "recall"],
+    )
+    assert syntax.subject_of(doc[3]).text == "one"
+    assert doc[syntax.mention_bounds(doc[1], set())[0] : syntax.mention_bounds(doc[1], set())[1]].text == "one who recalled"
+
+
+def test_syntax_according_to_names_the_source(hand_doc):
+    doc = hand_doc(
+        ["according", "to", "the", "ministry"],
+        [0, 0, 3, 1],
+        ["ROOT", "prep", "det", "pobj"],
+        ["VERB", "ADP", "DET", "NOUN"],
+    )
+    assert syntax.according_to(doc[0]).text == "ministry"
+
+
+def test_syntax_mention_keeps_titles_and_skips_quoted_tokens(hand_doc):
+    doc = hand_doc(
+        ["Health", "Minister", "Lia", "Tan", "said"],
+        [3, 3, 3, 4, 4],
+        ["compound", "compound", "compound", "nsubj", "ROOT"],
+        ["PROPN", "PROPN", "PROPN", "PROPN", "VERB"],
+    )
+    assert syntax.mention_bounds(doc[3], set()) == (0, 4)
+    assert syntax.mention_bounds(doc[3], {0}) == (1, 4)
