@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 GOLD := ../shared/gold/000_9704b5920b1b9317.json
+DEVSETS := $(wildcard ../shared/eval/polnear-train.jsonl ../shared/eval/newsquant-dev.json)
 
 .PHONY: setup extract test eval lint schema clean
 
@@ -23,7 +24,7 @@ test: setup
 	$(PY) -m pytest
 
 eval: extract
-	$(PY) -m pipeline eval $(GOLD) --out outputs
+	$(PY) -m pipeline eval $(GOLD) $(DEVSETS) --out outputs
 
 lint: setup
 	$(PY) -m ruff check pipeline tests

@@ -30,7 +30,8 @@ def extract(
     month_first: Annotated[bool, typer.Option(help="Read 06/22/2022-style bylines month first.")] = False,
 ) -> None:
     """Extract quotes, speakers and numeric claims: one DIR/<stem>.json per article, tables beside them."""
-    from .run import UsageError, extract as run_extract
+    from .run import UsageError
+    from .run import extract as run_extract
 
     options = Options(batch_size=batch_size, max_chars=max_chars, day_first=not month_first)
     try:
@@ -48,17 +49,44 @@ def extract(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[list[Path], typer.Argument(help="Gold files in the shared/gold format.")],
-    out: Annotated[Path, typer.Option("--out", help="Folder of outputs to score.")] = Path("outputs"),
+    gold: Annotated[
+        list[Path],
+        typer.Argument(help="Gold files: shared/gold *.json, PolNeAR *.jsonl or NewsQuant *.json (a list)."),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Folder of outputs to score against shared/gold files.")] = Path(
+        "outputs"
+    ),
+    limit: Annotated[int | None, typer.Option(help="Score only the first N PolNeAR articles.")] = None,
 ) -> None:
-    """Score outputs against gold annotations: quotes by kind, speakers, numeric claims."""
-    from .eval import report_gold
+    """Score against gold: quotes by kind, speakers, numeric claims (P/R/F1).
 
-    try:
-        typer.echo(report_gold(gold, out))
-    except FileNotFoundError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2) from None
+    shared/gold files score the outputs in --out; PolNeAR and NewsQuant sets are run through the
+    pipeline in memory and scored there.
+    """
+    from .eval import report_gold
+    from .evalsets import detect_format, score_newsquant, score_polnear
+
+    missing = [str(p) for p in gold if not p.exists()]
+    if missing:
+        typer.echo(f"error: no such file: {', '.join(missing)}", err=True)
+        raise typer.Exit(2)
+    nlp = None
+    for path in gold:
+        kind = detect_format(path)
+        if kind == "gold":
+            try:
+                typer.echo(report_gold([path], out))
+            except FileNotFoundError as err:
+                typer.echo(f"error: {err}", err=True)
+                raise typer.Exit(2) from None
+            continue
+        if nlp is None:
+            from .nlp import build_nlp
+
+            nlp = build_nlp(Options())
+        typer.echo(f"== {path.name} ({kind})")
+        scores = score_polnear(path, nlp, limit) if kind == "polnear" else score_newsquant(path, nlp)
+        typer.echo(scores.report())
 
 
 @app.command()

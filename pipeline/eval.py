@@ -14,7 +14,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-_STOP = {"the", "a", "an", "of", "by", "to", "in", "for", "and", "on", "at", "with", "was", "were", "is", "be", "been", "being"}
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "by",
+    "to",
+    "in",
+    "for",
+    "and",
+    "on",
+    "at",
+    "with",
+    "was",
+    "were",
+    "is",
+    "be",
+    "been",
+    "being",
+}
 _DETERMINERS = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 
@@ -80,7 +99,7 @@ def match_spans(
                 pairs.append((bool(same_kind and same_kind(g, p)), share, -g, -p))
     matched: dict[int, int] = {}
     used: set[int] = set()
-    for _, share, neg_g, neg_p in sorted(pairs, reverse=True):
+    for _, _share, neg_g, neg_p in sorted(pairs, reverse=True):
         g, p = -neg_g, -neg_p
         if g not in matched and p not in used:
             matched[g] = p
@@ -91,7 +110,7 @@ def match_spans(
 # ---- the seed format (shared/gold) ------------------------------------------------------------
 def _norm(text: str) -> str:
     text = re.sub(r"[’']s$", "", text.strip().lower())
-    return _DETERMINERS.sub("", text).strip(" ,.:;\"“”‘’")
+    return _DETERMINERS.sub("", text).strip(' ,.:;"“”‘’')
 
 
 def _words(text: str) -> set[str]:
@@ -177,12 +196,16 @@ def _score_quotes(scores: SeedScores, out: dict[str, Any], gold: dict[str, Any],
     predicted = _unique_quotes(out["quotes"])
     gold_quotes = [g for g in gold["quotes"] if not g.get("optional")]
     places = [_locate(text, g["text"]) for g in gold_quotes]
+
     # A gold quote that stands in several places counts where a prediction covers it best.
     def best_place(i: int, spans_of: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
-        return max(places[i], key=lambda pl: max((overlap_share(pl, s) for s in spans_of), default=0)) if places[i] else []
+        return (
+            max(places[i], key=lambda pl: max((overlap_share(pl, s) for s in spans_of), default=0)) if places[i] else []
+        )
 
     pred_spans = [[(s["start"], s["end"]) for s in q["spans"]] for q in predicted]
     gold_spans = [best_place(i, pred_spans) for i in range(len(gold_quotes))]
+
     def same_kind(g: int, p: int) -> bool:
         return bool(gold_quotes[g]["kind"] == predicted[p]["kind"])
 
@@ -206,7 +229,7 @@ def _score_quotes(scores: SeedScores, out: dict[str, Any], gold: dict[str, Any],
 
 def _same_value(a: Any, b: Any) -> bool:
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same_value(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(_same_value(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return abs(a - b) <= 1e-6 * max(1.0, abs(a))
     return False
@@ -260,7 +283,10 @@ def report_gold(gold_paths: list[Path], out_dir: Path) -> str:
         lines.append(s.quotes_80.line("quotes, any kind (>80%)"))
         for kind, prf in s.by_kind.items():
             lines.append(prf.line(f"  {kind}"))
-        lines.append(f"{'quotes with right speaker':<28} {s.attributed}/{s.gold_quotes}  (direct {s.direct_attributed}/{s.direct_gold})")
+        lines.append(
+            f"{'quotes with right speaker':<28} {s.attributed}/{s.gold_quotes}"
+            f"  (direct {s.direct_attributed}/{s.direct_gold})"
+        )
         lines.append(s.claims.line("numeric claims (value)"))
         lines.append(
             f"{'  of required claims':<28} value {s.claims_value}/{s.claims_required}, unit {s.claims_unit}, "

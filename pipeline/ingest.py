@@ -148,9 +148,7 @@ def article_from_text(
     if not text.strip():
         raise IngestError("empty", "the article has no text")
     if len(text) > options.max_chars:
-        raise IngestError(
-            "too_long", f"{len(text):,} characters; the limit is {options.max_chars:,} (--max-chars)"
-        )
+        raise IngestError("too_long", f"{len(text):,} characters; the limit is {options.max_chars:,} (--max-chars)")
     front = read_front_matter(text, options.day_first)
     return Article(
         id=article_id,

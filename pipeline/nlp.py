@@ -7,8 +7,7 @@ from importlib import metadata
 import spacy
 from spacy.language import Language
 
-from . import __version__
-from . import numbers, quotes, segment, speakers  # noqa: F401  (registers the components)
+from . import __version__, numbers, quotes, segment, speakers  # noqa: F401  (registers the components)
 from .config import Options
 from .doc_ext import ensure_extensions
 

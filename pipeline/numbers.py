@@ -137,7 +137,11 @@ def _skip(doc: Doc, q: Quantity, number: Token) -> bool:
         named = prev.pos_ == "PROPN" and not prev.is_sent_start and not _MONTHS.match(prev.text)
         if named and (after is None or after.pos_ not in ("NOUN",)):
             return True  # "iPhone 11", "Euro 2020", "Part 3"
-        if after is not None and after.pos_ == "PROPN" and re.match(r"(street|road|avenue|lane|st|rd)\b", doc[min(number.i + 2, len(doc) - 1)].lower_):
+        if (
+            after is not None
+            and after.pos_ == "PROPN"
+            and re.match(r"(street|road|avenue|lane|st|rd)\b", doc[min(number.i + 2, len(doc) - 1)].lower_)
+        ):
             return True
     return False
 
@@ -160,7 +164,7 @@ def _speaker_named(phrase: str, speakers: list[Speaker]) -> str | None:
 def _claim(doc: Doc, q: Quantity, number: Token, last_unit: str | None) -> dict:
     kind, unit = q.kind, q.unit
     noun = _counted_noun(number, q) if kind in ("count", "year", "fraction", "percent") else None
-    if noun is not None and kind == "year" and _MONTHS.match(noun.text) is None:
+    if noun is not None and kind == "year" and noun.tag_ == "NNS":
         kind = "count"  # "2000 people" is a count, not a year
     if noun is not None and kind in ("count", "fraction"):
         unit = _unit_text(doc, q, noun)

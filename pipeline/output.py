@@ -13,6 +13,7 @@ import pandas as pd
 
 ERRORS_FILE = "errors.jsonl"
 TABLES = ("quotes", "numeric_claims", "speakers")
+_SPEAKER_COLUMNS = ("id", "name", "type", "title", "organisation", "description")
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -58,7 +59,7 @@ def table_rows(documents: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, 
         names = {s["id"]: s["name"] or s["description"] for s in doc["speakers"]}
         for s in doc["speakers"]:
             rows["speakers"].append(
-                {"article": article, **{k: s[k] for k in ("id", "name", "type", "title", "organisation", "description")},
+                {"article": article, **{k: s[k] for k in _SPEAKER_COLUMNS},
                  "mentions": len(s["mentions"]),
                  "quotes": sum(q["speaker"] == s["id"] for q in doc["quotes"])}
             )  # fmt: skip
@@ -70,7 +71,7 @@ def table_rows(documents: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, 
             )  # fmt: skip
         for c in doc["numeric_claims"]:
             value = c["value"]
-            low, high = (value if isinstance(value, list) else [value, value])
+            low, high = value if isinstance(value, list) else [value, value]
             rows["numeric_claims"].append(
                 {"article": article, "id": c["id"], "text": c["text"], "value_low": low, "value_high": high,
                  "kind": c["kind"], "unit": c["unit"], "approx": c["approx"], "predicate": c["predicate"],

@@ -108,14 +108,21 @@ def _pattern() -> re.Pattern[str]:
     )
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
     approx = "|".join(sorted(map(re.escape, _APPROX), key=len, reverse=True))
-    currency = r"(?:US\$|A\$|C\$|NZ\$|HK\$|\$|£|€|¥|₹)"
+    currency = r"(?:(?:US|HK|NZ|AU|A|C|S)\s?\$|\$|£|€|¥|₹)"
+    # Units written apart from the number ("87 mph", "140 km/h"); one-letter ones are too ambiguous.
+    spaced = "|".join(
+        sorted((re.escape(u) for u in resources.units() if len(u) > 1 and u != "in"), key=len, reverse=True)
+    )
     return re.compile(
         rf"(?:(?P<approx>{approx})\s+)?"
         rf"(?P<currency>{currency})?\s?"
-        rf"(?:(?P<digits>{digits})|\b(?P<words>{word_number})\b)"
+        rf"(?:(?P<digits>(?:(?<![\w.,])[-−])?(?:{digits}))|\b(?P<words>{word_number})\b)"
         r"(?:(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:bn|m|k|tn)\b))?"
         r"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b|\s(?:percentage\s)points?\b)?"
-        r"(?P<attached>(?<=\d)[a-zA-Z]{1,3}(?:/[a-zA-Z])?\b)?",
+        r"(?P<aged>[\s-]years?[\s-]old\b)?"
+        r"(?P<attached>(?<=\d)[a-zA-Z]{1,3}(?:/[a-zA-Z]{1,2})?\b)?"
+        rf"(?P<spaced>(?<![a-zA-Z])\s(?:{spaced})(?![\w/]))?"
+        r"(?P<rate>\s(?:a|per)\s(?:year|month|week|day|hour|minute|second|barrel|share|person)\b)?",
         re.IGNORECASE,
     )
 
@@ -137,7 +144,7 @@ _RANGE = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 # Numbers that are not claims: clock times, phone numbers, model names ("Covid-19", "F-35", "S23").
 _NOT_CLAIMS = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b"
-    r"|\+?\d[\d ()-]{8,}\d"
+    r"|\+?\d[\d ()-]{8,}\d|\d{4}-\d\d-\d\dT[\d:.]+Z?"
     r"|\b[A-Za-z]+-?\d+[A-Za-z]*\b",
 )
 _BETWEEN = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
@@ -147,7 +154,7 @@ def _value_of(match: re.Match[str]) -> tuple[Value, str, str | None] | None:
     """(value, kind, unit) of one number match, or None when it does not read as a number."""
     g = match.groupdict()
     if g["digits"]:
-        value: float | int = _number(g["digits"])
+        value: float | int = _number(g["digits"].replace("−", "-"))
     else:
         parsed = parse_number(re.split(r"[\s-]+", g["words"]))
         if parsed is None or parsed[1] < len(re.split(r"[\s-]+", g["words"])):
@@ -158,11 +165,15 @@ def _value_of(match: re.Match[str]) -> tuple[Value, str, str | None] | None:
         factor = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}.get(scale) or resources.number_words()[scale][0]
         value = value * factor
         value = int(value) if float(value).is_integer() else value
+    per = f" per {g['rate'].split()[-1].lower()}" if g["rate"] else ""
     if g["currency"]:
-        return value, "money", resources.currencies().get(g["currency"].lower(), g["currency"])
+        symbol = re.sub(r"\s", "", g["currency"]).lower()
+        return value, "money", resources.currencies().get(symbol, symbol) + per
     if g["percent"]:
         unit = "percentage points" if "point" in g["percent"].lower() else "percent"
         return value, "percent", unit
+    if g["aged"]:
+        return value, "measure", "year-old"
     if g["attached"]:
         unit = g["attached"].lower()
         if unit in ("st", "nd", "rd", "th"):
@@ -170,7 +181,9 @@ def _value_of(match: re.Match[str]) -> tuple[Value, str, str | None] | None:
         if unit in resources.units():
             return value, "measure", g["attached"]
         return None
-    if g["digits"] and re.fullmatch(r"1[89]\d\d|20\d\d", g["digits"]):
+    if g["spaced"]:
+        return value, "measure", g["spaced"].strip()
+    if g["digits"] and re.fullmatch(r"1[89]\d\d|20\d\d", g["digits"]) and not g["rate"]:
         return value, "year", None
     return value, "count", None
 
@@ -235,10 +248,12 @@ def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
             and isinstance(q.value, (int, float))
             and prev.kind in (q.kind, "count")
             and _RANGE.match(text[prev.end : q.start])
-            and (text[prev.end : q.start].strip() not in ("and", "to") or _BETWEEN.search(text[: prev.start]))
+            and (text[prev.end : q.start].strip() != "and" or _BETWEEN.search(text[: prev.start]))
         ):
             lead = _BETWEEN.search(text[max(0, prev.start - 10) : prev.start])
-            start = prev.start - (len(text[max(0, prev.start - 10) : prev.start]) - lead.start()) if lead else prev.start
+            start = (
+                prev.start - (len(text[max(0, prev.start - 10) : prev.start]) - lead.start()) if lead else prev.start
+            )
             kind = "year_range" if q.kind == "year" else q.kind
             joined[-1] = Quantity(start, q.end, (prev.value, q.value), kind, q.unit or prev.unit, prev.approx, q.bare)
             continue

@@ -72,9 +72,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def scan_paragraphs(
-    text: str, paragraphs: list[tuple[int, int]]
-) -> tuple[list[Quoted], list[Issue]]:
+def scan_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[Quoted], list[Issue]]:
     """All quoted passages in the given paragraphs, outermost and nested, with issues found."""
     found: list[Quoted] = []
     issues: list[Issue] = []
@@ -123,8 +121,6 @@ def scan_paragraphs(
         else:
             for shape, content_start, _ in stack:
                 if shape == "double":
-                    issues.append(
-                        Issue("unclosed_quote", "quote mark never closed", content_start - 1, content_start)
-                    )
+                    issues.append(Issue("unclosed_quote", "quote mark never closed", content_start - 1, content_start))
     found.sort(key=lambda q: (q.start, -q.end))
     return found, issues

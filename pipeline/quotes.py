@@ -92,12 +92,20 @@ def _looks_like_utterance(text: str, content: tuple[int, int], para: tuple[int, 
     first = next((ch for ch in body if ch.isalnum()), "")
     if not (first.isupper() or first.isdigit()):
         return False
-    words = body.split()
     ends_like_speech = body[-1] in ".?!,…—-:;"
-    if not ends_like_speech and len(words) <= 6 and all(w[0].isupper() for w in words if w[0].isalpha()):
-        return False  # a name or a title in quote marks: “Saturday Night Live”
     before = text[para[0] : content[0] - 1].rstrip()
     return not before or before[-1] in ":,.?!—–-" or ends_like_speech
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"}
+
+
+def is_title_like(text: str) -> bool:
+    """Quote marks around a name or a title, not words spoken: “Meet the Press.”, ‘American Sniper’."""
+    words = [w.strip(".,?!:;—–-…'’\"") for w in text.split()]
+    words = [w for w in words if w]
+    capitalised = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return 0 < len(words) <= 6 and bool(capitalised) and all(w[0].isupper() for w in capitalised)
 
 
 def _classify(ctx: _Context, quoted: list[Quoted]) -> list[_Candidate]:
@@ -105,6 +113,8 @@ def _classify(ctx: _Context, quoted: list[Quoted]) -> list[_Candidate]:
     for q in quoted:
         if q.depth:
             continue  # a quote inside a quote belongs to the outer speaker's words
+        if len(q.pieces) == 1 and is_title_like(ctx.text[q.start : q.end]):
+            continue
         para = ctx.paragraph_of(q.start)
         direct = len(q.pieces) > 1 or _looks_like_utterance(ctx.text, q.pieces[0], para)
         candidates.append(_Candidate("direct" if direct else "partial", list(q.pieces)))
@@ -112,24 +122,29 @@ def _classify(ctx: _Context, quoted: list[Quoted]) -> list[_Candidate]:
 
 
 def _merge_interrupted(ctx: _Context, candidates: list[_Candidate]) -> list[_Candidate]:
-    """“We will,” she said, “act.” is one quote in two pieces around its cue."""
+    """One utterance broken by its cue is one quote in pieces:
+    “We will,” she said, “act.”   and   “We will act,” she said. “Soon.”"""
     merged: list[_Candidate] = []
     for cand in candidates:
         prev = merged[-1] if merged else None
-        if prev is not None and prev.kind == "direct" and cand.kind in ("direct", "partial"):
-            gap = ctx.text[prev.end + 1 : cand.start - 1]
-            same_para = ctx.paragraph_of(prev.start) == ctx.paragraph_of(cand.start)
-            if (
-                same_para
-                and ctx.text[prev.end - 1] in ",—–-"
-                and len(gap) <= 60
-                and gap.strip().endswith((",", ":", "—", "–"))
-                and any(syntax.is_cue(t) for t in ctx.doc.char_span(prev.end, cand.start, alignment_mode="expand") or ())
-            ):
-                prev.pieces.extend(cand.pieces)
-                continue
+        if prev is not None and prev.kind == "direct" and _continues(ctx, prev, cand):
+            prev.pieces.extend(cand.pieces)
+            continue
         merged.append(cand)
     return merged
+
+
+def _continues(ctx: _Context, prev: _Candidate, cand: _Candidate) -> bool:
+    gap = ctx.text[prev.end + 1 : cand.start - 1]
+    gap_end = gap.strip()[-1:]
+    if ctx.paragraph_of(prev.start) != ctx.paragraph_of(cand.start) or len(gap) > 80:
+        return False
+    if ctx.text[prev.end - 1] not in ",—–-.?!" or gap_end not in (",", ":", "—", "–", "."):
+        return False
+    if cand.kind == "partial" and gap_end != ",":
+        return False
+    between = ctx.doc.char_span(prev.end, cand.start, alignment_mode="expand") or ()
+    return any(syntax.is_cue(t) for t in between)
 
 
 def _sentence_tokens(ctx: _Context, token: Token) -> list[Token]:
@@ -139,7 +154,7 @@ def _sentence_tokens(ctx: _Context, token: Token) -> list[Token]:
 
 
 def _post_cue(ctx: _Context, cand: _Candidate) -> Token | None:
-    """ “...,” she said.   “...,” said the minister.   “...” — according to the report."""
+    """“...,” she said.   “...,” said the minister.   “...” — according to the report."""
     p_end = ctx.paragraph_of(cand.end)[1]
     i = syntax.token_at(ctx.doc, min(cand.end + 1, len(ctx.text) - 1))
     for token in ctx.doc[i : i + _POST_CUE_WINDOW]:
@@ -188,7 +203,9 @@ def _attribute_partial(ctx: _Context, cand: _Candidate, indirect: list[_Candidat
         if reported.start <= cand.start and cand.end <= reported.end and reported.attribution:
             return replace(reported.attribution, rule="partial: inside reported speech", confidence=0.85)
     first = ctx.doc[syntax.token_at(ctx.doc, cand.start)]
-    cues = [t for t in _sentence_tokens(ctx, first) if not ctx.in_quote(t) and (syntax.is_cue(t) or t.lower_ == "according")]
+    cues = [
+        t for t in _sentence_tokens(ctx, first) if not ctx.in_quote(t) and (syntax.is_cue(t) or t.lower_ == "according")
+    ]
     # The cue that governs the quoted words wins; otherwise the nearest one in the sentence.
     governing = [c for c in cues if c in list(first.ancestors)]
     for cue in governing + sorted(cues, key=lambda c: abs(c.i - first.i)):
@@ -205,7 +222,8 @@ def _carry_over(ctx: _Context, cand: _Candidate, earlier: list[_Candidate]) -> A
             continue
         if here - ctx.index.index_of(prev.start) > _CARRY_OVER_PARAGRAPHS:
             return None
-        confidence = 0.7 if cand.kind == "direct" else 0.55
+        # Quoted words with no cue in their paragraph are often scare quotes: low confidence.
+        confidence = 0.7 if cand.kind == "direct" else 0.4
         return replace(prev.attribution, rule=f"{cand.kind}: continues the previous speaker", confidence=confidence)
     return None
 
@@ -230,15 +248,20 @@ def _indirect_content(ctx: _Context, cue: Token, comp: Token) -> tuple[int, int]
             if (syntax.is_cue(token) or token.lower_ == "according") and token.nbor(-1).text in (",", "—", "–", "and"):
                 end = token.i - 1
                 break
-    while start < end and (ctx.doc[start].is_punct and not ctx.in_quote(ctx.doc[start]) or ctx.doc[start].lower_ in ("that", "how", "whether") and ctx.doc[start].dep_ in ("mark", "advmod")):
+    while start < end and (
+        ctx.doc[start].is_punct
+        and not ctx.in_quote(ctx.doc[start])
+        or ctx.doc[start].lower_ in ("that", "how", "whether")
+        and ctx.doc[start].dep_ in ("mark", "advmod")
+    ):
         start += 1
-    while end > start and (ctx.doc[end - 1].is_punct and not ctx.in_quote(ctx.doc[end - 1]) or ctx.doc[end - 1].is_space):
+    while end > start and (
+        ctx.doc[end - 1].is_punct and not ctx.in_quote(ctx.doc[end - 1]) or ctx.doc[end - 1].is_space
+    ):
         end -= 1
     if end - start < 3:
         return None
-    if any(
-        (q := ctx.quoted_token[t.i]) is not None and ctx.kinds[q] == "direct" for t in ctx.doc[start:end]
-    ):
+    if any((q := ctx.quoted_token[t.i]) is not None and ctx.kinds[q] == "direct" for t in ctx.doc[start:end]):
         return None  # the clause is a direct quote's own words
     return start, end
 

@@ -73,11 +73,12 @@ def process(nlp: Language, articles: Iterable[Article], batch_size: int) -> Iter
 def extract(
     inputs: Iterable[Path],
     out_dir: Path,
-    options: Options = Options(),
+    options: Options | None = None,
     nlp: Language | None = None,
     on_article: Callable[[str], None] | None = None,
 ) -> Summary:
     """Run every input through the pipeline into `out_dir`; bad inputs go to errors.jsonl."""
+    options = options or Options()
     files = input_files(inputs)
     nlp = nlp or build_nlp(options)
     info = pipeline_info(nlp)

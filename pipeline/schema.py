@@ -18,7 +18,7 @@ from .records import Article, Extraction, Issue, NumericClaim, Quote, Speaker
 SCHEMA_VERSION = "1.0.0"
 
 # Fields kept inside the pipeline but not part of the published contract.
-_INTERNAL = {Article: {"body_start", "skipped", "warnings"}}
+_INTERNAL: dict[type, set[str]] = {Article: {"body_start", "skipped", "warnings"}}
 # Where the contract is tighter than the Python type.
 _OVERRIDES: dict[tuple[type, str], dict[str, Any]] = {
     (Article, "published"): {"type": ["string", "null"], "format": "date"},
@@ -30,7 +30,7 @@ _OVERRIDES: dict[tuple[type, str], dict[str, Any]] = {
         "additionalProperties": False,
     },
     (NumericClaim, "value"): {
-        "description": "A number, a [low, high] pair, or for kind date an ISO 8601 date (--MM-DD when the year is not given)",
+        "description": "A number, a [low, high] pair, or for kind date an ISO 8601 date (--MM-DD without a year)",
         "anyOf": [
             {"type": "number"},
             {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},

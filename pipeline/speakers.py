@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from . import resources, syntax
 from .doc_ext import ensure_extensions, guarded
-from .records import Quote, Span, Speaker
+from .records import Quote, Span, Speaker, SpeakerType
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _ACRONYM_SKIP = {"of", "for", "and", "the", "on", "in", "&"}
@@ -29,7 +29,7 @@ _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 
 @dataclass
 class _Cluster:
-    type: str
+    type: SpeakerType
     name: str | None
     title: str | None = None
     organisation: str | None = None
@@ -45,7 +45,7 @@ def _clean(text: str) -> str:
     words = text.split()
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
-    return " ".join(words).strip(" ,;:—–-\"“”‘’")
+    return " ".join(words).strip(' ,;:—–-"“”‘’')
 
 
 def acronym(name: str) -> str:
@@ -154,7 +154,7 @@ class _Resolver:
                 return found
         return self._new(_Cluster("ORG", name, keys=keys))
 
-    def _anonymous(self, type_: str, description: str) -> int:
+    def _anonymous(self, type_: SpeakerType, description: str) -> int:
         key = f"anon:{description.lower()}"
         found = self._find(key)
         return found if found is not None else self._new(_Cluster(type_, None, description=description, keys={key}))
@@ -259,12 +259,11 @@ def _quoted_tokens(doc: Doc, quotes: list[Quote]) -> set[int]:
     return inside
 
 
-def resolve_speakers(
-    doc: Doc, quotes: list[Quote], heads: list[int | None]
-) -> tuple[list[Speaker], list[Quote]]:
+def resolve_speakers(doc: Doc, quotes: list[Quote], heads: list[int | None]) -> tuple[list[Speaker], list[Quote]]:
     """Canonical speakers, and the quotes with their speaker ids and speaker mentions filled in."""
     quoted = _quoted_tokens(doc, quotes)
     resolver = _Resolver(doc, quoted)
+
     # Named speakers first, so "the watchdog" and "the report" can pick the organisation that speaks.
     def deferred(i: int) -> bool:
         head = heads[i]
@@ -292,7 +291,9 @@ def resolve_speakers(
         cluster = resolver.clusters[c]
         mentions = tuple(Span(s, e, doc.text[s:e]) for s, e in sorted(set(cluster.mentions)))
         speakers.append(
-            Speaker(ids[c], cluster.name, cluster.type, cluster.title, cluster.organisation, cluster.description, mentions)  # type: ignore[arg-type]
+            Speaker(
+                ids[c], cluster.name, cluster.type, cluster.title, cluster.organisation, cluster.description, mentions
+            )
         )
     updated = [
         replace(q, speaker=ids.get(cluster_of.get(i)), speaker_mention=mention_of.get(i)) if i in cluster_of else q  # type: ignore[arg-type]

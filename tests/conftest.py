@@ -18,7 +18,8 @@ from pipeline.run import extraction_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seed" / "000_9704b5920b1b9317.txt"
+# The seed article is committed in corpus/; its gold stays in ../shared.
+SEED = ROOT / "corpus" / "000_9704b5920b1b9317.txt"
 SEED_GOLD = SHARED / "gold" / "000_9704b5920b1b9317.json"
 
 
@@ -51,7 +52,9 @@ def vocab(nlp):
 def hand_doc(vocab) -> Callable[..., Doc]:
     """A Doc built by hand from words, heads (absolute indices), deps, POS and lemmas."""
 
-    def make(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str] | None = None) -> Doc:
+    def make(
+        words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str] | None = None
+    ) -> Doc:
         return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas or [w.lower() for w in words])
 
     return make

@@ -32,7 +32,9 @@ def test_ingest_decode_drops_bom_and_falls_back_to_cp1252():
     assert warnings and warnings[0].kind == "encoding"
 
 
-@pytest.mark.parametrize(("data", "kind"), [(b"", "empty"), (b"  \n\n ", "empty"), (b"\x00\x01\x02binary" * 50, "binary")])
+@pytest.mark.parametrize(
+    ("data", "kind"), [(b"", "empty"), (b"  \n\n ", "empty"), (b"\x00\x01\x02binary" * 50, "binary")]
+)
 def test_ingest_decode_rejects_junk(data, kind):
     with pytest.raises(IngestError) as err:
         decode(data)

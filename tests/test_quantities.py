@@ -61,7 +61,14 @@ def test_quantities_normalise_values(text, value, kind, unit, approx):
 
 @pytest.mark.parametrize(
     "text",
-    ["the Covid-19 crisis", "an F-35 jet", "at 11 a.m. sharp", "call 020 7946 0958 now", "meet at 14:30", "the S23 phone"],
+    [
+        "the Covid-19 crisis",
+        "an F-35 jet",
+        "at 11 a.m. sharp",
+        "call 020 7946 0958 now",
+        "meet at 14:30",
+        "the S23 phone",
+    ],
 )
 def test_quantities_leave_out_non_claims(text):
     assert scan_quantities(text) == []

@@ -12,9 +12,21 @@ def speaker_name(extraction, quote):
 @pytest.mark.parametrize(
     ("text", "quote", "speaker"),
     [
-        ("Maria Lopez, the mayor, said: “We will rebuild the bridge by spring.”\n", "We will rebuild the bridge by spring.", "Maria Lopez"),
-        ("“We will rebuild the bridge by spring,” said Maria Lopez.\n", "We will rebuild the bridge by spring,", "Maria Lopez"),
-        ("“The figures do not add up,” Professor Alan Birch told the committee.\n", "The figures do not add up,", "Alan Birch"),
+        (
+            "Maria Lopez, the mayor, said: “We will rebuild the bridge by spring.”\n",
+            "We will rebuild the bridge by spring.",
+            "Maria Lopez",
+        ),
+        (
+            "“We will rebuild the bridge by spring,” said Maria Lopez.\n",
+            "We will rebuild the bridge by spring,",
+            "Maria Lopez",
+        ),
+        (
+            "“The figures do not add up,” Professor Alan Birch told the committee.\n",
+            "The figures do not add up,",
+            "Alan Birch",
+        ),
         ('"Nobody warned us," said a resident who lives nearby.\n', "Nobody warned us,", "resident who lives nearby"),
     ],
 )
@@ -33,10 +45,7 @@ def test_quotes_interrupted_quote_is_one_quote_in_two_pieces(run_text):
 
 
 def test_quotes_uncued_paragraph_continues_previous_speaker(run_text):
-    text = (
-        "Dr Amara Osei said: “The ward is full.”\n\n"
-        "“We have asked for more beds and we are still waiting.”\n"
-    )
+    text = "Dr Amara Osei said: “The ward is full.”\n\n“We have asked for more beds and we are still waiting.”\n"
     result = run_text(text)
     direct = [q for q in result.quotes if q.kind == "direct"]
     assert len(direct) == 2

@@ -26,7 +26,10 @@ def test_syntax_relative_pronoun_subject_gives_its_noun(hand_doc):
         ["include", "one", "who", "recall"],
     )
     assert syntax.subject_of(doc[3]).text == "one"
-    assert doc[syntax.mention_bounds(doc[1], set())[0] : syntax.mention_bounds(doc[1], set())[1]].text == "one who recalled"
+    assert (
+        doc[syntax.mention_bounds(doc[1], set())[0] : syntax.mention_bounds(doc[1], set())[1]].text
+        == "one who recalled"
+    )
 
 
 def test_syntax_according_to_names_the_source(hand_doc):

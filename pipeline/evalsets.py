@@ -1,0 +1,200 @@
+"""Development sets of real news, scored in memory: PolNeAR (attribution) and NewsQuant (quantities).
+
+Their texts are copyrighted: they are read from ../shared/eval at evaluation time, never copied.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from .config import Options
+from .eval import PRF, match_spans
+from .ingest import article_from_text
+from .records import Extraction
+from .run import extraction_of, process
+
+# Kinds NewsQuant does not annotate as quantities: calendar references and ranks.
+_NOT_QUANTITIES = {"year", "year_range", "date", "ordinal"}
+_CONFIDENCE_BINS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.5, 0.7), (0.0, 0.5))
+
+
+def detect_format(path: Path) -> str:
+    """ "polnear" (.jsonl of articles), "newsquant" (a JSON list of sentences) or "gold" (shared/gold)."""
+    if path.suffix == ".jsonl":
+        return "polnear"
+    with path.open(encoding="utf-8") as handle:
+        first = handle.read(64).lstrip()
+    return "newsquant" if first.startswith("[") else "gold"
+
+
+def _extract_texts(nlp: Language, items: list[tuple[str, str]], title_lines: bool) -> Iterator[Extraction]:
+    options = Options()
+
+    def articles():  # type: ignore[no-untyped-def]
+        for item_id, text in items:
+            article = article_from_text(text, item_id, item_id, options)
+            if not title_lines:  # a lone sentence has no headline or byline
+                article = type(article)(**{**article.__dict__, "title": None, "skipped": (), "body_start": 0})
+            yield article
+
+    for _, doc in process(nlp, articles(), batch_size=32):
+        yield extraction_of(doc)
+
+
+# ---- PolNeAR ------------------------------------------------------------------------------------
+@dataclass
+class AttributionScores:
+    at30: PRF = field(default_factory=PRF)
+    at80: PRF = field(default_factory=PRF)
+    gold_by_type: dict[str, list[int]] = field(default_factory=lambda: {"direct": [0, 0], "indirect": [0, 0]})
+    predicted_by_kind: dict[str, list[int]] = field(default_factory=dict)
+    mention_right: int = 0
+    mention_checked: int = 0
+    bins: dict[tuple[float, float], list[int]] = field(default_factory=dict)
+
+    def mention_accuracy(self) -> float:
+        return self.mention_right / self.mention_checked if self.mention_checked else 0.0
+
+    def report(self) -> str:
+        lines = [self.at30.line("quotes (>30%)"), self.at80.line("quotes (>80%)")]
+        for kind, (found, total) in self.gold_by_type.items():
+            lines.append(f"  gold {kind:<9} recall {found / max(total, 1):.3f} ({found}/{total})")
+        for kind, (right, total) in sorted(self.predicted_by_kind.items()):
+            lines.append(f"  our {kind:<10} precision {right / max(total, 1):.3f} ({right}/{total})")
+        lines.append(
+            f"speaker mention right on found quotes: {self.mention_accuracy():.3f} "
+            f"({self.mention_right}/{self.mention_checked})"
+        )
+        lines.append("confidence -> precision (>30%):")
+        for (low, high), (right, total) in sorted(self.bins.items(), reverse=True):
+            lines.append(
+                f"  [{low:.1f}, {min(high, 1.0):.1f}{']' if high > 1 else ')'}"
+                f"  {right / max(total, 1):.3f}  ({right}/{total})"
+            )
+        return "\n".join(lines)
+
+
+def score_polnear(path: Path, nlp: Language, limit: int | None = None) -> AttributionScores:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = rows[:limit] if limit else rows
+    scores = AttributionScores()
+    extractions = _extract_texts(nlp, [(r["id"], r["text"]) for r in rows], title_lines=True)
+    for row, extraction in zip(rows, extractions, strict=True):
+        _score_polnear_article(scores, row, extraction)
+    return scores
+
+
+def _score_polnear_article(scores: AttributionScores, row: dict[str, Any], extraction: Extraction) -> None:
+    gold = row["quotes"]
+    gold_spans = [[tuple(s) for s in g["content_spans"]] for g in gold]
+    # PolNeAR annotates the outer attribution only: a partial quote inside our reported-speech
+    # quote is part of it there, not a quote of its own.
+    predicted = [
+        q for q in extraction.quotes
+        if not any(o is not q and o.start <= q.start and q.end <= o.end for o in extraction.quotes)
+    ]  # fmt: skip
+    pred_spans = [[(s.start, s.end) for s in q.spans] for q in predicted]
+    for threshold, prf in ((0.3, scores.at30), (0.8, scores.at80)):
+        matched = match_spans(gold_spans, pred_spans, threshold)  # type: ignore[arg-type]
+        prf.add(PRF(len(matched), len(gold), len(matched), len(predicted)))
+    matched = match_spans(gold_spans, pred_spans, 0.3)  # type: ignore[arg-type]
+    hit = set(matched.values())
+    for g_index, g in enumerate(gold):
+        counts = scores.gold_by_type["direct" if g["is_direct"] else "indirect"]
+        counts[0] += g_index in matched
+        counts[1] += 1
+    for p_index, quote in enumerate(predicted):
+        counts = scores.predicted_by_kind.setdefault(quote.kind, [0, 0])
+        counts[0] += p_index in hit
+        counts[1] += 1
+        for low, high in _CONFIDENCE_BINS:
+            if low <= quote.confidence < high:
+                bin_counts = scores.bins.setdefault((low, high), [0, 0])
+                bin_counts[0] += p_index in hit
+                bin_counts[1] += 1
+    for g_index, p_index in matched.items():
+        gold_speaker = gold[g_index].get("speaker_span")
+        mention = predicted[p_index].speaker_mention
+        if not gold_speaker:
+            continue
+        scores.mention_checked += 1
+        scores.mention_right += bool(mention and mention.start < gold_speaker[1] and gold_speaker[0] < mention.end)
+
+
+# ---- NewsQuant ----------------------------------------------------------------------------------
+_UNIT_SYNONYMS = {
+    "$": "dollar", "us$": "dollar", "usd": "dollar", "%": "percentage", "percent": "percentage",
+    "per cent": "percentage", "£": "pound", "gbp": "pound", "€": "euro", "eur": "euro",
+}  # fmt: skip
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def normalise_unit(unit: str | None) -> str:
+    """Unit text compared loosely: case, plural and currency or percent symbols do not matter."""
+    text = (unit or "").strip().lower()
+    text = _UNIT_SYNONYMS.get(text, text)
+    return " ".join(_singular(w) for w in re.findall(r"[\w$%£€]+", text))
+
+
+_GOLD_VALUE = re.compile(r"^\s*(-?[\d.]+(?:e[+-]?\d+)?)\s*(?:-\s*(-?[\d.]+(?:e[+-]?\d+)?))?\s*$")
+
+
+def _gold_value(text: str) -> tuple[float, ...]:
+    """ "275.0" -> (275.0,); "1000-10000" and "3.0 - 4.0" are ranges; "-1.3" is negative."""
+    match = _GOLD_VALUE.match(text.replace(",", ""))
+    if not match:
+        return ()
+    return tuple(float(p) for p in match.groups() if p is not None)
+
+
+def _same(gold: tuple[float, ...], value: Any) -> bool:
+    ours = tuple(float(v) for v in value) if isinstance(value, (list, tuple)) else (float(value),)
+    return len(gold) == len(ours) and all(
+        abs(a - b) <= 1e-6 * max(1.0, abs(a)) for a, b in zip(gold, ours, strict=True)
+    )
+
+
+@dataclass
+class QuantityScores:
+    value: PRF = field(default_factory=PRF)
+    value_unit: PRF = field(default_factory=PRF)
+
+    def report(self) -> str:
+        return "\n".join([self.value.line("value"), self.value_unit.line("value + unit")])
+
+
+def score_newsquant(path: Path, nlp: Language) -> QuantityScores:
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    scores = QuantityScores()
+    items = [(f"s{i}", row["text"]) for i, row in enumerate(rows)]
+    for row, extraction in zip(rows, _extract_texts(nlp, items, title_lines=False), strict=True):
+        gold = row["quantities"]
+        predicted = [c for c in extraction.numeric_claims if c.kind not in _NOT_QUANTITIES]
+        used: set[int] = set()
+        value_hits = unit_hits = 0
+        for g in gold:
+            wanted = _gold_value(g["value"])
+            for i, claim in enumerate(predicted):
+                if i not in used and _same(wanted, claim.value):
+                    used.add(i)
+                    value_hits += 1
+                    units = {normalise_unit(g["unit"]), normalise_unit(g["normalized_unit"])}
+                    unit_hits += normalise_unit(claim.unit) in units
+                    break
+        scores.value.add(PRF(value_hits, len(gold), value_hits, len(predicted)))
+        scores.value_unit.add(PRF(unit_hits, len(gold), unit_hits, len(predicted)))
+    return scores
