@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 GOLD := ../shared/gold/000_9704b5920b1b9317.json
 DEVSETS := $(wildcard ../shared/eval/polnear-train.jsonl ../shared/eval/newsquant-dev.json)
 
-.PHONY: setup extract test eval lint schema clean
+.PHONY: setup extract test eval bench lint schema clean
 
 setup: $(STAMP)
 
@@ -25,6 +25,10 @@ test: setup
 
 eval: extract
 	$(PY) -m pipeline eval $(GOLD) $(DEVSETS) --out outputs
+
+# Our extraction against spaCy alone on the PolNeAR texts, as whole processes, interleaved.
+bench: setup
+	$(PY) -m pipeline.bench
 
 lint: setup
 	$(PY) -m ruff check pipeline tests

@@ -25,23 +25,45 @@ app = typer.Typer(
 def extract(
     inputs: Annotated[list[Path], typer.Argument(help="Article files (.txt) or folders of them.")],
     out: Annotated[Path, typer.Option("--out", help="Folder for one <stem>.json per article.")] = Path("outputs"),
+    n_process: Annotated[int, typer.Option("--n-process", help="Worker processes (local engine).")] = 1,
+    engine: Annotated[str, typer.Option(help="local, or dask to run on a Dask cluster.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Address of a running Dask scheduler (default: start a LocalCluster).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Redo articles whose output is up to date.")] = False,
     batch_size: Annotated[int, typer.Option(help="Articles parsed together.")] = 16,
     max_chars: Annotated[int, typer.Option(help="Refuse longer articles with a clear error.")] = 1_000_000,
     month_first: Annotated[bool, typer.Option(help="Read 06/22/2022-style bylines month first.")] = False,
 ) -> None:
-    """Extract quotes, speakers and numeric claims: one DIR/<stem>.json per article, tables beside them."""
-    from .run import UsageError
-    from .run import extract as run_extract
+    """Extract quotes, speakers and numeric claims: one OUT/<stem>.json per article, tables beside them.
 
-    options = Options(batch_size=batch_size, max_chars=max_chars, day_first=not month_first)
+    Articles whose output is up to date (same text, same pipeline version) are skipped unless --force.
+    """
+    from .progress import progress_reporter
+    from .run import UsageError, extract as run_extract, input_files
+
+    if engine not in ("local", "dask") or n_process < 1 or batch_size < 1:
+        typer.echo("error: --engine is local or dask; --n-process and --batch-size are at least 1", err=True)
+        raise typer.Exit(2)
+    options = Options(
+        batch_size=batch_size,
+        max_chars=max_chars,
+        day_first=not month_first,
+        n_process=n_process,
+        engine=engine,
+        scheduler=scheduler,
+        force=force,
+    )
     try:
-        summary = run_extract(inputs, out, options)
+        total = len(input_files(inputs))
+        with progress_reporter(total) as advance:
+            summary = run_extract(inputs, out, options, on_article=advance)
     except UsageError as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2) from None
     typer.echo(
-        f"{len(summary.written)} article(s) written to {out}, {len(summary.failed)} failed"
-        + (f" (see {out / 'errors.jsonl'})" if summary.failed else ""),
+        f"{len(summary.written)} written, {len(summary.skipped)} unchanged and skipped, "
+        f"{len(summary.failed)} failed, in {out}" + (f" (see {out / 'errors.jsonl'})" if summary.failed else ""),
         err=True,
     )
     raise typer.Exit(summary.exit_code)

@@ -16,5 +16,8 @@ class Options:
     # Articles longer than this are refused with a clear error rather than exhausting memory.
     max_chars: int = 1_000_000
     batch_size: int = 16
+    # Worker processes for the local engine; "dask" runs the same stages on a Dask cluster.
     n_process: int = 1
+    engine: str = "local"
+    scheduler: str | None = None  # address of an existing Dask scheduler; None starts a LocalCluster
     force: bool = False

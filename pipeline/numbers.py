@@ -40,7 +40,9 @@ def _number_token(tokens: list[Token]) -> Token:
 def _counted_noun(number: Token, q: Quantity) -> Token | None:
     """The noun a number counts: "265 complaints", "one of the students", "3 million people"."""
     head = number.head
-    while head.pos_ == "NUM" and head is not head.head and head.i > number.i:
+    for _ in range(3):  # "3 million people": through the number words to the noun
+        if head.pos_ != "NUM" or head.head.i == head.i or head.i <= number.i:
+            break
         head = head.head
     if number.dep_ in _UNIT_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i > number.i and head.idx >= q.end:
         return head
@@ -68,7 +70,7 @@ def _verb_of(token: Token) -> tuple[Token | None, str]:
     node = token
     for _ in range(4):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return None, ""
         if head.pos_ in ("VERB", "AUX") and node.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS | {"prep"}:
             role = "subject" if node.dep_ in _SUBJECT_DEPS else "object"
@@ -108,10 +110,10 @@ def _dated_phrase(doc: Doc, q: Quantity) -> str | None:
         if node.dep_ == "acl":
             top = node.head
             break
-        if node.head is node or node.head.i > node.i:
+        if node.head.i >= node.i:
             break
         node = node.head
-    start = syntax.mention_bounds(top, set())[0] if top is last else top.i
+    start = syntax.mention_bounds(top, set())[0] if top.i == last.i else top.i
     while doc[start].dep_ == "det" and start < last.i:
         start += 1
     return doc[start : last.i + 1].text

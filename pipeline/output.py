@@ -31,6 +31,12 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def remove_stale_temporaries(out_dir: Path) -> None:
+    """Temporary files a killed run left behind; the finished files beside them are whole."""
+    for path in out_dir.glob(".*.tmp"):
+        path.unlink(missing_ok=True)
+
+
 class ErrorLog:
     """errors.jsonl: one line per input that could not be processed, written as it happens."""
 
@@ -43,6 +49,11 @@ class ErrorLog:
         line = json.dumps({"source": source, "error": kind, "message": message}, ensure_ascii=False)
         with self.path.open("a", encoding="utf-8") as handle:
             handle.write(line + "\n")
+
+    def finish(self) -> None:
+        """Sort the log by input, so it reads the same whatever the engine or process count."""
+        lines = sorted(set(self.path.read_text(encoding="utf-8").splitlines()))
+        write_atomic(self.path, "".join(line + "\n" for line in lines))
 
 
 def output_files(out_dir: Path) -> Iterator[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,10 +10,11 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import __version__
 from .config import Options
 from .ingest import IngestError, read_article
 from .nlp import build_nlp, pipeline_info
-from .output import ErrorLog, write_atomic, write_tables
+from .output import ErrorLog, remove_stale_temporaries, write_atomic, write_tables
 from .records import Article, Extraction
 from .schema import to_json
 
@@ -27,6 +29,7 @@ class UsageError(Exception):
 class Summary:
     written: list[Path] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -70,40 +73,96 @@ def process(nlp: Language, articles: Iterable[Article], batch_size: int) -> Iter
         yield doc._.article, doc
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input: written to `target`, or failed with an error kind and message."""
+
+    source: str
+    target: str | None = None
+    error: str | None = None
+    message: str | None = None
+    skipped: bool = False  # unchanged since its last output (same text, same pipeline version)
+
+
+def _up_to_date(target: Path, article: Article) -> bool:
+    """The output exists for this very text and was made by this version of the pipeline."""
+    try:
+        previous = json.loads(target.read_text(encoding="utf-8"))
+        return bool(
+            previous["article"]["sha256"] == article.sha256 and previous["pipeline"]["version"] == __version__
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def process_files(paths: Iterable[Path], out_dir: Path, options: Options, nlp: Language) -> Iterator[Outcome]:
+    """The work of every engine: read, parse in batches, write one JSON per article, report each input."""
+    info = pipeline_info(nlp)
+    # Inputs that never reach the parser (unreadable, unchanged) are reported in input order.
+    pending: list[Outcome] = []
+
+    def articles() -> Iterator[Article]:
+        for path in paths:
+            try:
+                article = read_article(path, options)
+            except IngestError as err:
+                pending.append(Outcome(str(path), error=err.kind, message=str(err)))
+                continue
+            target = out_dir / f"{article.id}.json"
+            if not options.force and _up_to_date(target, article):
+                pending.append(Outcome(article.source, target=str(target), skipped=True))
+                continue
+            yield article
+
+    for article, doc in process(nlp, articles(), options.batch_size):
+        yield from pending
+        pending.clear()
+        if doc._.error:
+            yield Outcome(article.source, error="pipeline", message=doc._.error)
+            continue
+        target = out_dir / f"{article.id}.json"
+        write_atomic(target, to_json(extraction_of(doc), info))
+        yield Outcome(article.source, target=str(target))
+    yield from pending
+
+
 def extract(
     inputs: Iterable[Path],
     out_dir: Path,
     options: Options | None = None,
     nlp: Language | None = None,
-    on_article: Callable[[str], None] | None = None,
+    on_article: Callable[[Outcome], None] | None = None,
 ) -> Summary:
-    """Run every input through the pipeline into `out_dir`; bad inputs go to errors.jsonl."""
+    """Run every input through the pipeline into `out_dir`; bad inputs go to errors.jsonl.
+
+    `options.n_process` > 1 spreads the inputs over worker processes, `options.engine == "dask"`
+    over a Dask cluster; every engine writes the same files.
+    """
     options = options or Options()
     files = input_files(inputs)
-    nlp = nlp or build_nlp(options)
-    info = pipeline_info(nlp)
     errors = ErrorLog(out_dir)
+    remove_stale_temporaries(out_dir)
     summary = Summary()
+    if options.engine == "dask":
+        from .parallel import dask_outcomes
 
-    def articles() -> Iterator[Article]:
-        for path in files:
-            try:
-                yield read_article(path, options)
-            except IngestError as err:
-                errors.add(str(path), err.kind, str(err))
-                summary.failed.append(str(path))
-                if on_article:
-                    on_article(str(path))
+        outcomes: Iterable[Outcome] = dask_outcomes(files, out_dir, options)
+    elif options.n_process > 1:
+        from .parallel import process_pool_outcomes
 
-    for article, doc in process(nlp, articles(), options.batch_size):
-        if doc._.error:
-            errors.add(article.source, "pipeline", doc._.error)
-            summary.failed.append(article.source)
+        outcomes = process_pool_outcomes(files, out_dir, options)
+    else:
+        outcomes = process_files(files, out_dir, options, nlp or build_nlp(options))
+    for outcome in outcomes:
+        if outcome.error:
+            errors.add(outcome.source, outcome.error, outcome.message or "")
+            summary.failed.append(outcome.source)
+        elif outcome.skipped:
+            summary.skipped.append(outcome.source)
         else:
-            target = out_dir / f"{article.id}.json"
-            write_atomic(target, to_json(extraction_of(doc), info))
-            summary.written.append(target)
+            summary.written.append(Path(outcome.target or ""))
         if on_article:
-            on_article(article.source)
+            on_article(outcome)
+    errors.finish()
     write_tables(out_dir)
     return summary

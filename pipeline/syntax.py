@@ -39,7 +39,7 @@ def subject_of(verb: Token) -> Token | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:  # "it was said by the minister"
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.head is not verb:
+        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.head.i != verb.i:
             verb = verb.head
             continue
         return None

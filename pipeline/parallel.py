@@ -1,0 +1,83 @@
+"""Engines that spread articles over processes: a local process pool, or a Dask cluster.
+
+Each worker loads the model once and runs `run.process_files` on a chunk of inputs, writing its
+own output files; the parent only logs outcomes. Output is the same whatever the engine.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path
+
+from spacy.language import Language
+
+from .config import Options
+from .run import Outcome, process_files
+
+# Inputs handed to a worker at a time: enough to fill its parse batches, small enough to stream.
+CHUNK_FILES = 32
+
+_worker_nlp: dict[str, Language] = {}
+
+
+def _nlp(options: Options) -> Language:
+    """The model, loaded once per worker process."""
+    if options.model not in _worker_nlp:
+        from .nlp import build_nlp
+
+        _worker_nlp[options.model] = build_nlp(options)
+    return _worker_nlp[options.model]
+
+
+def run_chunk(paths: list[str], out_dir: str, options: Options) -> list[Outcome]:
+    return list(process_files([Path(p) for p in paths], Path(out_dir), options, _nlp(options)))
+
+
+def chunks(files: list[Path], size: int = CHUNK_FILES) -> Iterator[list[str]]:
+    it = iter(files)
+    while chunk := [str(p) for p in islice(it, size)]:
+        yield chunk
+
+
+def process_pool_outcomes(files: list[Path], out_dir: Path, options: Options) -> Iterator[Outcome]:
+    # fork: workers start without re-importing the parent's modules; the parent never loads the model.
+    context = multiprocessing.get_context("fork")
+    with context.Pool(options.n_process) as pool:
+        tasks = ((chunk, str(out_dir), options) for chunk in chunks(files))
+        for outcomes in pool.imap(_run_chunk_args, tasks):
+            yield from outcomes
+
+
+def _run_chunk_args(args: tuple[list[str], str, Options]) -> list[Outcome]:
+    return run_chunk(*args)
+
+
+def dask_outcomes(files: list[Path], out_dir: Path, options: Options) -> Iterator[Outcome]:
+    """Partitions of articles on a Dask cluster: `options.scheduler`, or a LocalCluster of n_process workers."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if options.scheduler:
+        client = Client(options.scheduler)
+    else:
+        cluster = LocalCluster(
+            n_workers=max(options.n_process, 1), threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    try:
+        futures = [client.submit(run_chunk, chunk, str(out_dir), options, pure=False) for chunk in chunks(files)]
+        order = {f.key: i for i, f in enumerate(futures)}
+        done: dict[int, list[Outcome]] = {}
+        next_index = 0
+        # Report in input order, so errors.jsonl reads the same as with the local engine.
+        for future in as_completed(futures):
+            done[order[future.key]] = future.result()
+            while next_index in done:
+                yield from done.pop(next_index)
+                next_index += 1
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
