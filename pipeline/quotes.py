@@ -24,6 +24,26 @@ _PRE_CUE_WINDOW = 40
 _POST_CUE_WINDOW = 15
 # How many paragraphs back a quote with no cue may inherit the last speaker.
 _CARRY_OVER_PARAGRAPHS = 3
+# Confidence of each rule: its precision on the PolNeAR dev set (quote found at the 30% rule),
+# rounded down, so sorting by confidence puts the doubtful items first. Re-measure with
+# `python -m pipeline eval ../shared/eval/polnear-train.jsonl` when a rule changes.
+CONFIDENCE = {
+    "direct_cue_before": 0.95,
+    "direct_cue_after": 0.9,
+    "indirect": 0.9,
+    "indirect_according_to": 0.8,
+    "direct_cue_farther_before": 0.8,
+    "direct_cue_next_sentence": 0.8,
+    "direct_introduced": 0.8,
+    "partial_in_reported_speech": 0.8,
+    "direct_continues": 0.6,
+    "partial_cue_in_sentence": 0.5,
+    "partial_named_subject": 0.4,
+    "direct_no_speaker": 0.35,
+    "partial_continues": 0.3,
+    "partial_no_speaker": 0.25,
+    "indirect_no_speaker": 0.25,
+}
 
 
 @dataclass(frozen=True)
@@ -154,11 +174,14 @@ def _sentence_tokens(ctx: _Context, token: Token) -> list[Token]:
 
 
 def _post_cue(ctx: _Context, cand: _Candidate) -> Token | None:
-    """“...,” she said.   “...,” said the minister.   “...” — according to the report."""
-    p_end = ctx.paragraph_of(cand.end)[1]
-    i = syntax.token_at(ctx.doc, min(cand.end + 1, len(ctx.text) - 1))
+    """“...,” she said.   “...,” said the minister.   “...” — according to the report.
+
+    Searched after the first piece: an interrupted or multi-paragraph quote has its cue there."""
+    first_end = cand.pieces[0][1]
+    p_end = ctx.paragraph_of(first_end)[1]
+    i = syntax.token_at(ctx.doc, min(first_end + 1, len(ctx.text) - 1))
     for token in ctx.doc[i : i + _POST_CUE_WINDOW]:
-        if token.idx >= p_end or ctx.in_quote(token) and token.idx > cand.end + 1:
+        if token.idx >= p_end or ctx.in_quote(token) and token.idx > first_end + 1:
             return None
         if ctx.in_quote(token):
             continue
@@ -169,10 +192,11 @@ def _post_cue(ctx: _Context, cand: _Candidate) -> Token | None:
     return None
 
 
-def _pre_cue(ctx: _Context, cand: _Candidate) -> Token | None:
-    """X said: “...”   X told reporters that “...”   one who recounted: “...”"""
-    p_start = ctx.paragraph_of(cand.start)[0]
-    i = syntax.token_at(ctx.doc, cand.start - 1)
+def _pre_cue(ctx: _Context, before: int) -> Token | None:
+    """The nearest cue before character `before`, in its sentence and paragraph:
+    X said: “...”   X told reporters that “...”   one who recounted: “...”"""
+    p_start = ctx.paragraph_of(before)[0]
+    i = syntax.token_at(ctx.doc, before)
     for token in reversed(ctx.doc[max(i - _PRE_CUE_WINDOW, 0) : i]):
         if token.idx < p_start:
             return None
@@ -186,22 +210,74 @@ def _pre_cue(ctx: _Context, cand: _Candidate) -> Token | None:
 
 
 def _attribute_direct(ctx: _Context, cand: _Candidate) -> Attribution | None:
-    post = _post_cue(ctx, cand)
-    if post is not None and (found := ctx.attribution(post, f"direct: cue '{post.text}' after the quote", 0.95)):
-        return found
-    pre = _pre_cue(ctx, cand)
-    if pre is not None:
-        colon = ctx.text[: cand.start - 1].rstrip().endswith((":", ","))
-        confidence = 0.95 if colon else 0.85
-        if found := ctx.attribution(pre, f"direct: cue '{pre.text}' before the quote", confidence):
+    """Cue right before (X said: “...”), right after (“...,” X said), farther before, or in an
+    introducing paragraph that ends with a colon, in that order of trust."""
+    p_start = ctx.paragraph_of(cand.start)[0]
+    before = ctx.text[p_start : cand.start - 1].rstrip()
+    pre = _pre_cue(ctx, cand.start - 1)
+    if pre is not None and before.endswith((":", ",")) and len(before) - (pre.idx - p_start) <= 40:
+        if found := ctx.attribution(
+            pre, f"direct: cue '{pre.text}' just before the quote", CONFIDENCE["direct_cue_before"]
+        ):
             return found
-    return None
+    post = _post_cue(ctx, cand)
+    if post is not None:
+        first_end = cand.pieces[0][1]
+        same_sentence = ctx.text[first_end - 1] in ",?!—–-…" or ctx.text[first_end + 1 : post.idx].strip()[:1] == ","
+        confidence = CONFIDENCE["direct_cue_after"] if same_sentence else CONFIDENCE["direct_cue_next_sentence"]
+        if found := ctx.attribution(post, f"direct: cue '{post.text}' after the quote", confidence):
+            return found
+    if pre is not None and (
+        found := ctx.attribution(
+            pre, f"direct: cue '{pre.text}' before the quote", CONFIDENCE["direct_cue_farther_before"]
+        )
+    ):
+        return found
+    if before.endswith(":"):
+        return _named_before_colon(ctx, cand)
+    return _introduced_by_paragraph_before(ctx, cand) if not before else None
+
+
+def _named_before_colon(ctx: _Context, cand: _Candidate) -> Attribution | None:
+    """ "... doesn't surprise pollster Daron Shaw: “...”": the person named just before the colon."""
+    colon = ctx.doc[syntax.token_at(ctx.doc, ctx.text.rindex(":", 0, cand.start))]
+    people = [e for e in colon.sent.ents if e.label_ == "PERSON" and e.end <= colon.i and not ctx.in_quote(e.root)]
+    if not people or colon.i - people[-1].end > 2:
+        return None
+    return Attribution(people[-1].root.i, None, "direct: named before the colon", CONFIDENCE["direct_introduced"])
+
+
+def _introduced_by_paragraph_before(ctx: _Context, cand: _Candidate) -> Attribution | None:
+    """He declared:  (paragraph break)  “...”  The paragraph before ends with a colon."""
+    index = ctx.index.index_of(cand.start)
+    if index <= 0:
+        return None
+    prev_start, prev_end = ctx.paragraphs[index - 1]
+    if not ctx.text[prev_start:prev_end].endswith(":"):
+        return None
+    cue = _pre_cue(ctx, prev_end - 1)
+    if cue is not None and (
+        found := ctx.attribution(
+            cue, f"direct: cue '{cue.text}' ends the paragraph before", CONFIDENCE["direct_cue_before"]
+        )
+    ):
+        return found
+    # "President Clinton released the following statement:" names its speaker without a cue verb.
+    last = ctx.doc[syntax.token_at(ctx.doc, prev_end - 1)]
+    subject = syntax.subject_of(last.sent.root)
+    if subject is None or ctx.in_quote(subject):
+        return None
+    return Attribution(subject.i, None, "direct: introduced by the paragraph before", CONFIDENCE["direct_introduced"])
 
 
 def _attribute_partial(ctx: _Context, cand: _Candidate, indirect: list[_Candidate]) -> Attribution | None:
     for reported in indirect:
         if reported.start <= cand.start and cand.end <= reported.end and reported.attribution:
-            return replace(reported.attribution, rule="partial: inside reported speech", confidence=0.85)
+            return replace(
+                reported.attribution,
+                rule="partial: inside reported speech",
+                confidence=CONFIDENCE["partial_in_reported_speech"],
+            )
     first = ctx.doc[syntax.token_at(ctx.doc, cand.start)]
     cues = [
         t for t in _sentence_tokens(ctx, first) if not ctx.in_quote(t) and (syntax.is_cue(t) or t.lower_ == "according")
@@ -209,8 +285,21 @@ def _attribute_partial(ctx: _Context, cand: _Candidate, indirect: list[_Candidat
     # The cue that governs the quoted words wins; otherwise the nearest one in the sentence.
     governing = [c for c in cues if c in list(first.ancestors)]
     for cue in governing + sorted(cues, key=lambda c: abs(c.i - first.i)):
-        if found := ctx.attribution(cue, f"partial: cue '{cue.text}' in the sentence", 0.8):
+        if found := ctx.attribution(
+            cue, f"partial: cue '{cue.text}' in the sentence", CONFIDENCE["partial_cue_in_sentence"]
+        ):
             return found
+    # "Rubio pledged to oppose it “today, tomorrow, forever”": a named subject owns the words.
+    verb = next((a for a in first.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subject = syntax.subject_of(verb) if verb is not None else None
+    if (
+        subject is not None
+        and not ctx.in_quote(subject)
+        and (subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in ("he", "she"))
+    ):
+        return Attribution(
+            subject.i, None, "partial: named subject of the sentence", CONFIDENCE["partial_named_subject"]
+        )
     return None
 
 
@@ -223,7 +312,7 @@ def _carry_over(ctx: _Context, cand: _Candidate, earlier: list[_Candidate]) -> A
         if here - ctx.index.index_of(prev.start) > _CARRY_OVER_PARAGRAPHS:
             return None
         # Quoted words with no cue in their paragraph are often scare quotes: low confidence.
-        confidence = 0.7 if cand.kind == "direct" else 0.4
+        confidence = CONFIDENCE[f"{cand.kind}_continues"]
         return replace(prev.attribution, rule=f"{cand.kind}: continues the previous speaker", confidence=confidence)
     return None
 
@@ -248,18 +337,42 @@ def _indirect_content(ctx: _Context, cue: Token, comp: Token) -> tuple[int, int]
             if (syntax.is_cue(token) or token.lower_ == "according") and token.nbor(-1).text in (",", "—", "–", "and"):
                 end = token.i - 1
                 break
-    while start < end and (
-        ctx.doc[start].is_punct
-        and not ctx.in_quote(ctx.doc[start])
-        or ctx.doc[start].lower_ in ("that", "how", "whether")
+    # "said that ...", "explained how ...": the conjunction is the narrator's, not the reported words.
+    while (
+        start < end
+        and ctx.doc[start].lower_ in ("that", "how", "whether")
         and ctx.doc[start].dep_ in ("mark", "advmod")
     ):
         start += 1
-    while end > start and (
-        ctx.doc[end - 1].is_punct and not ctx.in_quote(ctx.doc[end - 1]) or ctx.doc[end - 1].is_space
+    return _trimmed(ctx, start, end, min_tokens=3)
+
+
+def _according_to_content(ctx: _Context, according: Token) -> tuple[int, int] | None:
+    """ "According to X, <content>." and "<content>, according to X." -> the content's token range."""
+    source = syntax.according_to(according)
+    if source is None:
+        return None
+    phrase_end = source.right_edge.i + 1
+    sentence = _sentence_tokens(ctx, according)
+    if not sentence:
+        return None
+    first, last = sentence[0].i, sentence[-1].i + 1
+    if all(t.is_punct or t.is_space for t in ctx.doc[first : according.i]):
+        start, end = phrase_end, last
+    else:
+        start, end = first, according.i
+    return _trimmed(ctx, start, end)
+
+
+def _trimmed(ctx: _Context, start: int, end: int, min_tokens: int = 4) -> tuple[int, int] | None:
+    """A token range without edge punctuation, or None if it is too short or holds a direct quote."""
+    while start < end and (ctx.doc[start].is_punct or ctx.doc[start].is_space) and not ctx.in_quote(ctx.doc[start]):
+        start += 1
+    while (
+        end > start and (ctx.doc[end - 1].is_punct or ctx.doc[end - 1].is_space) and not ctx.in_quote(ctx.doc[end - 1])
     ):
         end -= 1
-    if end - start < 3:
+    if end - start < min_tokens:
         return None
     if any((q := ctx.quoted_token[t.i]) is not None and ctx.kinds[q] == "direct" for t in ctx.doc[start:end]):
         return None  # the clause is a direct quote's own words
@@ -270,19 +383,30 @@ def _find_indirect(ctx: _Context) -> list[_Candidate]:
     found = []
     body_start = ctx.paragraphs[0][0] if ctx.paragraphs else 0
     for token in ctx.doc:
-        if token.idx < body_start or ctx.in_quote(token) or not syntax.is_indirect_cue(token):
+        if token.idx < body_start or ctx.in_quote(token):
+            continue
+        if token.lower_ == "according":
+            bounds = _according_to_content(ctx, token)
+            attribution = ctx.attribution(token, "indirect: according to", CONFIDENCE["indirect_according_to"])
+            if bounds is not None and attribution is not None:
+                found.append(_Candidate("indirect", [_char_range(ctx, bounds)], attribution))
+            continue
+        if not syntax.is_indirect_cue(token):
             continue
         comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
         if comp is None:
             continue
-        attribution = ctx.attribution(token, f"indirect: '{token.text}' with a reported clause", 0.75)
+        attribution = ctx.attribution(token, f"indirect: '{token.text}' with a reported clause", CONFIDENCE["indirect"])
         bounds = _indirect_content(ctx, token, comp)
         if attribution is None or bounds is None:
             continue
-        start_char = ctx.doc[bounds[0]].idx
-        last = ctx.doc[bounds[1] - 1]
-        found.append(_Candidate("indirect", [(start_char, last.idx + len(last.text))], attribution))
+        found.append(_Candidate("indirect", [_char_range(ctx, bounds)], attribution))
     return found
+
+
+def _char_range(ctx: _Context, bounds: tuple[int, int]) -> tuple[int, int]:
+    last = ctx.doc[bounds[1] - 1]
+    return ctx.doc[bounds[0]].idx, last.idx + len(last.text)
 
 
 def find_quotes(doc: Doc, article: Article) -> tuple[list[Quote], list[int | None], list[Issue]]:
@@ -316,7 +440,7 @@ def find_quotes(doc: Doc, article: Article) -> tuple[list[Quote], list[int | Non
                 text=ctx.text[cand.start : cand.end],
                 spans=tuple(Span(s, e, ctx.text[s:e]) for s, e in cand.pieces),
                 cue=Span(cue.idx, cue.idx + len(cue.text), cue.text) if cue is not None else None,
-                confidence=att.confidence if att else 0.3,
+                confidence=att.confidence if att else CONFIDENCE[f"{cand.kind}_no_speaker"],
                 evidence=att.rule if att else f"{cand.kind}: no speaker found",
             )
         )

@@ -88,9 +88,7 @@ def _up_to_date(target: Path, article: Article) -> bool:
     """The output exists for this very text and was made by this version of the pipeline."""
     try:
         previous = json.loads(target.read_text(encoding="utf-8"))
-        return bool(
-            previous["article"]["sha256"] == article.sha256 and previous["pipeline"]["version"] == __version__
-        )
+        return bool(previous["article"]["sha256"] == article.sha256 and previous["pipeline"]["version"] == __version__)
     except (OSError, ValueError, KeyError, TypeError):
         return False
 
