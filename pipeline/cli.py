@@ -40,7 +40,8 @@ def extract(
     Articles whose output is up to date (same text, same pipeline version) are skipped unless --force.
     """
     from .progress import progress_reporter
-    from .run import UsageError, extract as run_extract, input_files
+    from .run import UsageError, input_files
+    from .run import extract as run_extract
 
     if engine not in ("local", "dask") or n_process < 1 or batch_size < 1:
         typer.echo("error: --engine is local or dask; --n-process and --batch-size are at least 1", err=True)

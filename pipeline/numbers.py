@@ -175,8 +175,10 @@ def _claim(doc: Doc, q: Quantity, number: Token, last_unit: str | None) -> dict:
     elif kind == "count" and unit is None:
         unit = last_unit  # "investigated 265 complaints and upheld 43": 43 complaints
     anchor = noun if noun is not None else number
+    # The claim's text runs to the counted noun when it follows: "265 complaints".
+    end = noun.idx + len(noun.text) if noun is not None and noun.idx >= q.end and noun.idx - q.end <= 30 else q.end
     if kind in ("year", "year_range", "date") and (dated := _dated_phrase(doc, q)):
-        return {"kind": kind, "unit": unit, "predicate": dated, "subject": None}
+        return {"kind": kind, "unit": unit, "predicate": dated, "subject": None, "end": end}
     verb, role = _verb_of(anchor)
     subject = None
     if verb is not None and role == "object":
@@ -187,6 +189,7 @@ def _claim(doc: Doc, q: Quantity, number: Token, last_unit: str | None) -> dict:
         "unit": unit,
         "predicate": _predicate(verb, role) if verb is not None else None,
         "subject": subject,
+        "end": end,
     }
 
 
@@ -217,9 +220,9 @@ def find_claims(doc: Doc, article: Article, quotes: list[Quote], speakers: list[
             claims.append(
                 NumericClaim(
                     id=f"n{len(claims) + 1}",
-                    text=doc.text[q.start : max(q.end, tokens[-1].idx + len(tokens[-1].text))],
+                    text=doc.text[q.start : found["end"]],
                     start=q.start,
-                    end=max(q.end, tokens[-1].idx + len(tokens[-1].text)),
+                    end=found["end"],
                     value=q.value,  # type: ignore[arg-type]
                     kind=found["kind"],
                     unit=found["unit"],

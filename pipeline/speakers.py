@@ -27,6 +27,19 @@ _PLURAL_PRONOUNS = {"they", "them", "we", "us"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 
 
+@dataclass(frozen=True)
+class _PersonParts:
+    name: str
+    title: str | None
+    gender: str | None
+    organisation: str | None
+
+
+def _title_word(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    return word in resources.honorifics() or word in resources.titles()
+
+
 @dataclass
 class _Cluster:
     type: SpeakerType
@@ -80,7 +93,7 @@ class _Resolver:
         names: dict[str, str] = {}
         for ent in self.ents:
             if ent.label_ == "PERSON":
-                name = self._strip_titles(ent)[0]
+                name = self._person_parts(ent.start, ent.start, ent.end).name
                 parts = name.split()
                 if len(parts) >= 2:
                     names.setdefault(parts[-1].lower(), name)
@@ -107,22 +120,31 @@ class _Resolver:
                 score[index] = score.get(index, 0) + 3 * len(cluster.mentions)
         return max(sorted(score), key=lambda i: score[i]) if score else None
 
-    @staticmethod
-    def _strip_titles(span: SpacySpan) -> tuple[str, str | None, str | None]:
-        """(name, title, gender) of a person's name span."""
-        words = [t for t in span if not t.is_punct and t.text not in ("’s", "'s")]
-        title_words, gender = [], None
-        while len(words) > 1:
-            low = words[0].lower_.rstrip(".")
-            if low in resources.honorifics():
-                gender = resources.honorifics()[low]
-            elif low in resources.titles() and words[0].text[0].isupper():
-                title_words.append(words[0].text)
+    def _person_parts(self, left: int, start: int, end: int) -> _PersonParts:
+        """A person's name at tokens [start, end), with the title, honorific and organisation
+        written before it from token `left` on: "NHS England chief executive Amanda Pritchard"."""
+        doc = self.doc
+        while start < end - 1 and _title_word(doc[start]):  # an entity that took the title in
+            start += 1
+        while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")):
+            end -= 1
+        title_start = start
+        while title_start > left and _title_word(doc[title_start - 1]):
+            title_start -= 1
+        gender, title = None, []
+        for token in doc[title_start:start]:
+            word = token.lower_.rstrip(".")
+            if word in resources.honorifics():
+                gender = resources.honorifics()[word]
             else:
-                break
-            words = words[1:]
-        name = " ".join(t.text for t in words)
-        return name, " ".join(title_words) or None, gender if gender in ("m", "f") else None
+                title.append(token.text)
+        orgs = [e for e in doc[left:title_start].ents if e.label_ in _ORG_LABELS]
+        return _PersonParts(
+            doc[start:end].text,
+            " ".join(title) or None,
+            gender if gender in ("m", "f") else None,
+            orgs[-1].text if orgs else None,
+        )
 
     # ---- clusters ----------------------------------------------------------------------------
     def _find(self, key: str) -> int | None:
@@ -132,7 +154,9 @@ class _Resolver:
         self.clusters.append(cluster)
         return len(self.clusters) - 1
 
-    def _person(self, name: str, title: str | None, gender: str | None) -> int:
+    def _person(self, parts: _PersonParts, apposition: tuple[str | None, str | None] = (None, None)) -> int:
+        name, gender = parts.name, parts.gender
+        title = parts.title or apposition[0]
         surname = name.split()[-1].lower()
         full = name if len(name.split()) > 1 else self.full_names.get(surname, name)
         found = self._find(f"person:{surname}")
@@ -142,6 +166,7 @@ class _Resolver:
         if len(full.split()) > len((cluster.name or "").split()):
             cluster.name = full
         cluster.title = cluster.title or title
+        cluster.organisation = cluster.organisation or parts.organisation or apposition[1]
         cluster.gender = cluster.gender or gender
         return found
 
@@ -171,17 +196,16 @@ class _Resolver:
     def _resolve(self, head: Token, span: SpacySpan) -> int | None:
         if head.pos_ == "PRON" and head.lower_ not in ("one",):
             return self._pronoun(head)
-        person = next((e for e in span.ents if e.label_ == "PERSON"), None)
-        if person is not None:
-            name, title, gender = self._strip_titles(self.doc[span.start : person.end])
-            if name:
-                return self._person(name, title, gender)
+        named = self._person_name(head, span)
+        if named is not None:
+            return self._person(self._person_parts(span.start, *named), self._appositive(head))
         lemma = head.lemma_.lower()
         kind = resources.descriptors().get(lemma)
         if kind == "DOCUMENT":
             return self._document(head, span)
         org = next((e for e in span.ents if e.label_ in _ORG_LABELS), None)
-        if org is not None or (head.pos_ == "PROPN" and head.text[:1].isupper()):
+        # A capital at the start of a sentence says nothing: "Nurses said" is a group, not a name.
+        if org is not None or (head.tag_ == "NNP" and not head.is_sent_start):
             return self._org(_clean(org.text if org is not None else span.text))
         if kind == "ORG":
             salient = self._salient_org()
@@ -189,8 +213,43 @@ class _Resolver:
         titled = self._titled_person(head)
         if titled is not None:
             return titled
-        plural = head.tag_ in ("NNS", "NNPS")
+        plural = head.tag_ in ("NNS", "NNPS") or (head.is_sent_start and head.lower_.endswith("s"))
         return self._anonymous("GROUP" if plural else "PERSON", _clean(span.text))
+
+    def _person_name(self, head: Token, span: SpacySpan) -> tuple[int, int] | None:
+        """Token range of the person's name in a speaker phrase, if the phrase names a person:
+        a PERSON entity, a known surname ("Santos"), a titled proper name ("chief executive Jo Bloggs"),
+        or the name in apposition ("The health secretary, Wes Streeting, said")."""
+        person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+        if person is not None:
+            return person.start, person.end
+        known = head.text[:1].isupper() and head.lower_ in self.full_names
+        if head.pos_ == "PROPN" or known:
+            start = head.i
+            while start > span.start and self.doc[start - 1].pos_ == "PROPN" and not _title_word(self.doc[start - 1]):
+                start -= 1
+            titled = start > span.start and _title_word(self.doc[start - 1])
+            if known or titled:
+                return start, head.i + 1
+        for child in head.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                ent = next(e for e in self.doc.ents if e.start <= child.i < e.end)
+                return ent.start, ent.end
+        return None
+
+    def _appositive(self, head: Token) -> tuple[str | None, str | None]:
+        """(title, organisation) from an apposition: "Jo Bloggs, a spokesman for Acme Corp," or
+        "The health secretary, Wes Streeting," (the common noun is the title)."""
+        if head.ent_type_ != "PERSON" and head.pos_ == "NOUN":
+            start, _ = syntax.mention_bounds(head, self.quoted)
+            words = [t.text for t in self.doc[start : head.i + 1] if t.dep_ != "det"]
+            return " ".join(words) or None, None
+        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        if appos is None:
+            return None, None
+        words = [t for t in appos.subtree if t.i <= appos.i and t.dep_ != "det" and not t.is_punct]
+        orgs = [e for e in self.doc[appos.left_edge.i : appos.right_edge.i + 1].ents if e.label_ in _ORG_LABELS]
+        return " ".join(t.text for t in words) or None, orgs[-1].text if orgs else None
 
     def _document(self, head: Token, span: SpacySpan) -> int | None:
         """A report speaks for its author: its possessor or modifier if named, else the article's organisation."""
@@ -240,9 +299,7 @@ class _Resolver:
                 continue
             if ent.end_char <= char and not any(t.i in self.quoted for t in ent):
                 if ent.label_ == "PERSON":
-                    name, title, gender = self._strip_titles(ent)
-                    if name:
-                        seen.append((ent.start_char, self._person(name, title, gender)))
+                    seen.append((ent.start_char, self._person(self._person_parts(ent.start, ent.start, ent.end))))
                 else:
                     seen.append((ent.start_char, self._org(_clean(ent.text))))
         return sorted(seen)

@@ -8,9 +8,9 @@ def claims(result):
 def test_numbers_elided_unit_carries_over_and_predicates(run_text):
     text = "The ombudsman reviewed 412 appeals and rejected 97.\n"
     found = claims(run_text(text))
-    assert found["412"].unit == "appeals" and found["412"].predicate == "reviewed"
+    assert found["412 appeals"].unit == "appeals" and found["412 appeals"].predicate == "reviewed"
     assert found["97"].unit == "appeals" and found["97"].predicate == "rejected"
-    assert found["412"].subject == "The ombudsman"
+    assert found["412 appeals"].subject == "The ombudsman"
 
 
 def test_numbers_inside_quote_are_claimed_by_its_speaker(run_text):

@@ -45,3 +45,24 @@ def test_speakers_acronym_rule():
     assert acronym("Independent Office for Police Conduct") == "IOPC"
     assert acronym("South Yorkshire Police") == "SYP"
     assert acronym("Reuters") == ""
+
+
+def test_speakers_apposition_gives_title_and_organisation(run_text):
+    result = run_text("Budget row\n\n“We expect a better year,” said John Okoro, a spokesman for Acme Corp.\n")
+    (speaker,) = result.speakers
+    assert speaker.name == "John Okoro"
+    assert speaker.title == "spokesman" and speaker.organisation == "Acme Corp."
+
+
+def test_speakers_title_noun_with_name_in_apposition(run_text):
+    text = "Waiting lists\n\nThe health secretary, Wes Streeting, told MPs the figures were encouraging.\n"
+    (speaker,) = run_text(text).speakers
+    assert speaker.name == "Wes Streeting" and speaker.title == "health secretary"
+
+
+def test_speakers_surname_alone_joins_the_full_name(run_text):
+    text = "Court case\n\nJudge Maria Santos said the evidence was weak. Santos added that the case would go on.\n"
+    result = run_text(text)
+    (speaker,) = result.speakers
+    assert speaker.name == "Maria Santos" and speaker.title == "Judge"
+    assert len({q.speaker for q in result.quotes}) == 1
