@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 GOLD := ../shared/gold/000_9704b5920b1b9317.json
 DEVSETS := $(wildcard ../shared/eval/polnear-train.jsonl ../shared/eval/newsquant-dev.json)
 
-.PHONY: setup extract test eval bench lint schema clean
+.PHONY: setup extract test eval bench review browser lint schema clean
 
 setup: $(STAMP)
 
@@ -20,8 +20,18 @@ $(STAMP): requirements.lock pyproject.toml
 extract: setup
 	$(PY) -m pipeline extract corpus --out outputs
 
-test: setup
+test: setup browser
 	$(PY) -m pytest
+
+# Headless Chromium for the review page's browser test, from Debian's packages. Where it cannot be
+# installed (no root, no apt) the test says so and is skipped; nothing else depends on it.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+		echo "chromium not installed: the browser test will be skipped"; }
+
+review: extract
+	$(PY) -m pipeline review outputs
 
 eval: extract
 	$(PY) -m pipeline eval $(GOLD) $(DEVSETS) --out outputs

@@ -23,7 +23,9 @@ app = typer.Typer(
 
 @app.command()
 def extract(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files (.txt) or folders of them.")],
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Articles: .txt, .html, .jsonl (one per line) files, folders of them, or - for stdin.")
+    ],
     out: Annotated[Path, typer.Option("--out", help="Folder for one <stem>.json per article.")] = Path("outputs"),
     n_process: Annotated[int, typer.Option("--n-process", help="Worker processes (local engine).")] = 1,
     engine: Annotated[str, typer.Option(help="local, or dask to run on a Dask cluster.")] = "local",
@@ -110,6 +112,53 @@ def evaluate(
         typer.echo(f"== {path.name} ({kind})")
         scores = score_polnear(path, nlp, limit) if kind == "polnear" else score_newsquant(path, nlp)
         typer.echo(scores.report())
+
+
+@app.command()
+def review(
+    out: Annotated[Path, typer.Argument(help="Folder of outputs (from extract).")] = Path("outputs"),
+) -> None:
+    """Write a static review site (OUT/review/index.html): articles, highlighted quotes, speakers, corpus chart."""
+    from .review import build_review
+
+    if not out.is_dir():
+        typer.echo(f"error: no such folder: {out}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"review site: {build_review(out)}", err=True)
+
+
+@app.command("export")
+def export_tasks(
+    out: Annotated[Path, typer.Argument(help="Folder of outputs (from extract).")],
+    to: Annotated[Path, typer.Option("--to", help="File to write: .json for Label Studio, .jsonl for Prodigy.")],
+    fmt: Annotated[str, typer.Option("--format", help="label-studio or prodigy.")] = "label-studio",
+) -> None:
+    """Export outputs as pre-annotations for Label Studio (JSON) or Prodigy (JSONL)."""
+    from .corrections import LABEL_STUDIO_CONFIG, export
+
+    if fmt not in ("label-studio", "prodigy") or not out.is_dir():
+        typer.echo("error: --format is label-studio or prodigy, and OUT must be a folder of outputs", err=True)
+        raise typer.Exit(2)
+    count = export(out, to, fmt)
+    typer.echo(f"{count} article(s) exported to {to}", err=True)
+    if fmt == "label-studio":
+        typer.echo(f"Label Studio labelling config:\n{LABEL_STUDIO_CONFIG}", err=True)
+
+
+@app.command("import")
+def import_corrections(
+    source: Annotated[Path, typer.Argument(help="Label Studio export (.json) or Prodigy annotations (.jsonl).")],
+    gold_dir: Annotated[Path, typer.Option("--gold-dir", help="Folder for the gold files.")],
+    fmt: Annotated[str, typer.Option("--format", help="label-studio or prodigy.")] = "label-studio",
+) -> None:
+    """Import corrected annotations as gold files (shared/gold format), to score with `eval`."""
+    from .corrections import import_gold
+
+    if fmt not in ("label-studio", "prodigy") or not source.is_file():
+        typer.echo("error: --format is label-studio or prodigy, and SOURCE must be a file", err=True)
+        raise typer.Exit(2)
+    written = import_gold(source, gold_dir, fmt)
+    typer.echo(f"{len(written)} gold file(s) written to {gold_dir}", err=True)
 
 
 @app.command()

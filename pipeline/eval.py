@@ -184,7 +184,8 @@ class SeedScores:
 def _unique_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     seen, unique = set(), []
     for q in quotes:
-        key = (q["kind"], q["text"].strip().lower())
+        text = q["text"] if isinstance(q["text"], str) else "\n".join(q["text"])
+        key = (q["kind"], text.strip().lower())
         if key not in seen:
             seen.add(key)
             unique.append(q)
@@ -194,7 +195,7 @@ def _unique_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _score_quotes(scores: SeedScores, out: dict[str, Any], gold: dict[str, Any], aligned: dict[str, str]) -> None:
     text = out["article"]["text"]
     predicted = _unique_quotes(out["quotes"])
-    gold_quotes = [g for g in gold["quotes"] if not g.get("optional")]
+    gold_quotes = _unique_quotes([g for g in gold["quotes"] if not g.get("optional")])
     places = [_locate(text, g["text"]) for g in gold_quotes]
 
     # A gold quote that stands in several places counts where a prediction covers it best.

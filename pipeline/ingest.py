@@ -5,7 +5,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import json
 import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .config import Options
@@ -172,3 +176,85 @@ def read_article(path: Path, options: Options) -> Article:
         raise IngestError("unreadable", f"cannot read the file: {err.strerror}") from None
     text, warnings = decode(data)
     return article_from_text(text, path.stem, str(path), options, warnings)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input, or one article of a corpus file, that could not be read."""
+
+    source: str
+    kind: str
+    message: str
+
+
+INPUT_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+STDIN = "-"
+
+
+def read_articles(path: Path, options: Options) -> Iterator[Article | Failure]:
+    """Every article in one input: a plain-text file, an HTML page, a .jsonl corpus, or `-` (stdin).
+
+    A bad input, or a bad line of a corpus, yields a Failure and the rest goes on.
+    """
+    source = str(path)
+    try:
+        data = sys.stdin.buffer.read() if source == STDIN else path.read_bytes()
+    except OSError as err:
+        yield Failure(source, "unreadable", f"cannot read the file: {err.strerror}")
+        return
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".jsonl":
+            yield from _corpus_lines(data, source, options)
+        elif suffix in (".html", ".htm"):
+            yield _html_article(data, path.stem, source, options)
+        else:
+            text, warnings = decode(data)
+            yield article_from_text(text, "stdin" if source == STDIN else path.stem, source, options, warnings)
+    except IngestError as err:
+        yield Failure(source, err.kind, str(err))
+
+
+def _html_article(data: bytes, article_id: str, source: str, options: Options) -> Article:
+    """A news page's main text, title, author and date, by trafilatura (no network access: it is
+    given the page, never a URL). Offsets index the extracted text, which is `article.text`."""
+    import trafilatura
+
+    page, warnings = decode(data)
+    found = trafilatura.bare_extraction(page, with_metadata=True)
+    if found is None or not (found.text or "").strip():
+        raise IngestError("no_text", "no article text found in the HTML page")
+    article = article_from_text(found.text, article_id, source, options, warnings)
+    return replace(
+        article,
+        title=found.title or article.title,
+        author=found.author or article.author,
+        published=parse_date(found.date or "", options.day_first) or article.published,
+    )
+
+
+def _corpus_lines(data: bytes, source: str, options: Options) -> Iterator[Article | Failure]:
+    """One article per line: {"id", "text", optional "title", "author", "published", "url"}."""
+    text, _ = decode(data)
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise IngestError("bad_record", 'each line needs a JSON object with a "text" string')
+            raw_id = str(record.get("id") or f"{Path(source).stem}-{number}")
+            article_id = re.sub(r"[^\w.-]+", "_", raw_id).strip("._") or f"line-{number}"
+            article = article_from_text(record["text"], article_id, record.get("url") or where, options)
+            published = parse_date(str(record.get("published") or ""), options.day_first)
+            yield replace(
+                article,
+                title=record.get("title") or article.title,
+                author=record.get("author") or article.author,
+                published=published or article.published,
+            )
+        except json.JSONDecodeError as err:
+            yield Failure(where, "bad_json", f"not JSON: {err.msg} (column {err.colno})")
+        except IngestError as err:
+            yield Failure(where, err.kind, str(err))

@@ -12,14 +12,12 @@ from spacy.tokens import Doc
 
 from . import __version__
 from .config import Options
-from .ingest import IngestError, read_article
+from .ingest import INPUT_SUFFIXES, STDIN, Failure, read_articles
 from .nlp import build_nlp, pipeline_info
-from .output import ErrorLog, remove_stale_temporaries, write_atomic, write_tables
+from .output import ErrorLog, remove_stale_temporaries, write_atomic
+from .tables import write_tables
 from .records import Article, Extraction
 from .schema import to_json
-
-INPUT_SUFFIXES = (".txt",)
-
 
 class UsageError(Exception):
     """The command line names something that is not there: exit status 2."""
@@ -40,7 +38,9 @@ def input_files(inputs: Iterable[Path]) -> list[Path]:
     """Files named, and the article files inside folders named, in a stable order."""
     files: list[Path] = []
     for path in inputs:
-        if path.is_dir():
+        if str(path) == STDIN:
+            files.append(path)
+        elif path.is_dir():
             files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
         elif path.is_file():
             files.append(path)
@@ -101,16 +101,15 @@ def process_files(paths: Iterable[Path], out_dir: Path, options: Options, nlp: L
 
     def articles() -> Iterator[Article]:
         for path in paths:
-            try:
-                article = read_article(path, options)
-            except IngestError as err:
-                pending.append(Outcome(str(path), error=err.kind, message=str(err)))
-                continue
-            target = out_dir / f"{article.id}.json"
-            if not options.force and _up_to_date(target, article):
-                pending.append(Outcome(article.source, target=str(target), skipped=True))
-                continue
-            yield article
+            for article in read_articles(path, options):
+                if isinstance(article, Failure):
+                    pending.append(Outcome(article.source, error=article.kind, message=article.message))
+                    continue
+                target = out_dir / f"{article.id}.json"
+                if not options.force and _up_to_date(target, article):
+                    pending.append(Outcome(article.source, target=str(target), skipped=True))
+                    continue
+                yield article
 
     for article, doc in process(nlp, articles(), options.batch_size):
         yield from pending

@@ -70,3 +70,54 @@ def test_ingest_read_article_uses_file_stem_and_refuses_too_long(tmp_path: Path)
     with pytest.raises(IngestError) as err:
         read_article(path, Options(max_chars=10))
     assert err.value.kind == "too_long"
+
+
+def _articles(path, options=None):
+    from pipeline.ingest import read_articles
+
+    return list(read_articles(path, options or Options()))
+
+
+def test_ingest_html_page_gives_main_text_and_metadata(tmp_path: Path):
+    page = (
+        "<html><head><title>Mayor vows action</title><meta name='author' content='Jo Reed'>"
+        "<meta property='article:published_time' content='2023-05-02'></head><body><nav>Home | News</nav>"
+        "<article><h1>Mayor vows action</h1><p>The mayor said: “We will act before the winter.”</p>"
+        "<p>Council figures show 40 homes flooded last week in the town centre, officials said.</p></article>"
+        "<script>document.title = 'pwned'</script></body></html>"
+    )
+    path = tmp_path / "mayor.html"
+    path.write_text(page, encoding="utf-8")
+    (article,) = _articles(path)
+    assert article.id == "mayor" and article.title == "Mayor vows action"
+    assert article.author == "Jo Reed" and article.published == "2023-05-02"
+    assert "We will act before the winter." in article.text and "pwned" not in article.text
+
+
+def test_ingest_jsonl_corpus_one_article_per_line_bad_lines_reported(tmp_path: Path):
+    from pipeline.ingest import Failure
+
+    lines = [
+        '{"id": "a/1", "text": "Officials said 12 roads were closed.", "title": "Roads shut", "published": "2024-01-05"}',
+        "not json",
+        '{"id": "b2", "title": "no text"}',
+        '{"id": "c3", "text": "The union said talks had failed.", "url": "https://example.org/c3"}',
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = _articles(path)
+    assert [type(x).__name__ for x in found] == ["Article", "Failure", "Failure", "Article"]
+    first, bad_json, no_text, last = found
+    assert first.id == "a_1" and first.title == "Roads shut" and first.published == "2024-01-05"
+    assert isinstance(bad_json, Failure) and bad_json.kind == "bad_json" and bad_json.source.endswith(":2")
+    assert no_text.kind == "bad_record"
+    assert last.source == "https://example.org/c3"
+
+
+def test_ingest_stdin_dash(monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Headline\n\nBody said so.\n".encode())))
+    (article,) = _articles(Path("-"))
+    assert article.id == "stdin" and article.title == "Headline"

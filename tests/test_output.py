@@ -80,3 +80,28 @@ def test_output_cli_help_and_readme_list_the_commands(command, capsys):
     assert command in capsys.readouterr().out
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"python -m pipeline {command}" in readme
+
+
+def test_output_tables_in_one_call_and_as_parquet(seed_outputs: Path):
+    import pandas as pd
+
+    from pipeline.tables import COLUMNS, tables
+
+    frames = tables(seed_outputs)
+    assert set(frames) == {"quotes", "numeric_claims", "speakers"}
+    for name, frame in frames.items():
+        assert list(frame.columns) == list(COLUMNS[name])
+        from_parquet = pd.read_parquet(seed_outputs / f"{name}.parquet")
+        assert len(from_parquet) == len(frame) > 0
+    quotes = frames["quotes"]
+    assert quotes["speaker_name"].notna().all()
+
+
+def test_output_readme_documents_every_table_column():
+    from pipeline.tables import COLUMNS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, columns in COLUMNS.items():
+        assert f"`{name}`" in readme
+        for column, meaning in columns.items():
+            assert f"| `{column}` | {meaning} |" in readme, (name, column)

@@ -1,0 +1,199 @@
+"""Corrections: our outputs as pre-annotations for Label Studio or Prodigy, and corrected
+annotations back as gold files in the ../shared/gold format, for `python -m pipeline eval`.
+
+Label Studio carries everything: quote regions (labelled direct/partial/indirect), speaker
+mention regions (SPEAKER, with the canonical speaker in the region's meta), "said by" relations,
+and numbers (NUMBER, with value/kind/unit/predicate in meta). Prodigy spans carry the quote kind
+and, as extra keys, the quote id and speaker, which Prodigy keeps through a manual review.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .output import write_atomic
+from .tables import output_documents
+
+QUOTE_LABELS = ("direct", "partial", "indirect")
+SPEAKER_LABEL = "SPEAKER"
+NUMBER_LABEL = "NUMBER"
+RELATION = "said by"
+
+LABEL_STUDIO_CONFIG = f"""<View>
+  <Labels name="label" toName="text">
+    {"".join(f'<Label value="{v}"/>' for v in (*QUOTE_LABELS, SPEAKER_LABEL, NUMBER_LABEL))}
+  </Labels>
+  <Relations><Relation value="{RELATION}"/></Relations>
+  <Text name="text" value="$text"/>
+</View>
+"""
+
+
+def _region(region_id: str, start: int, end: int, text: str, label: str, meta: list[str]) -> dict[str, Any]:
+    return {
+        "id": region_id,
+        "from_name": "label",
+        "to_name": "text",
+        "type": "labels",
+        "value": {"start": start, "end": end, "text": text, "labels": [label]},
+        "meta": {"text": meta},
+    }
+
+
+def label_studio_task(document: dict[str, Any]) -> dict[str, Any]:
+    """One article as a Label Studio task with our findings as pre-annotations."""
+    speakers = {s["id"]: s for s in document["speakers"]}
+    result: list[dict[str, Any]] = []
+    for q in document["quotes"]:
+        for n, piece in enumerate(q["spans"]):
+            result.append(_region(f"{q['id']}-{n}", piece["start"], piece["end"], piece["text"], q["kind"], [q["id"]]))
+        speaker = speakers.get(q["speaker"] or "")
+        if speaker is not None and q["speaker_mention"]:
+            m = q["speaker_mention"]
+            canonical = [speaker["name"] or speaker["description"] or speaker["id"], speaker["type"]]
+            result.append(_region(f"{q['id']}-speaker", m["start"], m["end"], m["text"], SPEAKER_LABEL, canonical))
+            result.append(
+                {"type": "relation", "from_id": f"{q['id']}-0", "to_id": f"{q['id']}-speaker",
+                 "direction": "right", "labels": [RELATION]}
+            )  # fmt: skip
+    for c in document["numeric_claims"]:
+        meta = json.dumps({k: c[k] for k in ("value", "kind", "unit", "predicate")}, ensure_ascii=False)
+        result.append(_region(c["id"], c["start"], c["end"], c["text"], NUMBER_LABEL, [meta]))
+    article = document["article"]
+    return {
+        "data": {k: article[k] for k in ("text", "id", "source", "title", "author", "published")},
+        "predictions": [{"model_version": f"pipeline {__version__}", "result": result}],
+    }
+
+
+def prodigy_task(document: dict[str, Any]) -> dict[str, Any]:
+    speakers = {s["id"]: s for s in document["speakers"]}
+    spans = []
+    for q in document["quotes"]:
+        speaker = speakers.get(q["speaker"] or "")
+        for piece in q["spans"]:
+            spans.append({"start": piece["start"], "end": piece["end"], "label": q["kind"].upper(),
+                          "quote_id": q["id"], "speaker": (speaker["name"] or speaker["description"]) if speaker else None,
+                          "speaker_type": speaker["type"] if speaker else None})  # fmt: skip
+    article = document["article"]
+    meta = {k: article[k] for k in ("id", "source", "title", "author", "published")}
+    return {"text": article["text"], "meta": meta, "spans": spans}
+
+
+def export(out_dir: Path, target: Path, fmt: str) -> int:
+    """Write the tasks for every output in `out_dir`; returns how many."""
+    documents = list(output_documents(out_dir))
+    if fmt == "label-studio":
+        write_atomic(target, json.dumps([label_studio_task(d) for d in documents], ensure_ascii=False, indent=1))
+    elif fmt == "prodigy":
+        write_atomic(target, "".join(json.dumps(prodigy_task(d), ensure_ascii=False) + "\n" for d in documents))
+    else:
+        raise ValueError(f"unknown format {fmt!r}: label-studio or prodigy")
+    return len(documents)
+
+
+# ---- back to gold ------------------------------------------------------------------------------
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "speaker"
+
+
+def _gold(meta: dict[str, Any], quotes: list[dict[str, Any]], speakers: dict[str, dict[str, Any]],
+          claims: list[dict[str, Any]]) -> dict[str, Any]:  # fmt: skip
+    return {
+        "source": f"{meta['id']}.txt",
+        "metadata": {k: meta.get(k) for k in ("title", "author", "published")},
+        "speakers": speakers,
+        "quotes": quotes,
+        "numeric_claims": claims,
+    }
+
+
+def _add_speaker(speakers: dict[str, dict[str, Any]], canonical: str, kind: str, mention: str) -> str:
+    key = _key(canonical)
+    entry = speakers.setdefault(key, {"name": canonical, "type": kind, "mentions": []})
+    if mention not in entry["mentions"]:
+        entry["mentions"].append(mention)
+    return key
+
+
+def _quote(pieces: list[dict[str, Any]], kind: str, speaker: str | None) -> dict[str, Any]:
+    texts = [p["text"] for p in sorted(pieces, key=lambda p: p["start"])]
+    return {"kind": kind, "speaker": speaker, "text": texts[0] if len(texts) == 1 else texts}
+
+
+def gold_from_label_studio(task: dict[str, Any]) -> dict[str, Any]:
+    """A task as corrected in Label Studio (its last annotation, else our prediction) -> gold."""
+    if task.get("annotations"):
+        result = task["annotations"][-1]["result"]
+    else:
+        result = task["predictions"][0]["result"]
+    regions = {r["id"]: r for r in result if r.get("type") == "labels"}
+    said_by = {r["from_id"]: r["to_id"] for r in result if r.get("type") == "relation"}
+    speakers: dict[str, dict[str, Any]] = {}
+    speaker_of_region: dict[str, str] = {}
+    for rid, r in regions.items():
+        if r["value"]["labels"][0] == SPEAKER_LABEL:
+            meta = (r.get("meta") or {}).get("text") or [r["value"]["text"], "UNKNOWN"]
+            kind = meta[1] if len(meta) > 1 else "UNKNOWN"
+            speaker_of_region[rid] = _add_speaker(speakers, meta[0], kind, r["value"]["text"])
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    kinds: dict[str, str] = {}
+    speaker_of_quote: dict[str, str | None] = {}
+    claims = []
+    for rid, r in regions.items():
+        label = r["value"]["labels"][0]
+        if label in QUOTE_LABELS:
+            quote_key = ((r.get("meta") or {}).get("text") or [rid])[0]
+            grouped.setdefault(quote_key, []).append(r["value"])
+            kinds[quote_key] = label
+            if rid in said_by:
+                speaker_of_quote[quote_key] = speaker_of_region.get(said_by[rid])
+        elif label == NUMBER_LABEL:
+            meta = (r.get("meta") or {}).get("text") or ["{}"]
+            claim = {"text": r["value"]["text"], **json.loads(meta[0])}
+            claims.append({k: v for k, v in claim.items() if v is not None})
+    quotes = [_quote(pieces, kinds[k], speaker_of_quote.get(k)) for k, pieces in grouped.items()]
+    return _gold(task["data"], quotes, speakers, claims)
+
+
+def gold_from_prodigy(record: dict[str, Any]) -> dict[str, Any]:
+    speakers: dict[str, dict[str, Any]] = {}
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    kinds: dict[str, str] = {}
+    speaker_of_quote: dict[str, str | None] = {}
+    for n, span in enumerate(record.get("spans", [])):
+        label = span["label"].lower()
+        if label not in QUOTE_LABELS:
+            continue
+        key = span.get("quote_id") or f"span{n}"
+        piece = {"start": span["start"], "end": span["end"], "text": record["text"][span["start"] : span["end"]]}
+        grouped.setdefault(key, []).append(piece)
+        kinds[key] = label
+        if span.get("speaker"):
+            speaker_of_quote[key] = _add_speaker(speakers, span["speaker"], span.get("speaker_type") or "UNKNOWN",
+                                                 span["speaker"])  # fmt: skip
+    quotes = [_quote(pieces, kinds[k], speaker_of_quote.get(k)) for k, pieces in grouped.items()]
+    return _gold(record["meta"], quotes, speakers, [])
+
+
+def import_gold(source: Path, gold_dir: Path, fmt: str) -> list[Path]:
+    """Corrected annotations -> one gold file per article in `gold_dir`."""
+    text = source.read_text(encoding="utf-8")
+    if fmt == "label-studio":
+        golds: Iterable[dict[str, Any]] = map(gold_from_label_studio, json.loads(text))
+    elif fmt == "prodigy":
+        records = [json.loads(line) for line in text.splitlines() if line.strip()]
+        golds = (gold_from_prodigy(r) for r in records if r.get("answer", "accept") == "accept")
+    else:
+        raise ValueError(f"unknown format {fmt!r}: label-studio or prodigy")
+    written = []
+    for gold in golds:
+        path = gold_dir / f"{Path(gold['source']).stem}.json"
+        write_atomic(path, json.dumps(gold, ensure_ascii=False, indent=1) + "\n")
+        written.append(path)
+    return written

@@ -1,0 +1,126 @@
+"""Corpus tables: quotes, numeric claims and speakers of a folder of outputs, as pandas DataFrames,
+and as CSV and Parquet files beside the JSON.
+
+    from pipeline.tables import tables
+    frames = tables("outputs")          # {"quotes": DataFrame, "numeric_claims": ..., "speakers": ...}
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .output import write_atomic
+
+# The column dictionary: every column of every table, what it holds. The README shows it.
+COLUMNS: dict[str, dict[str, str]] = {
+    "quotes": {
+        "article": "article id (the input file's stem)",
+        "id": "quote id within the article (q1, q2, ...)",
+        "kind": "direct, partial or indirect",
+        "speaker": "speaker id within the article, empty when nobody could be named",
+        "speaker_name": "the speaker's canonical name, or its description when anonymous",
+        "speaker_type": "PERSON, ORG, GROUP, DOCUMENT or UNKNOWN",
+        "text": "the quote's words",
+        "start": "offset of the first character in article.text",
+        "end": "offset after the last character",
+        "cue": "the reporting verb",
+        "confidence": "0 to 1: the measured precision of the rule that found it",
+        "evidence": "the rule that found it",
+    },
+    "numeric_claims": {
+        "article": "article id",
+        "id": "claim id within the article (n1, n2, ...)",
+        "text": "the words of the number (and the counted noun)",
+        "value_low": "the value, or the low end of a range (an ISO date for kind date)",
+        "value_high": "the value, or the high end of a range",
+        "kind": "count, percent, money, measure, year, year_range, date, ordinal or fraction",
+        "unit": "what is counted or measured",
+        "approx": "= ~ > < >= <= up down",
+        "predicate": "what the text says happened",
+        "subject": "who or what did it",
+        "claimant": "speaker id of who claims it; empty means the publication",
+        "claimant_name": "the claimant's canonical name or description",
+        "quote": "id of the quote the number sits in",
+        "start": "offset in article.text",
+        "end": "offset after the number",
+    },
+    "speakers": {
+        "article": "article id",
+        "id": "speaker id within the article (s1, s2, ...)",
+        "name": "canonical name; empty for anonymous speakers",
+        "type": "PERSON, ORG, GROUP, DOCUMENT or UNKNOWN",
+        "title": "title written before the name",
+        "organisation": "organisation, where the text states it",
+        "description": "how an anonymous speaker is described",
+        "mentions": "number of phrases that stand for the speaker in attributions",
+        "quotes": "number of quotes attributed to the speaker",
+    },
+}
+TABLES = tuple(COLUMNS)
+
+
+def _rows(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    article = document["article"]["id"]
+    speakers = {s["id"]: s for s in document["speakers"]}
+
+    def name(speaker_id: str | None) -> str | None:
+        s = speakers.get(speaker_id or "")
+        return (s["name"] or s["description"]) if s else None
+
+    rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
+    for s in document["speakers"]:
+        quoted = sum(q["speaker"] == s["id"] for q in document["quotes"])
+        rows["speakers"].append({"article": article, **{k: s[k] for k in COLUMNS["speakers"] if k in s},
+                                 "mentions": len(s["mentions"]), "quotes": quoted})  # fmt: skip
+    for q in document["quotes"]:
+        speaker_type = speakers[q["speaker"]]["type"] if q["speaker"] in speakers else None
+        rows["quotes"].append({**{k: q.get(k) for k in COLUMNS["quotes"]}, "article": article,
+                               "speaker_name": name(q["speaker"]), "speaker_type": speaker_type,
+                               "cue": (q["cue"] or {}).get("text")})  # fmt: skip
+    for c in document["numeric_claims"]:
+        low, high = c["value"] if isinstance(c["value"], list) else (c["value"], c["value"])
+        rows["numeric_claims"].append({**{k: c.get(k) for k in COLUMNS["numeric_claims"]}, "article": article,
+                                       "value_low": low, "value_high": high,
+                                       "claimant_name": name(c["claimant"])})  # fmt: skip
+    return rows
+
+
+def output_documents(out_dir: Path | str) -> Iterator[dict[str, Any]]:
+    """Every article output in a folder, in name order (the tables and errors are not articles)."""
+    for path in sorted(Path(out_dir).glob("*.json")):
+        if not path.name.startswith("."):
+            yield json.loads(path.read_text(encoding="utf-8"))
+
+
+def frames(documents: Iterable[dict[str, Any]]) -> dict[str, pd.DataFrame]:
+    collected: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
+    for document in documents:
+        for table, rows in _rows(document).items():
+            collected[table] += rows
+    return {table: pd.DataFrame(collected[table], columns=list(COLUMNS[table])) for table in TABLES}
+
+
+def tables(out_dir: Path | str) -> dict[str, pd.DataFrame]:
+    """The corpus tables of a folder of outputs, as pandas DataFrames, in one call."""
+    return frames(output_documents(out_dir))
+
+
+def _parquet_bytes(frame: pd.DataFrame) -> bytes:
+    # Mixed value columns (numbers, and ISO dates for kind date) are stored as text in Parquet.
+    safe = frame.astype({c: "string" for c in frame.columns if frame[c].dtype == object})
+    buffer = io.BytesIO()
+    safe.to_parquet(buffer, index=False, engine="pyarrow")
+    return buffer.getvalue()
+
+
+def write_tables(out_dir: Path) -> None:
+    """<table>.csv and <table>.parquet for each table, written atomically."""
+    for name, frame in tables(out_dir).items():
+        write_atomic(out_dir / f"{name}.csv", frame.to_csv(index=False))
+        write_atomic(out_dir / f"{name}.parquet", _parquet_bytes(frame))

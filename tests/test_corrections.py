@@ -1,0 +1,46 @@
+"""Export to Label Studio and Prodigy, import corrections back as gold: a round trip scores perfectly."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.eval import score_gold_file
+
+from .conftest import SEED
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("label-studio", "json"), ("prodigy", "jsonl")])
+def test_corrections_round_trip_gives_gold_that_scores_perfectly(seed_outputs: Path, tmp_path: Path, fmt, suffix):
+    tasks = tmp_path / f"tasks.{suffix}"
+    assert main(["export", str(seed_outputs), "--to", str(tasks), "--format", fmt]) == 0
+    gold_dir = tmp_path / "gold"
+    assert main(["import", str(tasks), "--gold-dir", str(gold_dir), "--format", fmt]) == 0
+    gold_path = gold_dir / f"{SEED.stem}.json"
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    assert gold["metadata"]["author"] == "Michael Upton" and gold["quotes"]
+    scores = score_gold_file(gold_path, seed_outputs)
+    assert scores.quotes.recall == 1.0
+    assert scores.attributed == scores.gold_quotes
+    if fmt == "label-studio":
+        assert scores.claims_value == scores.claims_required > 0
+
+
+def test_corrections_label_studio_correction_changes_the_gold(seed_outputs: Path, tmp_path: Path):
+    tasks = tmp_path / "tasks.json"
+    main(["export", str(seed_outputs), "--to", str(tasks)])
+    (task,) = json.loads(tasks.read_text(encoding="utf-8"))
+    result = task["predictions"][0]["result"]
+    # A reviewer relabels the first quote region as indirect and deletes one number.
+    first_quote = next(r for r in result if r.get("type") == "labels" and r["value"]["labels"][0] != "SPEAKER")
+    first_quote["value"]["labels"] = ["indirect"]
+    numbers = [r for r in result if r.get("type") == "labels" and r["value"]["labels"] == ["NUMBER"]]
+    result.remove(numbers[0])
+    task["annotations"] = [{"result": result}]
+    tasks.write_text(json.dumps([task]), encoding="utf-8")
+    gold_dir = tmp_path / "gold"
+    main(["import", str(tasks), "--gold-dir", str(gold_dir)])
+    gold = json.loads((gold_dir / f"{SEED.stem}.json").read_text(encoding="utf-8"))
+    assert gold["quotes"][0]["kind"] == "indirect"
+    assert len(gold["numeric_claims"]) == len(numbers) - 1

@@ -1,0 +1,82 @@
+"""The review site: escaped text, highlighted quotes, and a real headless browser rendering it."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import Options
+from pipeline.review import build_review, highlight
+from pipeline.run import extract
+
+from .conftest import ROOT, SEED
+
+HOSTILE = (
+    "Council row <script>document.body.setAttribute('data-pwned','yes')</script>\n\n"
+    "The leader said: “We will publish <img src=x onerror=\"document.body.setAttribute('data-pwned','img')\"> "
+    "everything.”\n\n"
+    "Officials counted 14 complaints, the council said.\n"
+)
+
+
+def test_review_highlight_escapes_and_nests_crossing_marks():
+    text = "a <b> c"
+    html = highlight(text, [(0, 5, "<i>", "</i>"), (2, 7, "<u>", "</u>")])
+    assert "&lt;b&gt;" in html and "<b>" not in html
+    assert html.count("<i>") == html.count("</i>") and html.count("<u>") == html.count("</u>")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, nlp):
+    corpus = tmp_path_factory.mktemp("corpus")
+    shutil.copy(SEED, corpus / SEED.name)
+    (corpus / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    extract([corpus], out, Options(), nlp=nlp)
+    build_review(out)
+    return out / "review"
+
+
+def test_review_site_has_index_corpus_and_escaped_article_pages(site: Path):
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "Least confident quotes first" in index and "articles/hostile.html" in index
+    corpus = (site / "corpus.html").read_text(encoding="utf-8")
+    assert "<svg" in corpus and "Tim Forber" in corpus
+    hostile = (site / "articles" / "hostile.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;" in hostile and "<script" not in hostile
+    assert "<img" not in hostile
+    assert "http://" not in hostile.replace("http://www.w3.org/2000/svg", "")
+    seed = (site / "articles" / f"{SEED.stem}.html").read_text(encoding="utf-8")
+    assert seed.count("class='quote direct'") >= 5 and "class='num'" in seed
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+@pytest.mark.skipif(_chromium() is None, reason="Debian's chromium is not installed (make test installs it as root)")
+def test_review_page_in_headless_chromium(site: Path, tmp_path: Path):
+    browser = _chromium()
+    profile = ["--user-data-dir=" + str(tmp_path / "profile")]
+    hostile = (site / "articles" / "hostile.html").as_uri()
+    dom = subprocess.run(
+        [browser, *CHROMIUM_FLAGS, *profile, "--dump-dom", hostile], capture_output=True, text=True, timeout=120
+    ).stdout
+    assert "data-quote=" in dom and "We will publish" in dom
+    assert "data-pwned" not in dom.split("<body", 1)[1].split(">", 1)[0]  # no article script ran
+    assert "<img" not in dom
+    shot = ROOT / "outputs" / "review" / "screenshot.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    seed_page = (site / "articles" / f"{SEED.stem}.html").as_uri()
+    subprocess.run(
+        [browser, *CHROMIUM_FLAGS, *profile, "--window-size=1200,1600", f"--screenshot={shot}", seed_page],
+        capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+    assert shot.stat().st_size > 10_000
