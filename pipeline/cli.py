@@ -24,7 +24,8 @@ app = typer.Typer(
 @app.command()
 def extract(
     inputs: Annotated[
-        list[Path], typer.Argument(help="Articles: .txt, .html, .jsonl (one per line) files, folders of them, or - for stdin.")
+        list[Path],
+        typer.Argument(help="Articles: .txt, .html and .jsonl files, folders of them, or - for stdin."),
     ],
     out: Annotated[Path, typer.Option("--out", help="Folder for one <stem>.json per article.")] = Path("outputs"),
     n_process: Annotated[int, typer.Option("--n-process", help="Worker processes (local engine).")] = 1,

@@ -77,8 +77,9 @@ def prodigy_task(document: dict[str, Any]) -> dict[str, Any]:
     for q in document["quotes"]:
         speaker = speakers.get(q["speaker"] or "")
         for piece in q["spans"]:
+            name = (speaker["name"] or speaker["description"]) if speaker else None
             spans.append({"start": piece["start"], "end": piece["end"], "label": q["kind"].upper(),
-                          "quote_id": q["id"], "speaker": (speaker["name"] or speaker["description"]) if speaker else None,
+                          "quote_id": q["id"], "speaker": name,
                           "speaker_type": speaker["type"] if speaker else None})  # fmt: skip
     article = document["article"]
     meta = {k: article[k] for k in ("id", "source", "title", "author", "published")}

@@ -221,15 +221,17 @@ def _html_article(data: bytes, article_id: str, source: str, options: Options) -
     import trafilatura
 
     page, warnings = decode(data)
-    found = trafilatura.bare_extraction(page, with_metadata=True)
-    if found is None or not (found.text or "").strip():
+    extracted = trafilatura.bare_extraction(page, with_metadata=True)
+    found: dict = extracted.as_dict() if extracted is not None and not isinstance(extracted, dict) else {}
+    text = found.get("text") or ""
+    if not text.strip():
         raise IngestError("no_text", "no article text found in the HTML page")
-    article = article_from_text(found.text, article_id, source, options, warnings)
+    article = article_from_text(text, article_id, source, options, warnings)
     return replace(
         article,
-        title=found.title or article.title,
-        author=found.author or article.author,
-        published=parse_date(found.date or "", options.day_first) or article.published,
+        title=found.get("title") or article.title,
+        author=found.get("author") or article.author,
+        published=parse_date(found.get("date") or "", options.day_first) or article.published,
     )
 
 

@@ -124,9 +124,8 @@ def _phrase(token: Token) -> str:
     return token.doc[start:end].text
 
 
-def _skip(doc: Doc, q: Quantity, number: Token) -> bool:
+def _skip(doc: Doc, text: str, q: Quantity, number: Token) -> bool:
     """Numbers that are not claims: list numbering, street numbers, model names, a pronoun "one"."""
-    text = doc.text
     if q.kind == "count" and number.lower_ == "one":
         # "one former officer", "one who recounted": an article or a pronoun; "one of the" counts.
         return not any(c.lower_ == "of" for c in number.children)
@@ -197,17 +196,18 @@ def find_claims(doc: Doc, article: Article, quotes: list[Quote], speakers: list[
     """The article's numeric claims in text order. The byline date and the repeated headlines are metadata."""
     skipped = list(article.skipped)
     claims: list[NumericClaim] = []
-    for p_start, p_end in paragraphs(doc.text):
+    text = doc.text  # built from the tokens on every access: read it once
+    for p_start, p_end in paragraphs(text):
         if any(s <= p_start < e for s, e in skipped):
             continue
         last_unit: str | None = None
-        for q in scan_quantities(doc.text[p_start:p_end]):
+        for q in scan_quantities(text[p_start:p_end]):
             q = Quantity(q.start + p_start, q.end + p_start, q.value, q.kind, q.unit, q.approx, q.bare)
             tokens = _tokens(doc, q)
             if not tokens:
                 continue
             number = _number_token(tokens)
-            if _skip(doc, q, number):
+            if _skip(doc, text, q, number):
                 continue
             found = _claim(doc, q, number, last_unit if number.sent == tokens[0].sent else None)
             if found["kind"] == "count" and found["unit"]:
@@ -220,7 +220,7 @@ def find_claims(doc: Doc, article: Article, quotes: list[Quote], speakers: list[
             claims.append(
                 NumericClaim(
                     id=f"n{len(claims) + 1}",
-                    text=doc.text[q.start : found["end"]],
+                    text=text[q.start : found["end"]],
                     start=q.start,
                     end=found["end"],
                     value=q.value,  # type: ignore[arg-type]

@@ -125,6 +125,8 @@ def is_title_like(text: str) -> bool:
     words = [w.strip(".,?!:;—–-…'’\"") for w in text.split()]
     words = [w for w in words if w]
     capitalised = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(capitalised) == 1 and text.rstrip()[-1:] in ".?!,":
+        return False  # “No.” is an answer, not a name
     return 0 < len(words) <= 6 and bool(capitalised) and all(w[0].isupper() for w in capitalised)
 
 

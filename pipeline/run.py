@@ -15,9 +15,10 @@ from .config import Options
 from .ingest import INPUT_SUFFIXES, STDIN, Failure, read_articles
 from .nlp import build_nlp, pipeline_info
 from .output import ErrorLog, remove_stale_temporaries, write_atomic
-from .tables import write_tables
 from .records import Article, Extraction
 from .schema import to_json
+from .tables import write_tables
+
 
 class UsageError(Exception):
     """The command line names something that is not there: exit status 2."""

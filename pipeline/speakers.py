@@ -83,7 +83,9 @@ class _Resolver:
         self.clusters: list[_Cluster] = []
         # Every earlier mention of a person or organisation, for pronouns: (char, cluster index).
         self.history: list[tuple[int, int]] = []
+        # doc.ents and Span.ents build new Span objects on every access: read them once.
         self.ents = [e for e in doc.ents if e.label_ in ("PERSON", *_ORG_LABELS)]
+        self._ent_clusters: dict[int, int] = {}  # entity start token -> its cluster, for pronouns
         self.full_names = self._full_person_names()
         self.expansions = self._acronym_expansions()
 
@@ -106,6 +108,9 @@ class _Resolver:
             if short := acronym(name):
                 found.setdefault(short, name)
         return found
+
+    def _ents_in(self, start: int, end: int, labels: set[str] | tuple[str, ...]) -> list[SpacySpan]:
+        return [e for e in self.ents if start <= e.start and e.end <= end and e.label_ in labels]
 
     def _salient_org(self) -> int | None:
         """The organisation the article is about, as a cluster index: the one that speaks most,
@@ -138,7 +143,7 @@ class _Resolver:
                 gender = resources.honorifics()[word]
             else:
                 title.append(token.text)
-        orgs = [e for e in doc[left:title_start].ents if e.label_ in _ORG_LABELS]
+        orgs = self._ents_in(left, title_start, _ORG_LABELS)
         return _PersonParts(
             doc[start:end].text,
             " ".join(title) or None,
@@ -203,7 +208,7 @@ class _Resolver:
         kind = resources.descriptors().get(lemma)
         if kind == "DOCUMENT":
             return self._document(head, span)
-        org = next((e for e in span.ents if e.label_ in _ORG_LABELS), None)
+        org = next(iter(self._ents_in(span.start, span.end, _ORG_LABELS)), None)
         # A capital at the start of a sentence says nothing: "Nurses said" is a group, not a name.
         if org is not None or (head.tag_ == "NNP" and not head.is_sent_start):
             return self._org(_clean(org.text if org is not None else span.text))
@@ -220,7 +225,7 @@ class _Resolver:
         """Token range of the person's name in a speaker phrase, if the phrase names a person:
         a PERSON entity, a known surname ("Santos"), a titled proper name ("chief executive Jo Bloggs"),
         or the name in apposition ("The health secretary, Wes Streeting, said")."""
-        person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+        person = next(iter(self._ents_in(span.start, span.end, {"PERSON"})), None)
         if person is not None:
             return person.start, person.end
         known = head.text[:1].isupper() and head.lower_ in self.full_names
@@ -233,7 +238,7 @@ class _Resolver:
                 return start, head.i + 1
         for child in head.children:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-                ent = next(e for e in self.doc.ents if e.start <= child.i < e.end)
+                ent = next(e for e in self.ents if e.start <= child.i < e.end)
                 return ent.start, ent.end
         return None
 
@@ -242,14 +247,14 @@ class _Resolver:
         "The health secretary, Wes Streeting," (the common noun is the title)."""
         if head.ent_type_ != "PERSON" and head.pos_ == "NOUN":
             start, _ = syntax.mention_bounds(head, self.quoted)
-            words = [t.text for t in self.doc[start : head.i + 1] if t.dep_ != "det"]
-            return " ".join(words) or None, None
+            title = " ".join(t.text for t in self.doc[start : head.i + 1] if t.dep_ != "det")
+            return title or None, None
         appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
         if appos is None:
             return None, None
-        words = [t for t in appos.subtree if t.i <= appos.i and t.dep_ != "det" and not t.is_punct]
-        orgs = [e for e in self.doc[appos.left_edge.i : appos.right_edge.i + 1].ents if e.label_ in _ORG_LABELS]
-        return " ".join(t.text for t in words) or None, orgs[-1].text if orgs else None
+        title = " ".join(t.text for t in appos.subtree if t.i <= appos.i and t.dep_ != "det" and not t.is_punct)
+        orgs = self._ents_in(appos.left_edge.i, appos.right_edge.i + 1, _ORG_LABELS)
+        return title or None, orgs[-1].text if orgs else None
 
     def _document(self, head: Token, span: SpacySpan) -> int | None:
         """A report speaks for its author: its possessor or modifier if named, else the article's organisation."""
@@ -298,10 +303,13 @@ class _Resolver:
             if ent.root.dep_ not in ("nsubj", "nsubjpass") or ent.label_ not in ("PERSON", "ORG"):
                 continue
             if ent.end_char <= char and not any(t.i in self.quoted for t in ent):
-                if ent.label_ == "PERSON":
-                    seen.append((ent.start_char, self._person(self._person_parts(ent.start, ent.start, ent.end))))
-                else:
-                    seen.append((ent.start_char, self._org(_clean(ent.text))))
+                if ent.start not in self._ent_clusters:
+                    self._ent_clusters[ent.start] = (
+                        self._person(self._person_parts(ent.start, ent.start, ent.end))
+                        if ent.label_ == "PERSON"
+                        else self._org(_clean(ent.text))
+                    )
+                seen.append((ent.start_char, self._ent_clusters[ent.start]))
         return sorted(seen)
 
 
@@ -341,12 +349,13 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], heads: list[int | None]) -> 
             mention = Span(span.start_char, span.end_char, span.text)
             resolved_heads[head_index] = (resolver.resolve(head, (start, end)), mention)
         cluster_of[i], mention_of[i] = resolved_heads[head_index]
+    text = doc.text  # built from the tokens on every access: read it once
     used = sorted({c for c in cluster_of.values() if c is not None}, key=lambda c: min(resolver.clusters[c].mentions))
     ids = {c: f"s{n}" for n, c in enumerate(used, 1)}
     speakers = []
     for c in used:
         cluster = resolver.clusters[c]
-        mentions = tuple(Span(s, e, doc.text[s:e]) for s, e in sorted(set(cluster.mentions)))
+        mentions = tuple(Span(s, e, text[s:e]) for s, e in sorted(set(cluster.mentions)))
         speakers.append(
             Speaker(
                 ids[c], cluster.name, cluster.type, cluster.title, cluster.organisation, cluster.description, mentions

@@ -98,7 +98,8 @@ def test_ingest_jsonl_corpus_one_article_per_line_bad_lines_reported(tmp_path: P
     from pipeline.ingest import Failure
 
     lines = [
-        '{"id": "a/1", "text": "Officials said 12 roads were closed.", "title": "Roads shut", "published": "2024-01-05"}',
+        '{"id": "a/1", "text": "Officials said 12 roads were closed.", "title": "Roads shut", '
+        '"published": "2024-01-05"}',
         "not json",
         '{"id": "b2", "title": "no text"}',
         '{"id": "c3", "text": "The union said talks had failed.", "url": "https://example.org/c3"}',
@@ -118,6 +119,6 @@ def test_ingest_stdin_dash(monkeypatch):
     import io
     import sys
 
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Headline\n\nBody said so.\n".encode())))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Headline\n\nBody said so.\n")))
     (article,) = _articles(Path("-"))
     assert article.id == "stdin" and article.title == "Headline"

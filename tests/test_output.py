@@ -74,7 +74,7 @@ def test_output_cli_usage_error_exits_2(tmp_path: Path, capsys):
     assert "no such file" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", ["extract", "eval", "schema"])
+@pytest.mark.parametrize("command", ["extract", "eval", "review", "export", "import", "schema"])
 def test_output_cli_help_and_readme_list_the_commands(command, capsys):
     assert main([command, "--help"]) == 0
     assert command in capsys.readouterr().out

@@ -76,3 +76,19 @@ def test_quotes_offsets_point_at_the_quote_text(run_text):
 def test_quotes_name_in_quote_marks_is_not_a_quote(run_text):
     result = run_text("She appeared on “Saturday Night Live” last year.\n")
     assert not [q for q in result.quotes if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title_like"),
+    [
+        ("Meet the Press.", True),
+        ("American Sniper", True),
+        ("No.", False),
+        ("We will act.", False),
+        ("Perception", True),
+    ],
+)
+def test_quotes_title_like_quote_marks(text, title_like):
+    from pipeline.quotes import is_title_like
+
+    assert is_title_like(text) is title_like
