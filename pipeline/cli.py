@@ -59,9 +59,9 @@ def extract(
         force=force,
     )
     try:
-        total = len(input_files(inputs))
-        with progress_reporter(total) as advance:
-            summary = run_extract(inputs, out, options, on_article=advance)
+        files = input_files(inputs)  # expanded once: the count sizes the progress bar
+        with progress_reporter(len(files)) as advance:
+            summary = run_extract(files, out, options, on_article=advance)
     except UsageError as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2) from None

@@ -229,6 +229,8 @@ def _attribute_direct(ctx: _Context, cand: _Candidate) -> Attribution | None:
         confidence = CONFIDENCE["direct_cue_after"] if same_sentence else CONFIDENCE["direct_cue_next_sentence"]
         if found := ctx.attribution(post, f"direct: cue '{post.text}' after the quote", confidence):
             return found
+    if found := _dash_attribution(ctx, cand):
+        return found
     if pre is not None and (
         found := ctx.attribution(
             pre, f"direct: cue '{pre.text}' before the quote", CONFIDENCE["direct_cue_farther_before"]
@@ -238,6 +240,23 @@ def _attribute_direct(ctx: _Context, cand: _Candidate) -> Attribution | None:
     if before.endswith(":"):
         return _named_before_colon(ctx, cand)
     return _introduced_by_paragraph_before(ctx, cand) if not before else None
+
+
+def _dash_attribution(ctx: _Context, cand: _Candidate) -> Attribution | None:
+    """“We will not give up.” — Jane Smith, union leader: a name after a dash closes the quote."""
+    last_end = cand.pieces[-1][1]
+    p_end = ctx.paragraph_of(last_end)[1]
+    after = ctx.text[last_end + 1 : p_end]
+    stripped = after.lstrip(' \t"”’')
+    if stripped[:1] not in ("—", "–", "-"):
+        return None
+    name_at = last_end + 1 + (len(after) - len(stripped)) + 1
+    start = syntax.token_at(ctx.doc, name_at)
+    for token in ctx.doc[start : start + 4]:
+        if token.ent_type_ in ("PERSON", "ORG") and not ctx.in_quote(token):
+            ent = next(e for e in ctx.doc.ents if e.start <= token.i < e.end)
+            return Attribution(ent.root.i, None, "direct: name after a dash", CONFIDENCE["direct_introduced"])
+    return None
 
 
 def _named_before_colon(ctx: _Context, cand: _Candidate) -> Attribution | None:

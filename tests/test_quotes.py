@@ -92,3 +92,10 @@ def test_quotes_title_like_quote_marks(text, title_like):
     from pipeline.quotes import is_title_like
 
     assert is_title_like(text) is title_like
+
+
+def test_quotes_dash_attribution(run_text):
+    result = run_text("Letters\n\n“We will not give up on this town.” — Margaret Holloway, union organiser\n")
+    (quote,) = result.quotes
+    assert speaker_name(result, quote) == "Margaret Holloway"
+    assert "dash" in quote.evidence
