@@ -132,6 +132,7 @@ def _score_polnear_article(scores: AttributionScores, row: dict[str, Any], extra
 _UNIT_SYNONYMS = {
     "$": "dollar", "us$": "dollar", "usd": "dollar", "%": "percentage", "percent": "percentage",
     "per cent": "percentage", "£": "pound", "gbp": "pound", "€": "euro", "eur": "euro",
+    "us dollar": "dollar",
 }  # fmt: skip
 
 

@@ -62,6 +62,21 @@ def _unit_text(doc: Doc, q: Quantity, noun: Token) -> str:
     return noun.text
 
 
+_RATE_PERIODS = {"year", "month", "week", "day", "hour", "minute", "second", "share", "barrel", "person", "head"}
+
+
+def _unit_qualifier(noun: Token, unit: str) -> tuple[Token, str]:
+    """What follows a unit noun and belongs to it: "hours a week" -> "hours per week",
+    "degrees Celsius". Returns the last token of the unit, and the unit."""
+    doc = noun.doc
+    after = doc[noun.i + 1 : noun.i + 3]
+    if len(after) == 2 and after[0].lower_ in ("a", "an", "per") and after[1].lemma_.lower() in _RATE_PERIODS:
+        return after[1], f"{unit} per {after[1].lower_}"
+    if noun.lower_ in ("degree", "degrees") and len(after) and after[0].lower_ in ("celsius", "fahrenheit", "c", "f"):
+        return after[0], f"{unit} {after[0].text}"
+    return noun, unit
+
+
 def _verb_of(token: Token) -> tuple[Token | None, str]:
     """The verb a noun phrase hangs on, and the phrase's role there: "subject" or "object"."""
     for child in token.children:  # "three who would have faced ..."
@@ -165,17 +180,21 @@ def _speaker_named(phrase: str, speakers: list[Speaker]) -> str | None:
 def _claim(doc: Doc, q: Quantity, number: Token, last_unit: str | None) -> dict:
     kind, unit = q.kind, q.unit
     noun = _counted_noun(number, q) if kind in ("count", "year", "fraction", "percent") else None
+    unit_end = noun
     if noun is not None and kind == "year" and noun.tag_ == "NNS":
         kind = "count"  # "2000 people" is a count, not a year
     if noun is not None and kind in ("count", "fraction"):
         unit = _unit_text(doc, q, noun)
         if noun.lower_ in resources.units():
             kind = "measure"
+        unit_end, unit = _unit_qualifier(noun, unit)
     elif kind == "count" and unit is None:
         unit = last_unit  # "investigated 265 complaints and upheld 43": 43 complaints
     anchor = noun if noun is not None else number
     # The claim's text runs to the counted noun when it follows: "265 complaints".
-    end = noun.idx + len(noun.text) if noun is not None and noun.idx >= q.end and noun.idx - q.end <= 30 else q.end
+    end = q.end
+    if noun is not None and unit_end is not None and noun.idx >= q.end and noun.idx - q.end <= 30:
+        end = unit_end.idx + len(unit_end.text)
     if kind in ("year", "year_range", "date") and (dated := _dated_phrase(doc, q)):
         return {"kind": kind, "unit": unit, "predicate": dated, "subject": None, "end": end}
     verb, role = _verb_of(anchor)

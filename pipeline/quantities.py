@@ -50,6 +50,7 @@ class Quantity:
     approx: str = "="
     # For a bare count the stage fills in what is counted; a year-like bare number may be a count.
     bare: bool = False
+    scale: float = 1  # the multiplier written after the number ("billion"), already in `value`
 
 
 def parse_number(words: list[str]) -> tuple[float | int, int] | None:
@@ -108,7 +109,10 @@ def _pattern() -> re.Pattern[str]:
     )
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
     approx = "|".join(sorted(map(re.escape, _APPROX), key=len, reverse=True))
-    currency = r"(?:(?:US|HK|NZ|AU|A|C|S)\s?\$|\$|£|€|¥|₹)"
+    # Case-sensitive: "a $5 fee" is not Australian dollars.
+    currency = (
+        r"(?-i:\b(?:US|HK|NZ|AU|A|C|S)\s?\$|\$|£|€|¥|₹|\b(?:USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF|RM|Rs\.?)\s?(?=\d))"
+    )
     # Units written apart from the number ("87 mph", "140 km/h"); one-letter ones are too ambiguous.
     spaced = "|".join(
         sorted((re.escape(u) for u in resources.units() if len(u) > 1 and u != "in"), key=len, reverse=True)
@@ -116,12 +120,12 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?P<approx>{approx})\s+)?"
         rf"(?P<currency>{currency})?\s?"
-        rf"(?:(?P<digits>(?:(?<![\w.,])[-−])?(?:{digits}))|\b(?P<words>{word_number})\b)"
-        r"(?:(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:bn|m|k|tn)\b))?"
-        r"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b|\s(?:percentage\s)points?\b)?"
+        rf"(?:(?P<digits>(?:(?<![\w.,])[-−]|\bminus[\s-])?(?:{digits}))|\b(?P<words>{word_number})\b)"
+        r"(?:(?P<scale>(?:\s?(?:hundred|thousand|million|billion|trillion)\b)+|(?:bn|m|k|tn|mil)\b))?"
+        r"(?P<percent>\s?%|pc\b|\s(?:per\s?cent|percent)\b|\s(?:percentage\s)points?\b)?"
         r"(?P<aged>[\s-]years?[\s-]old\b)?"
         r"(?P<attached>(?<=\d)[a-zA-Z]{1,3}(?:/[a-zA-Z]{1,2})?\b)?"
-        rf"(?P<spaced>(?<![a-zA-Z])\s(?:{spaced})(?![\w/]))?"
+        rf"(?P<spaced>(?<![a-zA-Z])\s(?:{spaced})(?![\w/])(?:\s(?:Celsius|Fahrenheit|C|F)\b)?)?"
         r"(?P<rate>\s(?:a|per)\s(?:year|month|week|day|hour|minute|second|barrel|share|person)\b)?",
         re.IGNORECASE,
     )
@@ -130,39 +134,47 @@ def _pattern() -> re.Pattern[str]:
 _FRACTION = re.compile(
     r"\b(?:(?P<count>a|one|two|three|four|five|nine)[\s-](?P<part>half|thirds?|quarters?|fifths?|sixth|tenths?)"
     r"|(?P<half>half)(?=\s+(?:of|a|the)\b)"
-    r"|(?P<one>one|\d+)\s+in\s+(?P<every>\w+))\b",
+    r"|(?P<one>one|\d+)\s+in\s+(?P<every>\w+)"
+    r"|(?<![\d/])(?P<num>\d)/(?P<den>[2-9]|1[0-6])(?![\d/]))\b",
     re.IGNORECASE,
 )
 _DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_NAMES})\.?(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<m2>{_MONTH_NAMES})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<m2>{_MONTH_NAMES})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s?[-–]\s?\d{{1,2}}\b)?(?:,?\s+(?P<y2>\d{{4}}))?"
     r"|(?P<numeric>\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}))",
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
-_RANGE = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
+_RANGE = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$")
 # Numbers that are not claims: clock times, phone numbers, model names ("Covid-19", "F-35", "S23").
 _NOT_CLAIMS = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b"
     r"|\+?\d[\d ()-]{8,}\d|\d{4}-\d\d-\d\dT[\d:.]+Z?"
-    r"|\b[A-Za-z]+-?\d+[A-Za-z]*\b",
+    r"|\b(?!(?:USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF|RM|Rs)\d)[A-Za-z]+-?\d+[A-Za-z]*\b",
 )
 _BETWEEN = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
+
+
+def _scale_factor(written: str | None) -> float:
+    """ "billion" -> 1e9, "bn" -> 1e9, "hundred million" -> 1e8."""
+    factor = 1.0
+    for word in (written or "").lower().split():
+        factor *= {"k": 1e3, "m": 1e6, "mil": 1e6, "bn": 1e9, "tn": 1e12}.get(word) or resources.number_words()[word][0]
+    return factor
 
 
 def _value_of(match: re.Match[str]) -> tuple[Value, str, str | None] | None:
     """(value, kind, unit) of one number match, or None when it does not read as a number."""
     g = match.groupdict()
     if g["digits"]:
-        value: float | int = _number(g["digits"].replace("−", "-"))
+        value: float | int = _number(re.sub(r"^(?:−|minus[\s-])", "-", g["digits"]))
     else:
         parsed = parse_number(re.split(r"[\s-]+", g["words"]))
         if parsed is None or parsed[1] < len(re.split(r"[\s-]+", g["words"])):
             return None  # not one number ("one two"): better missed than misread
         value = parsed[0]
-    if g["scale"]:
-        scale = g["scale"].strip().lower()
-        factor = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}.get(scale) or resources.number_words()[scale][0]
+    factor = _scale_factor(g["scale"])
+    if factor != 1:
         value = value * factor
         value = int(value) if float(value).is_integer() else value
     per = f" per {g['rate'].split()[-1].lower()}" if g["rate"] else ""
@@ -179,10 +191,10 @@ def _value_of(match: re.Match[str]) -> tuple[Value, str, str | None] | None:
         if unit in ("st", "nd", "rd", "th"):
             return value, "ordinal", None
         if unit in resources.units():
-            return value, "measure", g["attached"]
+            return value, "measure", g["attached"] + per
         return None
     if g["spaced"]:
-        return value, "measure", g["spaced"].strip()
+        return value, "measure", g["spaced"].strip() + per
     if g["digits"] and re.fullmatch(r"1[89]\d\d|20\d\d", g["digits"]) and not g["rate"]:
         return value, "year", None
     return value, "count", None
@@ -191,8 +203,12 @@ def _value_of(match: re.Match[str]) -> tuple[Value, str, str | None] | None:
 def _fractions(text: str) -> list[Quantity]:
     found = []
     for m in _FRACTION.finditer(text):
-        if m.group("half"):
-            value: float = 0.5
+        if m.group("num"):
+            if int(m.group("num")) >= int(m.group("den")):
+                continue  # "24/7" is not a fraction
+            value: float = int(m.group("num")) / int(m.group("den"))
+        elif m.group("half"):
+            value = 0.5
         elif m.group("part"):
             count = parse_number([m.group("count")]) if m.group("count").lower() != "a" else (1, 1)
             value = (count[0] if count else 1) * _FRACTIONS[m.group("part").lower()]
@@ -249,13 +265,19 @@ def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
             and prev.kind in (q.kind, "count")
             and _RANGE.match(text[prev.end : q.start])
             and (text[prev.end : q.start].strip() != "and" or _BETWEEN.search(text[: prev.start]))
+            and (text[prev.end : q.start].strip() != "or" or max(prev.value, q.value) < 100)
+            and not re.search(r"\bby\s+$", text[: prev.start])  # "rose by 5% to 10%" is a change
         ):
             lead = _BETWEEN.search(text[max(0, prev.start - 10) : prev.start])
             start = (
                 prev.start - (len(text[max(0, prev.start - 10) : prev.start]) - lead.start()) if lead else prev.start
             )
             kind = "year_range" if q.kind == "year" else q.kind
-            joined[-1] = Quantity(start, q.end, (prev.value, q.value), kind, q.unit or prev.unit, prev.approx, q.bare)
+            low = prev.value
+            if prev.scale == 1 and q.scale != 1 and prev.value * q.scale <= q.value:
+                low = prev.value * q.scale  # "$89 to $93 billion": both ends are billions
+                low = int(low) if float(low).is_integer() else low
+            joined[-1] = Quantity(start, q.end, (low, q.value), kind, q.unit or prev.unit, prev.approx, q.bare, q.scale)
             continue
         joined.append(q)
     return joined
@@ -274,7 +296,9 @@ def scan_quantities(text: str) -> list[Quantity]:
             continue
         value, kind, unit = parsed
         start = m.start("currency") if m.group("currency") else m.start("digits" if m.group("digits") else "words")
-        q = Quantity(start, m.end(), value, kind, unit, bare=kind in ("count", "year"))
+        q = Quantity(
+            start, m.end(), value, kind, unit, bare=kind in ("count", "year"), scale=_scale_factor(m.group("scale"))
+        )
         if _overlaps(q, taken):
             continue
         taken.append(_approx(text, q, m))

@@ -121,12 +121,13 @@ _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "a
 
 
 def is_title_like(text: str) -> bool:
-    """Quote marks around a name or a title, not words spoken: “Meet the Press.”, ‘American Sniper’."""
+    """Quote marks around a name or a title, not words spoken: “Meet the Press.”, ‘American Sniper’.
+
+    One capitalised word is taken as a name too: on PolNeAR, keeping “No.”-style one-word quotes
+    added three wrong quotes for each right one."""
     words = [w.strip(".,?!:;—–-…'’\"") for w in text.split()]
     words = [w for w in words if w]
     capitalised = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if len(capitalised) == 1 and text.rstrip()[-1:] in ".?!,":
-        return False  # “No.” is an answer, not a name
     return 0 < len(words) <= 6 and bool(capitalised) and all(w[0].isupper() for w in capitalised)
 
 

@@ -41,3 +41,9 @@ def test_numbers_offsets_and_sentence_are_consistent(run_text):
     for claim in run_text(text).numeric_claims:
         assert text[claim.start : claim.end] == claim.text
         assert claim.sentence[0] <= claim.start < claim.end <= claim.sentence[1]
+
+
+def test_numbers_rates_and_qualified_units(run_text):
+    found = claims(run_text("Staff work 45 hours a week and temperatures hit 40 degrees Celsius.\n"))
+    assert found["45 hours a week"].unit == "hours per week"
+    assert found["40 degrees Celsius"].unit == "degrees Celsius"

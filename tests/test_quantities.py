@@ -52,6 +52,15 @@ def test_quantities_parse_number_words(words, value):
         ("on 22 June 2022", "2022-06-22", "date", None, "="),
         ("due on March 29", "--03-29", "date", None, "="),
         ("the 22nd amendment", 22, "ordinal", None, "="),
+        ("quoted at USD10m", 10_000_000, "money", "us dollar", "="),
+        ("a fee of RM79", 79, "money", "ringgit", "="),
+        ("There were 4 hundred million", 400_000_000, "count", None, "="),
+        ("needs 1/2 pound", 0.5, "fraction", None, "="),
+        ("about minus 387 in space", -387, "count", None, "~"),
+        ("rates of 1.38pc", 1.38, "percent", "percent", "="),
+        ("guidance of $89 to $93 billion", (89_000_000_000, 93_000_000_000), "money", "dollar", "="),
+        ("in three or four years", (3, 4), "count", None, "="),
+        ("a $5 fee", 5, "money", "dollar", "="),
     ],
 )
 def test_quantities_normalise_values(text, value, kind, unit, approx):
@@ -72,3 +81,9 @@ def test_quantities_normalise_values(text, value, kind, unit, approx):
 )
 def test_quantities_leave_out_non_claims(text):
     assert scan_quantities(text) == []
+
+
+def test_quantities_change_is_not_a_range_and_date_ranges_stay_dates():
+    found = scan_quantities("Sales rose by 5% to 10% over Sept. 20-24.")
+    assert [(q.value, q.kind) for q in found] == [(5, "percent"), (10, "percent"), ("--09-20", "date")]
+    assert scan_quantities("open 24/7")[0].value == 24
