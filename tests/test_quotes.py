@@ -83,7 +83,6 @@ def test_quotes_name_in_quote_marks_is_not_a_quote(run_text):
     [
         ("Meet the Press.", True),
         ("American Sniper", True),
-        ("No.", False),
         ("We will act.", False),
         ("Perception", True),
     ],
