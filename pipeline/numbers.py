@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -221,7 +222,7 @@ def find_claims(doc: Doc, article: Article, quotes: list[Quote], speakers: list[
             continue
         last_unit: str | None = None
         for q in scan_quantities(text[p_start:p_end]):
-            q = Quantity(q.start + p_start, q.end + p_start, q.value, q.kind, q.unit, q.approx, q.bare)
+            q = replace(q, start=q.start + p_start, end=q.end + p_start)
             tokens = _tokens(doc, q)
             if not tokens:
                 continue

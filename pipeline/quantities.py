@@ -48,8 +48,6 @@ class Quantity:
     kind: str
     unit: str | None = None
     approx: str = "="
-    # For a bare count the stage fills in what is counted; a year-like bare number may be a count.
-    bare: bool = False
     scale: float = 1  # the multiplier written after the number ("billion"), already in `value`
 
 
@@ -277,7 +275,7 @@ def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
             if prev.scale == 1 and q.scale != 1 and prev.value * q.scale <= q.value:
                 low = prev.value * q.scale  # "$89 to $93 billion": both ends are billions
                 low = int(low) if float(low).is_integer() else low
-            joined[-1] = Quantity(start, q.end, (low, q.value), kind, q.unit or prev.unit, prev.approx, q.bare, q.scale)
+            joined[-1] = Quantity(start, q.end, (low, q.value), kind, q.unit or prev.unit, prev.approx, q.scale)
             continue
         joined.append(q)
     return joined
@@ -296,9 +294,7 @@ def scan_quantities(text: str) -> list[Quantity]:
             continue
         value, kind, unit = parsed
         start = m.start("currency") if m.group("currency") else m.start("digits" if m.group("digits") else "words")
-        q = Quantity(
-            start, m.end(), value, kind, unit, bare=kind in ("count", "year"), scale=_scale_factor(m.group("scale"))
-        )
+        q = Quantity(start, m.end(), value, kind, unit, scale=_scale_factor(m.group("scale")))
         if _overlaps(q, taken):
             continue
         taken.append(_approx(text, q, m))
