@@ -1,63 +1,28 @@
 """Quotes: direct, partial and indirect quotes, each with its cue and its (unresolved) speaker phrase.
 
-Entry point: `find_quotes(doc, article)`. Speaker phrases are resolved to canonical speakers by
-the speakers stage; here each quote only records the head token of the phrase that speaks it.
+Entry point: `find_quotes(doc, article)`. Who speaks each quote is decided by the rules in
+`attribution`; speaker phrases are resolved to canonical speakers by the speakers stage, so here
+each quote only records the head token of the phrase that speaks it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from . import syntax
+from .attribution import CONFIDENCE, Attribution, attribute_direct, attribute_partial, carry_over
 from .doc_ext import article_of, ensure_extensions, guarded
 from .quotemarks import Quoted, scan_paragraphs
 from .records import Article, Issue, Quote, Span
 from .segment import ParagraphIndex, paragraphs
 
-_SENTENCE_END = {".", "?", "!"}
-# Farthest a cue may stand from its quote, in tokens, before and after it.
-_PRE_CUE_WINDOW = 40
-_POST_CUE_WINDOW = 15
-# How many paragraphs back a quote with no cue may inherit the last speaker.
-_CARRY_OVER_PARAGRAPHS = 3
-# Confidence of each rule: its precision on the PolNeAR dev set (quote found at the 30% rule),
-# rounded down, so sorting by confidence puts the doubtful items first. Re-measure with
-# `python -m pipeline eval ../shared/eval/polnear-train.jsonl` when a rule changes.
-CONFIDENCE = {
-    "direct_cue_before": 0.95,
-    "direct_cue_after": 0.9,
-    "indirect": 0.9,
-    "indirect_according_to": 0.8,
-    "direct_cue_farther_before": 0.8,
-    "direct_cue_next_sentence": 0.8,
-    "direct_introduced": 0.8,
-    "partial_in_reported_speech": 0.8,
-    "direct_continues": 0.6,
-    "partial_cue_in_sentence": 0.5,
-    "partial_named_subject": 0.4,
-    "direct_no_speaker": 0.35,
-    "partial_continues": 0.3,
-    "partial_no_speaker": 0.25,
-    "indirect_no_speaker": 0.25,
-}
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """Who speaks a quote before resolution: the head token of the speaking phrase, if any."""
-
-    head: int | None
-    cue: int | None
-    rule: str
-    confidence: float
-
 
 @dataclass
-class _Candidate:
+class Candidate:
     kind: str
     pieces: list[tuple[int, int]]
     attribution: Attribution | None = None
@@ -71,7 +36,7 @@ class _Candidate:
         return self.pieces[-1][1]
 
 
-class _Context:
+class QuoteContext:
     """The article being read: its parse, paragraphs and where the quote marks are."""
 
     def __init__(self, doc: Doc, article: Article) -> None:
@@ -83,7 +48,7 @@ class _Context:
         self.quoted_token: list[int | None] = [None] * len(doc)
         self.kinds: list[str] = []  # kind of each marked quote, by the numbers in quoted_token
 
-    def mark_quoted(self, candidates: list[_Candidate]) -> None:
+    def mark_quoted(self, candidates: list[Candidate]) -> None:
         """Remember which tokens sit inside which quote (marks included)."""
         for number, cand in enumerate(candidates):
             for start, end in cand.pieces:
@@ -98,6 +63,11 @@ class _Context:
     def paragraph_of(self, char: int) -> tuple[int, int]:
         span = self.index.span_of(char)
         return span if span else (0, len(self.text))
+
+    def sentence_tokens(self, token: Token) -> list[Token]:
+        """The tokens of the token's sentence that lie in its paragraph."""
+        p_start, p_end = self.paragraph_of(token.idx)
+        return [t for t in token.sent if p_start <= t.idx < p_end]
 
     def attribution(self, cue: Token, rule: str, confidence: float) -> Attribution | None:
         head = syntax.according_to(cue) or syntax.subject_of(cue)
@@ -131,7 +101,7 @@ def is_title_like(text: str) -> bool:
     return 0 < len(words) <= 6 and bool(capitalised) and all(w[0].isupper() for w in capitalised)
 
 
-def _classify(ctx: _Context, quoted: list[Quoted]) -> list[_Candidate]:
+def _classify(ctx: QuoteContext, quoted: list[Quoted]) -> list[Candidate]:
     candidates = []
     for q in quoted:
         if q.depth:
@@ -140,14 +110,14 @@ def _classify(ctx: _Context, quoted: list[Quoted]) -> list[_Candidate]:
             continue
         para = ctx.paragraph_of(q.start)
         direct = len(q.pieces) > 1 or _looks_like_utterance(ctx.text, q.pieces[0], para)
-        candidates.append(_Candidate("direct" if direct else "partial", list(q.pieces)))
+        candidates.append(Candidate("direct" if direct else "partial", list(q.pieces)))
     return _merge_interrupted(ctx, candidates)
 
 
-def _merge_interrupted(ctx: _Context, candidates: list[_Candidate]) -> list[_Candidate]:
+def _merge_interrupted(ctx: QuoteContext, candidates: list[Candidate]) -> list[Candidate]:
     """One utterance broken by its cue is one quote in pieces:
     “We will,” she said, “act.”   and   “We will act,” she said. “Soon.”"""
-    merged: list[_Candidate] = []
+    merged: list[Candidate] = []
     for cand in candidates:
         prev = merged[-1] if merged else None
         if prev is not None and prev.kind == "direct" and _continues(ctx, prev, cand):
@@ -157,7 +127,7 @@ def _merge_interrupted(ctx: _Context, candidates: list[_Candidate]) -> list[_Can
     return merged
 
 
-def _continues(ctx: _Context, prev: _Candidate, cand: _Candidate) -> bool:
+def _continues(ctx: QuoteContext, prev: Candidate, cand: Candidate) -> bool:
     gap = ctx.text[prev.end + 1 : cand.start - 1]
     gap_end = gap.strip()[-1:]
     if ctx.paragraph_of(prev.start) != ctx.paragraph_of(cand.start) or len(gap) > 80:
@@ -170,176 +140,7 @@ def _continues(ctx: _Context, prev: _Candidate, cand: _Candidate) -> bool:
     return any(syntax.is_cue(t) for t in between)
 
 
-def _sentence_tokens(ctx: _Context, token: Token) -> list[Token]:
-    """The tokens of the token's sentence that lie in its paragraph."""
-    p_start, p_end = ctx.paragraph_of(token.idx)
-    return [t for t in token.sent if p_start <= t.idx < p_end]
-
-
-def _post_cue(ctx: _Context, cand: _Candidate) -> Token | None:
-    """“...,” she said.   “...,” said the minister.   “...” — according to the report.
-
-    Searched after the first piece: an interrupted or multi-paragraph quote has its cue there."""
-    first_end = cand.pieces[0][1]
-    p_end = ctx.paragraph_of(first_end)[1]
-    i = syntax.token_at(ctx.doc, min(first_end + 1, len(ctx.text) - 1))
-    for token in ctx.doc[i : i + _POST_CUE_WINDOW]:
-        if token.idx >= p_end or ctx.in_quote(token) and token.idx > first_end + 1:
-            return None
-        if ctx.in_quote(token):
-            continue
-        if syntax.is_cue(token) or token.lower_ == "according":
-            return token
-        if token.text in _SENTENCE_END:
-            return None
-    return None
-
-
-def _pre_cue(ctx: _Context, before: int) -> Token | None:
-    """The nearest cue before character `before`, in its sentence and paragraph:
-    X said: “...”   X told reporters that “...”   one who recounted: “...”"""
-    p_start = ctx.paragraph_of(before)[0]
-    i = syntax.token_at(ctx.doc, before)
-    for token in reversed(ctx.doc[max(i - _PRE_CUE_WINDOW, 0) : i]):
-        if token.idx < p_start:
-            return None
-        if ctx.in_quote(token):
-            continue
-        if token.text in _SENTENCE_END:
-            return None
-        if syntax.is_cue(token) or token.lower_ == "according":
-            return token
-    return None
-
-
-def _attribute_direct(ctx: _Context, cand: _Candidate) -> Attribution | None:
-    """Cue right before (X said: “...”), right after (“...,” X said), farther before, or in an
-    introducing paragraph that ends with a colon, in that order of trust."""
-    p_start = ctx.paragraph_of(cand.start)[0]
-    before = ctx.text[p_start : cand.start - 1].rstrip()
-    pre = _pre_cue(ctx, cand.start - 1)
-    if pre is not None and before.endswith((":", ",")) and len(before) - (pre.idx - p_start) <= 40:
-        if found := ctx.attribution(
-            pre, f"direct: cue '{pre.text}' just before the quote", CONFIDENCE["direct_cue_before"]
-        ):
-            return found
-    post = _post_cue(ctx, cand)
-    if post is not None:
-        first_end = cand.pieces[0][1]
-        same_sentence = ctx.text[first_end - 1] in ",?!—–-…" or ctx.text[first_end + 1 : post.idx].strip()[:1] == ","
-        confidence = CONFIDENCE["direct_cue_after"] if same_sentence else CONFIDENCE["direct_cue_next_sentence"]
-        if found := ctx.attribution(post, f"direct: cue '{post.text}' after the quote", confidence):
-            return found
-    if found := _dash_attribution(ctx, cand):
-        return found
-    if pre is not None and (
-        found := ctx.attribution(
-            pre, f"direct: cue '{pre.text}' before the quote", CONFIDENCE["direct_cue_farther_before"]
-        )
-    ):
-        return found
-    if before.endswith(":"):
-        return _named_before_colon(ctx, cand)
-    return _introduced_by_paragraph_before(ctx, cand) if not before else None
-
-
-def _dash_attribution(ctx: _Context, cand: _Candidate) -> Attribution | None:
-    """“We will not give up.” — Jane Smith, union leader: a name after a dash closes the quote."""
-    last_end = cand.pieces[-1][1]
-    p_end = ctx.paragraph_of(last_end)[1]
-    after = ctx.text[last_end + 1 : p_end]
-    stripped = after.lstrip(' \t"”’')
-    if stripped[:1] not in ("—", "–", "-"):
-        return None
-    name_at = last_end + 1 + (len(after) - len(stripped)) + 1
-    start = syntax.token_at(ctx.doc, name_at)
-    for token in ctx.doc[start : start + 4]:
-        if token.ent_type_ in ("PERSON", "ORG") and not ctx.in_quote(token):
-            ent = next(e for e in ctx.doc.ents if e.start <= token.i < e.end)
-            return Attribution(ent.root.i, None, "direct: name after a dash", CONFIDENCE["direct_introduced"])
-    return None
-
-
-def _named_before_colon(ctx: _Context, cand: _Candidate) -> Attribution | None:
-    """ "... doesn't surprise pollster Daron Shaw: “...”": the person named just before the colon."""
-    colon = ctx.doc[syntax.token_at(ctx.doc, ctx.text.rindex(":", 0, cand.start))]
-    people = [e for e in colon.sent.ents if e.label_ == "PERSON" and e.end <= colon.i and not ctx.in_quote(e.root)]
-    if not people or colon.i - people[-1].end > 2:
-        return None
-    return Attribution(people[-1].root.i, None, "direct: named before the colon", CONFIDENCE["direct_introduced"])
-
-
-def _introduced_by_paragraph_before(ctx: _Context, cand: _Candidate) -> Attribution | None:
-    """He declared:  (paragraph break)  “...”  The paragraph before ends with a colon."""
-    index = ctx.index.index_of(cand.start)
-    if index <= 0:
-        return None
-    prev_start, prev_end = ctx.paragraphs[index - 1]
-    if not ctx.text[prev_start:prev_end].endswith(":"):
-        return None
-    cue = _pre_cue(ctx, prev_end - 1)
-    if cue is not None and (
-        found := ctx.attribution(
-            cue, f"direct: cue '{cue.text}' ends the paragraph before", CONFIDENCE["direct_cue_before"]
-        )
-    ):
-        return found
-    # "President Clinton released the following statement:" names its speaker without a cue verb.
-    last = ctx.doc[syntax.token_at(ctx.doc, prev_end - 1)]
-    subject = syntax.subject_of(last.sent.root)
-    if subject is None or ctx.in_quote(subject):
-        return None
-    return Attribution(subject.i, None, "direct: introduced by the paragraph before", CONFIDENCE["direct_introduced"])
-
-
-def _attribute_partial(ctx: _Context, cand: _Candidate, indirect: list[_Candidate]) -> Attribution | None:
-    for reported in indirect:
-        if reported.start <= cand.start and cand.end <= reported.end and reported.attribution:
-            return replace(
-                reported.attribution,
-                rule="partial: inside reported speech",
-                confidence=CONFIDENCE["partial_in_reported_speech"],
-            )
-    first = ctx.doc[syntax.token_at(ctx.doc, cand.start)]
-    cues = [
-        t for t in _sentence_tokens(ctx, first) if not ctx.in_quote(t) and (syntax.is_cue(t) or t.lower_ == "according")
-    ]
-    # The cue that governs the quoted words wins; otherwise the nearest one in the sentence.
-    governing = [c for c in cues if c in list(first.ancestors)]
-    for cue in governing + sorted(cues, key=lambda c: abs(c.i - first.i)):
-        if found := ctx.attribution(
-            cue, f"partial: cue '{cue.text}' in the sentence", CONFIDENCE["partial_cue_in_sentence"]
-        ):
-            return found
-    # "Rubio pledged to oppose it “today, tomorrow, forever”": a named subject owns the words.
-    verb = next((a for a in first.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    subject = syntax.subject_of(verb) if verb is not None else None
-    if (
-        subject is not None
-        and not ctx.in_quote(subject)
-        and (subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in ("he", "she"))
-    ):
-        return Attribution(
-            subject.i, None, "partial: named subject of the sentence", CONFIDENCE["partial_named_subject"]
-        )
-    return None
-
-
-def _carry_over(ctx: _Context, cand: _Candidate, earlier: list[_Candidate]) -> Attribution | None:
-    """A quote with no cue of its own continues the last speaker of the paragraphs just before."""
-    here = ctx.index.index_of(cand.start)
-    for prev in reversed(earlier):
-        if prev.attribution is None or prev.attribution.head is None:
-            continue
-        if here - ctx.index.index_of(prev.start) > _CARRY_OVER_PARAGRAPHS:
-            return None
-        # Quoted words with no cue in their paragraph are often scare quotes: low confidence.
-        confidence = CONFIDENCE[f"{cand.kind}_continues"]
-        return replace(prev.attribution, rule=f"{cand.kind}: continues the previous speaker", confidence=confidence)
-    return None
-
-
-def _indirect_content(ctx: _Context, cue: Token, comp: Token) -> tuple[int, int] | None:
+def _indirect_content(ctx: QuoteContext, cue: Token, comp: Token) -> tuple[int, int] | None:
     """Token range of the reported clause of `cue`, or None if it is not reported speech."""
     if comp.i < cue.i:  # post-posed: "The force had improved, Mr Forber said."
         start, end = comp.left_edge.i, comp.right_edge.i + 1
@@ -349,7 +150,7 @@ def _indirect_content(ctx: _Context, cue: Token, comp: Token) -> tuple[int, int]
         start = comp.left_edge.i
         if start <= cue.i:
             start = cue.i + 1
-        sentence = _sentence_tokens(ctx, cue)
+        sentence = ctx.sentence_tokens(cue)
         end = sentence[-1].i + 1 if sentence else comp.right_edge.i + 1
         for token in ctx.doc[comp.right_edge.i + 1 : end]:
             quoted = ctx.quoted_token[token.i]
@@ -369,13 +170,13 @@ def _indirect_content(ctx: _Context, cue: Token, comp: Token) -> tuple[int, int]
     return _trimmed(ctx, start, end, min_tokens=3)
 
 
-def _according_to_content(ctx: _Context, according: Token) -> tuple[int, int] | None:
+def _according_to_content(ctx: QuoteContext, according: Token) -> tuple[int, int] | None:
     """ "According to X, <content>." and "<content>, according to X." -> the content's token range."""
     source = syntax.according_to(according)
     if source is None:
         return None
     phrase_end = source.right_edge.i + 1
-    sentence = _sentence_tokens(ctx, according)
+    sentence = ctx.sentence_tokens(according)
     if not sentence:
         return None
     first, last = sentence[0].i, sentence[-1].i + 1
@@ -386,7 +187,7 @@ def _according_to_content(ctx: _Context, according: Token) -> tuple[int, int] | 
     return _trimmed(ctx, start, end)
 
 
-def _trimmed(ctx: _Context, start: int, end: int, min_tokens: int = 4) -> tuple[int, int] | None:
+def _trimmed(ctx: QuoteContext, start: int, end: int, min_tokens: int = 4) -> tuple[int, int] | None:
     """A token range without edge punctuation, or None if it is too short or holds a direct quote."""
     while start < end and (ctx.doc[start].is_punct or ctx.doc[start].is_space) and not ctx.in_quote(ctx.doc[start]):
         start += 1
@@ -401,7 +202,7 @@ def _trimmed(ctx: _Context, start: int, end: int, min_tokens: int = 4) -> tuple[
     return start, end
 
 
-def _find_indirect(ctx: _Context) -> list[_Candidate]:
+def _find_indirect(ctx: QuoteContext) -> list[Candidate]:
     found = []
     body_start = ctx.paragraphs[0][0] if ctx.paragraphs else 0
     for token in ctx.doc:
@@ -411,7 +212,7 @@ def _find_indirect(ctx: _Context) -> list[_Candidate]:
             bounds = _according_to_content(ctx, token)
             attribution = ctx.attribution(token, "indirect: according to", CONFIDENCE["indirect_according_to"])
             if bounds is not None and attribution is not None:
-                found.append(_Candidate("indirect", [_char_range(ctx, bounds)], attribution))
+                found.append(Candidate("indirect", [_char_range(ctx, bounds)], attribution))
             continue
         if not syntax.is_indirect_cue(token):
             continue
@@ -422,33 +223,33 @@ def _find_indirect(ctx: _Context) -> list[_Candidate]:
         bounds = _indirect_content(ctx, token, comp)
         if attribution is None or bounds is None:
             continue
-        found.append(_Candidate("indirect", [_char_range(ctx, bounds)], attribution))
+        found.append(Candidate("indirect", [_char_range(ctx, bounds)], attribution))
     return found
 
 
-def _char_range(ctx: _Context, bounds: tuple[int, int]) -> tuple[int, int]:
+def _char_range(ctx: QuoteContext, bounds: tuple[int, int]) -> tuple[int, int]:
     last = ctx.doc[bounds[1] - 1]
     return ctx.doc[bounds[0]].idx, last.idx + len(last.text)
 
 
 def find_quotes(doc: Doc, article: Article) -> tuple[list[Quote], list[int | None], list[Issue]]:
     """Quotes of the article, in text order, with the head token of each speaker phrase."""
-    ctx = _Context(doc, article)
+    ctx = QuoteContext(doc, article)
     quoted, issues = scan_paragraphs(ctx.text, ctx.paragraphs)
     marked = _classify(ctx, quoted)
     ctx.mark_quoted(marked)
     ctx.kinds = [c.kind for c in marked]
     for cand in marked:
         if cand.kind == "direct":
-            cand.attribution = _attribute_direct(ctx, cand)
+            cand.attribution = attribute_direct(ctx, cand)
     indirect = _find_indirect(ctx)
     for cand in marked:
         if cand.kind == "partial":
-            cand.attribution = _attribute_partial(ctx, cand, indirect)
+            cand.attribution = attribute_partial(ctx, cand, indirect)
     ordered = sorted(marked + indirect, key=lambda c: (c.start, c.kind))
     for number, cand in enumerate(ordered):
         if cand.attribution is None and cand.kind != "indirect":
-            cand.attribution = _carry_over(ctx, cand, ordered[:number])
+            cand.attribution = carry_over(ctx, cand, ordered[:number])
     quotes, heads = [], []
     for number, cand in enumerate(ordered, 1):
         att = cand.attribution
