@@ -151,6 +151,9 @@ _NOT_CLAIMS = re.compile(
     r"|\b(?!(?:USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF|RM|Rs)\d)[A-Za-z]+-?\d+[A-Za-z]*\b",
 )
 _BETWEEN = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+$")
+# How far before a number to look for "between", "from" or "by" (searched in place, not copied).
+_LEAD_WINDOW = 40
 
 
 def _scale_factor(written: str | None) -> float:
@@ -256,20 +259,20 @@ def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     joined: list[Quantity] = []
     for q in found:
         prev = joined[-1] if joined else None
+        if prev is None or not isinstance(prev.value, (int, float)) or not isinstance(q.value, (int, float)):
+            joined.append(q)
+            continue
+        window = max(0, prev.start - _LEAD_WINDOW)
+        lead = _BETWEEN.search(text, window, prev.start)
+        separator = text[prev.end : q.start]
         if (
-            prev is not None
-            and isinstance(prev.value, (int, float))
-            and isinstance(q.value, (int, float))
-            and prev.kind in (q.kind, "count")
-            and _RANGE.match(text[prev.end : q.start])
-            and (text[prev.end : q.start].strip() != "and" or _BETWEEN.search(text[: prev.start]))
-            and (text[prev.end : q.start].strip() != "or" or max(prev.value, q.value) < 100)
-            and not re.search(r"\bby\s+$", text[: prev.start])  # "rose by 5% to 10%" is a change
+            prev.kind in (q.kind, "count")
+            and _RANGE.match(separator)
+            and (separator.strip() != "and" or lead)
+            and (separator.strip() != "or" or max(prev.value, q.value) < 100)
+            and not _BY.search(text, window, prev.start)  # "rose by 5% to 10%" is a change
         ):
-            lead = _BETWEEN.search(text[max(0, prev.start - 10) : prev.start])
-            start = (
-                prev.start - (len(text[max(0, prev.start - 10) : prev.start]) - lead.start()) if lead else prev.start
-            )
+            start = lead.start() if lead else prev.start
             kind = "year_range" if q.kind == "year" else q.kind
             low = prev.value
             if prev.scale == 1 and q.scale != 1 and prev.value * q.scale <= q.value:
