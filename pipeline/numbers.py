@@ -19,6 +19,7 @@ from .doc_ext import article_of, ensure_extensions, guarded
 from .quantities import Quantity, scan_quantities
 from .records import Article, NumericClaim, Quote, Speaker
 from .segment import paragraphs
+from .speakers import clean_name
 
 _MODALS = {"will", "would", "could", "can", "may", "might", "must", "should", "shall"}
 _OBJECT_DEPS = {"dobj", "pobj", "attr", "oprd", "dative", "npadvmod"}
@@ -170,10 +171,10 @@ def _containing_quote(q: Quantity, quotes: list[Quote]) -> Quote | None:
 
 def _speaker_named(phrase: str, speakers: list[Speaker]) -> str | None:
     """The id of the speaker a subject phrase names ("The IOPC" -> the IOPC's id)."""
-    wanted = re.sub(r"^(the|a|an)\s+", "", phrase.strip().lower())
+    wanted = clean_name(phrase).lower()
     for speaker in speakers:
         names = {speaker.name or ""} | {m.text for m in speaker.mentions}
-        if any(re.sub(r"^(the|a|an)\s+", "", n.lower()) == wanted for n in names if n):
+        if any(clean_name(n).lower() == wanted for n in names if n):
             return speaker.id
     return None
 

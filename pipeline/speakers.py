@@ -52,7 +52,7 @@ class _Cluster:
     mentions: list[tuple[int, int]] = field(default_factory=list)  # char spans
 
 
-def _clean(text: str) -> str:
+def clean_name(text: str) -> str:
     """A name without determiners, possessive endings or stray punctuation."""
     text = re.sub(r"[’']s?$", "", text.strip(), flags=re.IGNORECASE)
     words = text.split()
@@ -104,7 +104,7 @@ class _Resolver:
     def _acronym_expansions(self) -> dict[str, str]:
         found: dict[str, str] = {}
         for ent in self.ents:
-            name = _clean(ent.text)
+            name = clean_name(ent.text)
             if short := acronym(name):
                 found.setdefault(short, name)
         return found
@@ -117,7 +117,7 @@ class _Resolver:
         then the one named most. "The watchdog" and "the report" resolve to it."""
         score: dict[int, int] = {}
         for ent in self.ents:
-            if ent.label_ == "ORG" and (name := _clean(ent.text)):
+            if ent.label_ == "ORG" and (name := clean_name(ent.text)):
                 index = self._org(name)
                 score[index] = score.get(index, 0) + 1
         for index, cluster in enumerate(self.clusters):
@@ -211,15 +211,15 @@ class _Resolver:
         org = next(iter(self._ents_in(span.start, span.end, _ORG_LABELS)), None)
         # A capital at the start of a sentence says nothing: "Nurses said" is a group, not a name.
         if org is not None or (head.tag_ == "NNP" and not head.is_sent_start):
-            return self._org(_clean(org.text if org is not None else span.text))
+            return self._org(clean_name(org.text if org is not None else span.text))
         if kind == "ORG":
             salient = self._salient_org()
-            return salient if salient is not None else self._anonymous("ORG", _clean(span.text))
+            return salient if salient is not None else self._anonymous("ORG", clean_name(span.text))
         titled = self._titled_person(head)
         if titled is not None:
             return titled
         plural = head.tag_ in ("NNS", "NNPS") or (head.is_sent_start and head.lower_.endswith("s"))
-        return self._anonymous("GROUP" if plural else "PERSON", _clean(span.text))
+        return self._anonymous("GROUP" if plural else "PERSON", clean_name(span.text))
 
     def _person_name(self, head: Token, span: SpacySpan) -> tuple[int, int] | None:
         """Token range of the person's name in a speaker phrase, if the phrase names a person:
@@ -260,13 +260,13 @@ class _Resolver:
         """A report speaks for its author: its possessor or modifier if named, else the article's organisation."""
         for child in head.lefts:
             if child.dep_ in ("poss", "compound", "nmod") and child.pos_ in ("PROPN", "NOUN"):
-                author = _clean(self.doc[child.left_edge.i : child.i + 1].text)
+                author = clean_name(self.doc[child.left_edge.i : child.i + 1].text)
                 if resources.descriptors().get(author.lower().split()[-1] if author else "") == "ORG":
                     return self._salient_org()
                 if child.pos_ == "PROPN" and author:
                     return self._org(author)
         salient = self._salient_org()
-        return salient if salient is not None else self._anonymous("DOCUMENT", _clean(span.text))
+        return salient if salient is not None else self._anonymous("DOCUMENT", clean_name(span.text))
 
     def _titled_person(self, head: Token) -> int | None:
         """ "the Deputy Chief Constable", "the minister": a person named earlier with that title."""
@@ -307,7 +307,7 @@ class _Resolver:
                     self._ent_clusters[ent.start] = (
                         self._person(self._person_parts(ent.start, ent.start, ent.end))
                         if ent.label_ == "PERSON"
-                        else self._org(_clean(ent.text))
+                        else self._org(clean_name(ent.text))
                     )
                 seen.append((ent.start_char, self._ent_clusters[ent.start]))
         return sorted(seen)
