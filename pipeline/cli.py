@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -19,6 +19,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Quotes, speakers and numeric claims from English news articles.",
 )
+
+
+ANNOTATION_FORMATS = ("label-studio", "prodigy")
+
+
+def usage_error(message: str) -> NoReturn:
+    """One line on stderr and exit status 2: the command line asks for something that is not there."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
 
 
 @app.command()
@@ -47,8 +56,7 @@ def extract(
     from .run import extract as run_extract
 
     if engine not in ("local", "dask") or n_process < 1 or batch_size < 1:
-        typer.echo("error: --engine is local or dask; --n-process and --batch-size are at least 1", err=True)
-        raise typer.Exit(2)
+        usage_error("--engine is local or dask; --n-process and --batch-size are at least 1")
     options = Options(
         batch_size=batch_size,
         max_chars=max_chars,
@@ -63,8 +71,7 @@ def extract(
         with progress_reporter(len(files)) as advance:
             summary = run_extract(files, out, options, on_article=advance)
     except UsageError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2) from None
+        usage_error(str(err))
     typer.echo(
         f"{len(summary.written)} written, {len(summary.skipped)} unchanged and skipped, "
         f"{len(summary.failed)} failed, in {out}" + (f" (see {out / 'errors.jsonl'})" if summary.failed else ""),
@@ -94,8 +101,7 @@ def evaluate(
 
     missing = [str(p) for p in gold if not p.exists()]
     if missing:
-        typer.echo(f"error: no such file: {', '.join(missing)}", err=True)
-        raise typer.Exit(2)
+        usage_error(f"no such file: {', '.join(missing)}")
     nlp = None
     for path in gold:
         kind = detect_format(path)
@@ -103,8 +109,7 @@ def evaluate(
             try:
                 typer.echo(report_gold([path], out))
             except FileNotFoundError as err:
-                typer.echo(f"error: {err}", err=True)
-                raise typer.Exit(2) from None
+                usage_error(str(err))
             continue
         if nlp is None:
             from .nlp import build_nlp
@@ -123,8 +128,7 @@ def review(
     from .review import build_review
 
     if not out.is_dir():
-        typer.echo(f"error: no such folder: {out}", err=True)
-        raise typer.Exit(2)
+        usage_error(f"no such folder: {out}")
     typer.echo(f"review site: {build_review(out)}", err=True)
 
 
@@ -137,9 +141,8 @@ def export_tasks(
     """Export outputs as pre-annotations for Label Studio (JSON) or Prodigy (JSONL)."""
     from .corrections import LABEL_STUDIO_CONFIG, export
 
-    if fmt not in ("label-studio", "prodigy") or not out.is_dir():
-        typer.echo("error: --format is label-studio or prodigy, and OUT must be a folder of outputs", err=True)
-        raise typer.Exit(2)
+    if fmt not in ANNOTATION_FORMATS or not out.is_dir():
+        usage_error("--format is label-studio or prodigy, and OUT must be a folder of outputs")
     count = export(out, to, fmt)
     typer.echo(f"{count} article(s) exported to {to}", err=True)
     if fmt == "label-studio":
@@ -155,9 +158,8 @@ def import_corrections(
     """Import corrected annotations as gold files (shared/gold format), to score with `eval`."""
     from .corrections import import_gold
 
-    if fmt not in ("label-studio", "prodigy") or not source.is_file():
-        typer.echo("error: --format is label-studio or prodigy, and SOURCE must be a file", err=True)
-        raise typer.Exit(2)
+    if fmt not in ANNOTATION_FORMATS or not source.is_file():
+        usage_error("--format is label-studio or prodigy, and SOURCE must be a file")
     written = import_gold(source, gold_dir, fmt)
     typer.echo(f"{len(written)} gold file(s) written to {gold_dir}", err=True)
 
