@@ -7,19 +7,27 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from .config import Options
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     help="Quotes, speakers and numeric claims from English news articles.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
 )
 
+# Typer prints an argument's Python type beside its metavar ("INPUT <list[Path]>"). Our metavars
+# already say what to give, so arguments show only the metavar, as options do.
+typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
 
 ANNOTATION_FORMATS = ("label-studio", "prodigy")
 
@@ -34,20 +42,30 @@ def usage_error(message: str) -> NoReturn:
 def extract(
     inputs: Annotated[
         list[Path],
-        typer.Argument(help="Articles: .txt, .html and .jsonl files, folders of them, or - for stdin."),
+        typer.Argument(
+            metavar="INPUT",
+            help="Articles: .txt, .html and .jsonl files, folders of them, or - for standard input.",
+        ),
     ],
-    out: Annotated[Path, typer.Option("--out", help="Folder for one <stem>.json per article.")] = Path("outputs"),
-    n_process: Annotated[int, typer.Option("--n-process", help="Worker processes (local engine).")] = 1,
-    engine: Annotated[str, typer.Option(help="local, or dask to run on a Dask cluster.")] = "local",
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for one <stem>.json per article.")] = Path(
+        "outputs"
+    ),
+    n_process: Annotated[int, typer.Option("--n-process", metavar="N", help="Worker processes (local engine).")] = 1,
+    engine: Annotated[
+        str, typer.Option(metavar="local|dask", help="local, or dask to run on a Dask cluster.")
+    ] = "local",
     scheduler: Annotated[
-        str | None, typer.Option(help="Address of a running Dask scheduler (default: start a LocalCluster).")
+        str | None,
+        typer.Option(metavar="ADDRESS", help="Address of a running Dask scheduler (default: start a LocalCluster)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Redo articles whose output is up to date.")] = False,
-    batch_size: Annotated[int, typer.Option(help="Articles parsed together.")] = 16,
-    max_chars: Annotated[int, typer.Option(help="Refuse longer articles with a clear error.")] = 1_000_000,
+    batch_size: Annotated[int, typer.Option(metavar="N", help="Articles parsed together.")] = 16,
+    max_chars: Annotated[int, typer.Option(metavar="N", help="Refuse longer articles with a clear error.")] = 1_000_000,
     month_first: Annotated[bool, typer.Option(help="Read 06/22/2022-style bylines month first.")] = False,
 ) -> None:
-    """Extract quotes, speakers and numeric claims: one OUT/<stem>.json per article, tables beside them.
+    """Extract quotes, speakers and numeric claims from articles.
+
+    One DIR/<stem>.json per article, and the corpus tables beside them.
 
     Articles whose output is up to date (same text, same pipeline version) are skipped unless --force.
     """
@@ -84,65 +102,111 @@ def extract(
 def evaluate(
     gold: Annotated[
         list[Path],
-        typer.Argument(help="Gold files: shared/gold *.json, PolNeAR *.jsonl or NewsQuant *.json (a list)."),
+        typer.Argument(
+            metavar="GOLD",
+            help="Gold files: *.json in the seed's gold format, PolNeAR *.jsonl, NewsQuant-style *.json lists.",
+        ),
     ],
-    out: Annotated[Path, typer.Option("--out", help="Folder of outputs to score against shared/gold files.")] = Path(
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Outputs to score gold files against.")] = Path(
         "outputs"
     ),
-    limit: Annotated[int | None, typer.Option(help="Score only the first N PolNeAR articles.")] = None,
+    limit: Annotated[int | None, typer.Option(metavar="N", help="Score only the first N PolNeAR articles.")] = None,
 ) -> None:
-    """Score against gold: quotes by kind, speakers, numeric claims (P/R/F1).
+    """Score against gold annotations (precision, recall, F1).
 
-    shared/gold files score the outputs in --out; PolNeAR and NewsQuant sets are run through the
-    pipeline in memory and scored there.
+    A gold file is scored against its article's output in --out when that output is for the same
+    text; otherwise the article beside the gold file is run in memory. PolNeAR and NewsQuant sets
+    are run through the pipeline in memory.
     """
-    from .eval import report_gold
-    from .evalsets import detect_format, score_newsquant, score_polnear
+    from .eval import report_gold_set
+    from .evalsets import detect_format, score_gold_files, score_newsquant, score_polnear
+    from .nlp import build_nlp
 
     missing = [str(p) for p in gold if not p.exists()]
     if missing:
         usage_error(f"no such file: {', '.join(missing)}")
-    nlp = None
+    models: list[Language] = []
+
+    def nlp() -> Language:  # loaded once, and only when something has to be run
+        if not models:
+            models.append(build_nlp(Options()))
+        return models[0]
+
+    # Gold files are reported by folder: each folder is one set (the seed's, news-dev, your corrections).
+    by_folder: dict[Path, list[Path]] = {}
+    for path in gold:
+        if detect_format(path) == "gold":
+            by_folder.setdefault(path.parent, []).append(path)
+    for folder, gold_files in by_folder.items():
+        try:
+            typer.echo(report_gold_set(score_gold_files(gold_files, out, nlp), folder.name))
+        except FileNotFoundError as err:
+            usage_error(str(err))
     for path in gold:
         kind = detect_format(path)
-        if kind == "gold":
-            try:
-                typer.echo(report_gold([path], out))
-            except FileNotFoundError as err:
-                usage_error(str(err))
-            continue
-        if nlp is None:
-            from .nlp import build_nlp
-
-            nlp = build_nlp(Options())
-        typer.echo(f"== {path.name} ({kind})")
-        scores = score_polnear(path, nlp, limit) if kind == "polnear" else score_newsquant(path, nlp)
-        typer.echo(scores.report())
+        if kind != "gold":
+            typer.echo(f"== {path.name} ({kind})")
+            scores = score_polnear(path, nlp(), limit) if kind == "polnear" else score_newsquant(path, nlp())
+            typer.echo(scores.report())
 
 
 @app.command()
 def review(
-    out: Annotated[Path, typer.Argument(help="Folder of outputs (from extract).")] = Path("outputs"),
+    out: Annotated[Path, typer.Argument(metavar="DIR", help="Folder of outputs (from extract).")] = Path("outputs"),
+    shot: Annotated[
+        Path | None,
+        typer.Option(
+            "--screenshot", metavar="FILE", help="Also save a PNG of the first article page (needs chromium)."
+        ),
+    ] = None,
 ) -> None:
-    """Write a static review site (OUT/review/index.html): articles, highlighted quotes, speakers, corpus chart."""
-    from .review import build_review
+    """Write a static review site for a folder of outputs.
+
+    DIR/review/index.html lists the articles; each article page shows its quotes, speakers and
+    numbers; corpus.html shows who is quoted most.
+    """
+    from .review import build_review, chromium, screenshot
 
     if not out.is_dir():
         usage_error(f"no such folder: {out}")
-    typer.echo(f"review site: {build_review(out)}", err=True)
+    index = build_review(out)
+    typer.echo(f"review site: {index}", err=True)
+    if shot is not None:
+        browser, pages = chromium(), sorted((index.parent / "articles").glob("*.html"))
+        if browser is None or not pages:
+            usage_error("--screenshot needs Debian's chromium and at least one article")
+        screenshot(pages[0], shot, browser)
+        typer.echo(f"screenshot: {shot}", err=True)
+
+
+def annotation_format(fmt: str | None, path: Path) -> str:
+    """The format asked for, else the one the file's extension names: .json Label Studio, .jsonl Prodigy."""
+    if fmt is None:
+        fmt = {".json": "label-studio", ".jsonl": "prodigy"}.get(path.suffix.lower())
+        if fmt is None:
+            usage_error(f"cannot tell the format from {path.name}: name a .json or .jsonl file, or give --format")
+    if fmt not in ANNOTATION_FORMATS:
+        usage_error(f"unknown --format {fmt!r}: use {' or '.join(ANNOTATION_FORMATS)}")
+    return fmt
+
+
+FORMAT_HELP = "label-studio or prodigy (default: from the file's extension, .json or .jsonl)."
 
 
 @app.command("export")
 def export_tasks(
-    out: Annotated[Path, typer.Argument(help="Folder of outputs (from extract).")],
-    to: Annotated[Path, typer.Option("--to", help="File to write: .json for Label Studio, .jsonl for Prodigy.")],
-    fmt: Annotated[str, typer.Option("--format", help="label-studio or prodigy.")] = "label-studio",
+    out: Annotated[Path, typer.Argument(metavar="DIR", help="Folder of outputs (from extract).")],
+    to: Annotated[
+        Path, typer.Option("--to", metavar="FILE", help="File to write: .json for Label Studio, .jsonl for Prodigy.")
+    ],
+    fmt: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help=FORMAT_HELP)] = None,
 ) -> None:
-    """Export outputs as pre-annotations for Label Studio (JSON) or Prodigy (JSONL)."""
+    """Export outputs as pre-annotations for Label Studio or Prodigy."""
     from .corrections import LABEL_STUDIO_CONFIG, export
 
-    if fmt not in ANNOTATION_FORMATS or not out.is_dir():
-        usage_error("--format is label-studio or prodigy, and OUT must be a folder of outputs")
+    fmt = annotation_format(fmt, to)
+    if not out.is_dir():
+        usage_error(f"no such folder of outputs: {out}")
     count = export(out, to, fmt)
     typer.echo(f"{count} article(s) exported to {to}", err=True)
     if fmt == "label-studio":
@@ -151,22 +215,28 @@ def export_tasks(
 
 @app.command("import")
 def import_corrections(
-    source: Annotated[Path, typer.Argument(help="Label Studio export (.json) or Prodigy annotations (.jsonl).")],
-    gold_dir: Annotated[Path, typer.Option("--gold-dir", help="Folder for the gold files.")],
-    fmt: Annotated[str, typer.Option("--format", help="label-studio or prodigy.")] = "label-studio",
+    source: Annotated[
+        Path,
+        typer.Argument(metavar="FILE", help="Label Studio export (.json) or Prodigy annotations (.jsonl)."),
+    ],
+    gold_dir: Annotated[Path, typer.Option("--gold-dir", metavar="DIR", help="Folder for the gold files.")],
+    fmt: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help=FORMAT_HELP)] = None,
 ) -> None:
-    """Import corrected annotations as gold files (shared/gold format), to score with `eval`."""
+    """Import corrected annotations as gold files, to score with eval."""
     from .corrections import import_gold
 
-    if fmt not in ANNOTATION_FORMATS or not source.is_file():
-        usage_error("--format is label-studio or prodigy, and SOURCE must be a file")
+    fmt = annotation_format(fmt, source)
+    if not source.is_file():
+        usage_error(f"no such file: {source}")
     written = import_gold(source, gold_dir, fmt)
     typer.echo(f"{len(written)} gold file(s) written to {gold_dir}", err=True)
 
 
 @app.command()
 def schema(
-    out: Annotated[Path | None, typer.Option("--out", help="Write the JSON Schema here instead of stdout.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", metavar="FILE", help="Write the JSON Schema here instead of stdout.")
+    ] = None,
 ) -> None:
     """Print the JSON Schema of the output files."""
     import json

@@ -3,8 +3,9 @@ annotations back as gold files in the ../shared/gold format, for `python -m pipe
 
 Label Studio carries everything: quote regions (labelled direct/partial/indirect), speaker
 mention regions (SPEAKER, with the canonical speaker in the region's meta), "said by" relations,
-and numbers (NUMBER, with value/kind/unit/predicate in meta). Prodigy spans carry the quote kind
-and, as extra keys, the quote id and speaker, which Prodigy keeps through a manual review.
+and numbers (NUMBER, with value/kind/unit/predicate/claimant in meta). Prodigy spans carry the quote
+kind and, as extra keys, the quote id and speaker; NUMBER spans carry the claim's fields the same way
+(Prodigy keeps extra keys through a manual review). Every field `eval` scores survives the round trip.
 """
 
 from __future__ import annotations
@@ -45,6 +46,21 @@ def _region(region_id: str, start: int, end: int, text: str, label: str, meta: l
     }
 
 
+# What a numeric claim carries through a round trip: every field `eval` scores.
+CLAIM_FIELDS = ("value", "kind", "unit", "predicate")
+
+
+def _canonical(speaker: dict[str, Any]) -> list[str]:
+    """[name, type] of a speaker, as the reviewer sees it: its name, else its description."""
+    return [speaker["name"] or speaker["description"] or speaker["id"], speaker["type"]]
+
+
+def _claim_fields(claim: dict[str, Any], speakers: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A claim's scored fields, its claimant as [name, type] (null: the publication asserts it)."""
+    claimant = speakers.get(claim["claimant"] or "")
+    return {**{k: claim[k] for k in CLAIM_FIELDS}, "claimant": _canonical(claimant) if claimant else None}
+
+
 def label_studio_task(document: dict[str, Any]) -> dict[str, Any]:
     """One article as a Label Studio task with our findings as pre-annotations."""
     speakers = {s["id"]: s for s in document["speakers"]}
@@ -55,14 +71,14 @@ def label_studio_task(document: dict[str, Any]) -> dict[str, Any]:
         speaker = speakers.get(q["speaker"] or "")
         if speaker is not None and q["speaker_mention"]:
             m = q["speaker_mention"]
-            canonical = [speaker["name"] or speaker["description"] or speaker["id"], speaker["type"]]
+            canonical = _canonical(speaker)
             result.append(_region(f"{q['id']}-speaker", m["start"], m["end"], m["text"], SPEAKER_LABEL, canonical))
             result.append(
                 {"type": "relation", "from_id": f"{q['id']}-0", "to_id": f"{q['id']}-speaker",
                  "direction": "right", "labels": [RELATION]}
             )  # fmt: skip
     for c in document["numeric_claims"]:
-        meta = json.dumps({k: c[k] for k in ("value", "kind", "unit", "predicate")}, ensure_ascii=False)
+        meta = json.dumps(_claim_fields(c, speakers), ensure_ascii=False)
         result.append(_region(c["id"], c["start"], c["end"], c["text"], NUMBER_LABEL, [meta]))
     article = document["article"]
     return {
@@ -81,6 +97,8 @@ def prodigy_task(document: dict[str, Any]) -> dict[str, Any]:
             spans.append({"start": piece["start"], "end": piece["end"], "label": q["kind"].upper(),
                           "quote_id": q["id"], "speaker": name,
                           "speaker_type": speaker["type"] if speaker else None})  # fmt: skip
+    for c in document["numeric_claims"]:
+        spans.append({"start": c["start"], "end": c["end"], "label": NUMBER_LABEL, **_claim_fields(c, speakers)})
     article = document["article"]
     meta = {k: article[k] for k in ("id", "source", "title", "author", "published")}
     return {"text": article["text"], "meta": meta, "spans": spans}
@@ -114,12 +132,22 @@ def _gold(meta: dict[str, Any], quotes: list[dict[str, Any]], speakers: dict[str
     }
 
 
-def _add_speaker(speakers: dict[str, dict[str, Any]], canonical: str, kind: str, mention: str) -> str:
+def _add_speaker(speakers: dict[str, dict[str, Any]], canonical: str, kind: str, mention: str | None) -> str:
     key = _key(canonical)
     entry = speakers.setdefault(key, {"name": canonical, "type": kind, "mentions": []})
-    if mention not in entry["mentions"]:
+    if mention is not None and mention not in entry["mentions"]:
         entry["mentions"].append(mention)
     return key
+
+
+def _gold_claim(text: str, fields: dict[str, Any], speakers: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A claim in the gold format: the claimant as a speaker key (kept when null: the publication)."""
+    claim: dict[str, Any] = {"text": text}
+    claim.update({k: fields[k] for k in CLAIM_FIELDS if fields.get(k) is not None})
+    if "claimant" in fields:
+        who = fields["claimant"]
+        claim["claimant"] = _add_speaker(speakers, who[0], who[1], None) if who else None
+    return claim
 
 
 def _quote(pieces: list[dict[str, Any]], kind: str, speaker: str | None) -> dict[str, Any]:
@@ -142,6 +170,7 @@ def gold_from_label_studio(task: dict[str, Any]) -> dict[str, Any]:
             meta = (r.get("meta") or {}).get("text") or [r["value"]["text"], "UNKNOWN"]
             kind = meta[1] if len(meta) > 1 else "UNKNOWN"
             speaker_of_region[rid] = _add_speaker(speakers, meta[0], kind, r["value"]["text"])
+    # Numbers after speakers: a claimant is one of the speakers, added if it speaks no quote here.
     grouped: dict[str, list[dict[str, Any]]] = {}
     kinds: dict[str, str] = {}
     speaker_of_quote: dict[str, str | None] = {}
@@ -156,8 +185,7 @@ def gold_from_label_studio(task: dict[str, Any]) -> dict[str, Any]:
                 speaker_of_quote[quote_key] = speaker_of_region.get(said_by[rid])
         elif label == NUMBER_LABEL:
             meta = (r.get("meta") or {}).get("text") or ["{}"]
-            claim = {"text": r["value"]["text"], **json.loads(meta[0])}
-            claims.append({k: v for k, v in claim.items() if v is not None})
+            claims.append(_gold_claim(r["value"]["text"], json.loads(meta[0]), speakers))
     quotes = [_quote(pieces, kinds[k], speaker_of_quote.get(k)) for k, pieces in grouped.items()]
     return _gold(task["data"], quotes, speakers, claims)
 
@@ -167,8 +195,11 @@ def gold_from_prodigy(record: dict[str, Any]) -> dict[str, Any]:
     grouped: dict[str, list[dict[str, Any]]] = {}
     kinds: dict[str, str] = {}
     speaker_of_quote: dict[str, str | None] = {}
+    claims = []
     for n, span in enumerate(record.get("spans", [])):
         label = span["label"].lower()
+        if span["label"] == NUMBER_LABEL:
+            claims.append(_gold_claim(record["text"][span["start"] : span["end"]], span, speakers))
         if label not in QUOTE_LABELS:
             continue
         key = span.get("quote_id") or f"span{n}"
@@ -179,7 +210,7 @@ def gold_from_prodigy(record: dict[str, Any]) -> dict[str, Any]:
             speaker_of_quote[key] = _add_speaker(speakers, span["speaker"], span.get("speaker_type") or "UNKNOWN",
                                                  span["speaker"])  # fmt: skip
     quotes = [_quote(pieces, kinds[k], speaker_of_quote.get(k)) for k, pieces in grouped.items()]
-    return _gold(record["meta"], quotes, speakers, [])
+    return _gold(record["meta"], quotes, speakers, claims)
 
 
 def import_gold(source: Path, gold_dir: Path, fmt: str) -> list[Path]:

@@ -65,6 +65,8 @@ class PRF:
         self.predicted += other.predicted
 
     def line(self, label: str) -> str:
+        if not self.gold and not self.predicted:
+            return f"{label:<28} n/a (nothing to score)"
         return (
             f"{label:<28} P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}"
             f"   ({self.found}/{self.gold} gold found, {self.correct_predictions}/{self.predicted} predictions right)"
@@ -162,15 +164,22 @@ def align_speakers(predicted: list[dict[str, Any]], gold: dict[str, dict[str, An
     return aligned
 
 
+# Speaker-confidence bands the report shows, high first: a wrong speaker should not sit in the top one.
+SPEAKER_BANDS = ((0.9, 1.01), (0.7, 0.9), (0.5, 0.7), (0.0, 0.5))
+
+
 @dataclass
 class SeedScores:
     by_kind: dict[str, PRF] = field(default_factory=dict)
     quotes: PRF = field(default_factory=PRF)
     quotes_80: PRF = field(default_factory=PRF)
     attributed: int = 0  # gold quotes found (any kind) with the right speaker
+    found_quotes: int = 0  # gold quotes found (any kind), at the 30% rule
     direct_attributed: int = 0
     direct_gold: int = 0
     gold_quotes: int = 0
+    # speaker-confidence band -> [found quotes with the right speaker, found quotes]
+    speaker_bands: dict[tuple[float, float], list[int]] = field(default_factory=dict)
     claims: PRF = field(default_factory=PRF)
     claims_required: int = 0
     claims_value: int = 0
@@ -178,7 +187,58 @@ class SeedScores:
     claims_predicate: int = 0
     claims_claimant: int = 0
     claimant_gold: int = 0
-    metadata: dict[str, bool] = field(default_factory=dict)
+    metadata: dict[str, bool] = field(default_factory=dict)  # field -> right, for one article
+    metadata_right: int = 0
+    metadata_checked: int = 0
+    articles: int = 0
+
+    @property
+    def end_to_end(self) -> PRF:
+        """A quote counts only when it is found and its speaker is right."""
+        return PRF(self.attributed, self.quotes.gold, self.attributed, self.quotes.predicted)
+
+    def add(self, other: SeedScores) -> None:
+        """Sum another article's scores into these (metadata as counts of fields right)."""
+        for kind, prf in other.by_kind.items():
+            self.by_kind.setdefault(kind, PRF()).add(prf)
+        self.quotes.add(other.quotes)
+        self.quotes_80.add(other.quotes_80)
+        self.claims.add(other.claims)
+        for band, (right, total) in other.speaker_bands.items():
+            counts = self.speaker_bands.setdefault(band, [0, 0])
+            counts[0] += right
+            counts[1] += total
+        for name in ("attributed", "found_quotes", "direct_attributed", "direct_gold", "gold_quotes",
+                     "claims_required", "claims_value", "claims_unit", "claims_predicate", "claims_claimant",
+                     "claimant_gold", "metadata_right", "metadata_checked", "articles"):  # fmt: skip
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def report(self) -> list[str]:
+        lines = [self.quotes.line("quotes, any kind (>30%)"), self.quotes_80.line("quotes, any kind (>80%)")]
+        lines += [
+            self.by_kind[kind].line(f"  {kind}") for kind in ("direct", "partial", "indirect") if kind in self.by_kind
+        ]
+        lines.append(
+            f"{'quotes with right speaker':<28} {self.attributed}/{self.found_quotes} found"
+            f" ({ratio(self.attributed, self.found_quotes)}), of {self.gold_quotes} gold"
+            f"  (direct {self.direct_attributed}/{self.direct_gold})"
+        )
+        lines.append(self.end_to_end.line("quote found + right speaker"))
+        lines.append("speaker confidence -> right speaker (found quotes):")
+        for (low, high), (right, total) in sorted(self.speaker_bands.items(), reverse=True):
+            band = f"[{low:.1f}, {min(high, 1.0):.1f}{']' if high > 1 else ')'}"
+            lines.append(f"  {band:<12} {ratio(right, total)}  ({right}/{total})")
+        lines.append(self.claims.line("numeric claims (value)"))
+        lines.append(
+            f"{'  of required claims':<28} value {self.claims_value}/{self.claims_required}, unit {self.claims_unit}, "
+            f"predicate {self.claims_predicate}, claimant {self.claims_claimant}/{self.claimant_gold}"
+        )
+        return lines
+
+
+def ratio(part: int, whole: int) -> str:
+    """A share with three decimals, or n/a when there is nothing to share."""
+    return f"{part / whole:.3f}" if whole else "n/a"
 
 
 def _unique_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -217,8 +277,14 @@ def _score_quotes(scores: SeedScores, out: dict[str, Any], gold: dict[str, Any],
     for g, p in matched.items():
         right = aligned.get(predicted[p]["speaker"] or "") == gold_quotes[g].get("speaker")
         scores.attributed += right
+        scores.found_quotes += 1
         if gold_quotes[g]["kind"] == "direct":
             scores.direct_attributed += right
+        confidence = predicted[p].get("speaker_confidence", predicted[p]["confidence"])
+        band = next(b for b in SPEAKER_BANDS if b[0] <= confidence < b[1])
+        counts = scores.speaker_bands.setdefault(band, [0, 0])
+        counts[0] += right
+        counts[1] += 1
     scores.gold_quotes += len(gold_quotes)
     scores.direct_gold += sum(g["kind"] == "direct" for g in gold_quotes)
     for kind in ("direct", "partial", "indirect"):
@@ -228,21 +294,36 @@ def _score_quotes(scores: SeedScores, out: dict[str, Any], gold: dict[str, Any],
         scores.by_kind.setdefault(kind, PRF()).add(PRF(len(kind_matched), len(g_idx), len(kind_matched), len(p_idx)))
 
 
-def _same_value(a: Any, b: Any) -> bool:
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same_value(x, y) for x, y in zip(a, b, strict=True))
+# Values match within a relative tolerance: gold writes "a sixth" as 1/6, outputs round to 4 decimals.
+VALUE_TOLERANCE = 1e-3
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Numbers within VALUE_TOLERANCE (relative), ISO date strings equal, ranges end by end."""
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, str) or isinstance(b, str):
+        return isinstance(a, str) and isinstance(b, str) and a == b
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return abs(a - b) <= 1e-6 * max(1.0, abs(a))
+        return abs(a - b) <= VALUE_TOLERANCE * max(abs(a), abs(b), 1e-9)
     return False
+
+
+def _unit_matches(gold_unit: str | None, predicted: str | None, normalized: str | None) -> bool:
+    """The surface unit or its normalised form; a gold unit of null wants none."""
+    if gold_unit is None:
+        return not predicted
+    wanted = _norm(gold_unit)
+    return wanted in (_norm(predicted or ""), _norm(normalized or ""))
 
 
 def _score_claims(scores: SeedScores, out: dict[str, Any], gold: dict[str, Any], aligned: dict[str, str]) -> None:
     predicted = out["numeric_claims"]
     required = [g for g in gold["numeric_claims"] if not g.get("optional")]
     used: set[int] = set()
-    matched = 0
+    matched = value_right = 0
     for g in gold["numeric_claims"]:
-        hit = next((i for i, c in enumerate(predicted) if i not in used and _same_value(c["value"], g["value"])), None)
+        hit = next((i for i, c in enumerate(predicted) if i not in used and same_value(c["value"], g["value"])), None)
         if hit is None:
             continue
         used.add(hit)
@@ -250,48 +331,60 @@ def _score_claims(scores: SeedScores, out: dict[str, Any], gold: dict[str, Any],
         if g.get("optional"):
             continue
         c = predicted[hit]
-        scores.claims_value += 1
-        scores.claims_unit += "unit" not in g or _norm(c["unit"] or "") == _norm(g["unit"])
-        scores.claims_predicate += "predicate" not in g or predicate_matches(g["predicate"], c["predicate"])
+        value_right += 1
+        scores.claims_unit += "unit" not in g or _unit_matches(g["unit"], c["unit"], c.get("unit_normalized"))
+        scores.claims_predicate += "predicate" not in g or predicate_matches(g["predicate"] or "", c["predicate"])
         if "claimant" in g:
             scores.claimant_gold += 1
             scores.claims_claimant += aligned.get(c["claimant"] or "") == g["claimant"]
+    scores.claims_value += value_right
     scores.claims_required += len(required)
-    scores.claims.add(PRF(scores.claims_value, len(required), matched, len(predicted)))
+    scores.claims.add(PRF(value_right, len(required), matched, len(predicted)))
 
 
-def score_gold_file(gold_path: Path, out_dir: Path) -> SeedScores:
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    out_path = out_dir / f"{Path(gold['source']).stem}.json"
-    if not out_path.exists():
-        raise FileNotFoundError(f"no output {out_path} for gold {gold_path}: run extract first")
-    out = json.loads(out_path.read_text(encoding="utf-8"))
-    scores = SeedScores()
+def score_gold(gold: dict[str, Any], out: dict[str, Any]) -> SeedScores:
+    """One article's output against its gold annotation (the format of the seed's gold)."""
+    scores = SeedScores(articles=1)
     aligned = align_speakers(out["speakers"], gold["speakers"])
     _score_quotes(scores, out, gold, aligned)
     _score_claims(scores, out, gold, aligned)
     meta = gold.get("metadata", {})
     scores.metadata = {k: out["article"].get(k) == meta[k] for k in ("title", "author", "published") if k in meta}
+    scores.metadata_right, scores.metadata_checked = sum(scores.metadata.values()), len(scores.metadata)
     return scores
 
 
-def report_gold(gold_paths: list[Path], out_dir: Path) -> str:
-    lines = []
-    for path in gold_paths:
-        s = score_gold_file(path, out_dir)
-        lines.append(f"== {path.name} (outputs in {out_dir})")
-        lines.append(s.quotes.line("quotes, any kind (>30%)"))
-        lines.append(s.quotes_80.line("quotes, any kind (>80%)"))
-        for kind, prf in s.by_kind.items():
-            lines.append(prf.line(f"  {kind}"))
+def score_gold_file(gold_path: Path, out_dir: Path) -> SeedScores:
+    """A gold file against the output of the same article in `out_dir`."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    out_path = out_dir / f"{Path(gold['source']).stem}.json"
+    if not out_path.exists():
+        raise FileNotFoundError(f"no output {out_path} for gold {gold_path}: run extract first")
+    return score_gold(gold, json.loads(out_path.read_text(encoding="utf-8")))
+
+
+def report_gold(name: str, scores: SeedScores) -> str:
+    """The figures `eval` prints for one gold article or a set of them."""
+    lines = [f"== {name}", *scores.report()]
+    if scores.articles == 1:
+        lines.append("metadata: " + ", ".join(f"{k} {'ok' if ok else 'WRONG'}" for k, ok in scores.metadata.items()))
+    else:
         lines.append(
-            f"{'quotes with right speaker':<28} {s.attributed}/{s.gold_quotes}"
-            f"  (direct {s.direct_attributed}/{s.direct_gold})"
+            f"metadata fields right: {scores.metadata_right}/{scores.metadata_checked} ({scores.articles} articles)"
         )
-        lines.append(s.claims.line("numeric claims (value)"))
-        lines.append(
-            f"{'  of required claims':<28} value {s.claims_value}/{s.claims_required}, unit {s.claims_unit}, "
-            f"predicate {s.claims_predicate}, claimant {s.claims_claimant}/{s.claimant_gold}"
-        )
-        lines.append("metadata: " + ", ".join(f"{k} {'ok' if ok else 'WRONG'}" for k, ok in s.metadata.items()))
     return "\n".join(lines)
+
+
+def report_gold_set(scored: list[tuple[str, SeedScores]], set_name: str) -> str:
+    """One gold article's figures, or a line per article and the figures of the whole set."""
+    if len(scored) == 1:
+        return report_gold(*scored[0])
+    total = SeedScores()
+    lines = []
+    for name, scores in scored:
+        total.add(scores)
+        lines.append(
+            f"  {name:<32} quotes {scores.quotes.found}/{scores.quotes.gold} found, right speaker "
+            f"{scores.attributed}/{scores.found_quotes}, claim values {scores.claims_value}/{scores.claims_required}"
+        )
+    return "\n".join([*lines, report_gold(f"{set_name}: {len(scored)} gold articles", total)])

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import resources
 from .config import Options
 from .records import Article, Issue
 
@@ -39,6 +40,14 @@ _BYLINE = re.compile(
     r"^\s*by\s+(?P<author>[^\W\d_][\w.'’-]*(?:\s+(?:and\s+)?[^\W\d_][\w.'’-]*){0,5})"
     r"\s*(?:[|,–—•-]\s*(?P<rest>.*))?$",
     re.IGNORECASE,
+)
+# A byline that is only a name, as some outlets print it above the dateline: "Sarah Schaefer",
+# "JILL SERJEANT", "Jane Smith and Joe Bloggs", "Anna de la Cruz". Trusted only next to a date.
+_NAME_PARTICLES = r"(?:and|&|de|del|della|da|di|du|la|le|van|von|der|den|bin|al)"
+_NAME_WORD = r"[A-Z][\w.'’-]*"
+_NAME_LINE = re.compile(
+    rf"^(?P<author>{_NAME_WORD}(?:\s+(?:{_NAME_PARTICLES}\s+)*{_NAME_WORD}){{1,4}})"
+    r"\s*(?:[|,–—•-]\s*(?P<rest>.*))?$"
 )
 _QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‘’'«»"})
 # A headline is a single short line; longer first lines are body text with no title.
@@ -110,6 +119,29 @@ def _same_headline(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
+def dateline(line: str, day_first: bool = True) -> str | None:
+    """The ISO date of a line that is only a date, in any of the usual layouts, else None:
+    "22/06/2022", "Wednesday 03 March 1999 00:02 GMT", "Last modified on Wed 3 Mar 2021 16.10 GMT"."""
+    if len(line) > 80:
+        return None
+    date = parse_date(line, day_first)
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z.]*", line)]
+    other = [w for w in words if w.rstrip(".") not in _MONTHS and w.rstrip(".") not in resources.dateline_words()]
+    # One stray word is allowed ("Posted by"), but not a sentence: "Talks end 3 March 2020."
+    sentence = line.rstrip().endswith(".") and not line.rstrip().endswith(("a.m.", "p.m."))
+    return date if date and (not other or (len(other) == 1 and not sentence)) else None
+
+
+def _name_beside_date(line: str, following: list[str], day_first: bool) -> re.Match[str] | None:
+    """A byline without "By": a bare name with a date after a separator or on the next line."""
+    match = _NAME_LINE.match(line)
+    if match is None or any(word.lower() in _MONTHS for word in match.group("author").split()):
+        return None
+    beside = parse_date(match.group("rest") or "", day_first)
+    below = bool(following) and dateline(following[0], day_first) is not None
+    return match if beside or below else None
+
+
 def read_front_matter(text: str, day_first: bool = True) -> dict:
     """Title, author, date and where the body starts, from the lines at the top of a plain-text article.
 
@@ -126,21 +158,19 @@ def read_front_matter(text: str, day_first: bool = True) -> dict:
         return found
     found["title"] = text[first_start:first_end]
     body = 1
-    for start, end in lines[1:]:
-        line = text[start:end]
-        byline = _BYLINE.match(line)
-        date = parse_date(line, day_first) if len(line) < 60 else None
+    rest = [text[start:end] for start, end in lines[1:]]
+    for number, line in enumerate(rest):
+        byline = _BYLINE.match(line) or _name_beside_date(line, rest[number + 1 : number + 2], day_first)
         if _same_headline(line, found["title"]):
             pass
         elif byline and found["author"] is None:
             found["author"] = byline.group("author").strip()
-            rest = byline.group("rest") or ""
-            found["published"] = found["published"] or parse_date(rest, day_first)
-        elif date and found["published"] is None and len(re.findall(r"[A-Za-z]+", line)) <= 4:
+            found["published"] = found["published"] or parse_date(byline.group("rest") or "", day_first)
+        elif found["published"] is None and (date := dateline(line, day_first)):
             found["published"] = date
         else:
             break
-        found["skipped"].append((start, end))
+        found["skipped"].append(lines[number + 1])
         body += 1
     found["body_start"] = lines[body][0] if body < len(lines) else len(text)
     return found
@@ -204,15 +234,30 @@ def read_articles(path: Path, options: Options) -> Iterator[Article | Failure]:
         return
     suffix = path.suffix.lower()
     try:
-        if suffix == ".jsonl":
+        if suffix == ".jsonl" or (source == STDIN and _looks_like_jsonl(data)):
             yield from _corpus_lines(data, source, options)
         elif suffix in (".html", ".htm"):
             yield _html_article(data, path.stem, source, options)
         else:
             text, warnings = decode(data)
-            yield article_from_text(text, "stdin" if source == STDIN else path.stem, source, options, warnings)
+            yield article_from_text(text, _stdin_id(text) if source == STDIN else path.stem, source, options, warnings)
     except IngestError as err:
         yield Failure(source, err.kind, str(err))
+
+
+def _stdin_id(text: str) -> str:
+    """Standard input has no file name: the id comes from the text, so two piped articles never collide."""
+    return "stdin-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _looks_like_jsonl(data: bytes) -> bool:
+    """Piped input whose first non-blank line is a JSON object with a "text" string is a JSONL corpus."""
+    first = next((line for line in data.splitlines() if line.strip()), b"")
+    try:
+        record = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and isinstance(record.get("text"), str)
 
 
 def _html_article(data: bytes, article_id: str, source: str, options: Options) -> Article:

@@ -8,6 +8,9 @@ most, by speaker type, with a chart. Every piece of article text is escaped.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import tempfile
 from collections import Counter
 from html import escape
 from pathlib import Path
@@ -199,3 +202,25 @@ def build_review(out_dir: Path) -> Path:
     write(site / "corpus.html", corpus_page(documents), 0)
     write(site / "index.html", index_page(documents), 0)
     return site / "index.html"
+
+
+# Headless Chromium with nothing that reaches out: no sync, no updates, no background requests.
+CHROMIUM_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+)  # fmt: skip
+
+
+def chromium() -> str | None:
+    """Debian's chromium, if installed (`make test` installs it when it runs as root)."""
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def screenshot(page: Path, target: Path, browser: str) -> None:
+    """A PNG of one review page as headless Chromium renders it (a fresh profile, thrown away)."""
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=1200,1600",
+             f"--screenshot={target.resolve()}", page.resolve().as_uri()],
+            capture_output=True, timeout=120, check=True,
+        )  # fmt: skip

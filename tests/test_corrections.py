@@ -23,8 +23,10 @@ def test_corrections_round_trip_gives_gold_that_scores_perfectly(seed_outputs: P
     scores = score_gold_file(gold_path, seed_outputs)
     assert scores.quotes.recall == 1.0
     assert scores.attributed == scores.gold_quotes
-    if fmt == "label-studio":
-        assert scores.claims_value == scores.claims_required > 0
+    # Numbers come back with every field eval scores, the claimant included.
+    assert scores.claims_value == scores.claims_required > 0
+    assert scores.claims_unit == scores.claims_predicate == scores.claims_value
+    assert scores.claims_claimant == scores.claimant_gold > 0
 
 
 def test_corrections_label_studio_correction_changes_the_gold(seed_outputs: Path, tmp_path: Path):

@@ -1,37 +1,37 @@
 """Quality gate on the development sets of real news in ../shared/eval: floors only go up.
 
 The sets are read where they lie (copyrighted texts, never committed); without them these tests
-are skipped with the reason.
+are skipped with the reason. Floors and their tolerance: tests/quality_floors.json.
 """
 
 import pytest
 
-from pipeline.evalsets import score_newsquant, score_polnear
+from pipeline.evalsets import score_polnear
+from pipeline.quality import ROOT, SETS, available, measure, polnear_figures, shortfalls
 
-from .conftest import SHARED
-
-POLNEAR = SHARED / "eval" / "polnear-train.jsonl"
-NEWSQUANT = SHARED / "eval" / "newsquant-dev.json"
-
-# Measured with `python -m pipeline eval ../shared/eval/polnear-train.jsonl ../shared/eval/newsquant-dev.json`.
-POLNEAR_FLOORS = {"precision": 0.811, "recall": 0.449, "f1": 0.578, "mention": 0.878}
-NEWSQUANT_FLOORS = {"value_f1": 0.909, "value_unit_f1": 0.806}
+README = ROOT / "README.md"
 
 
-@pytest.mark.skipif(not POLNEAR.exists(), reason=f"PolNeAR dev set not found at {POLNEAR}")
+def _skip_unless_available(name: str) -> None:
+    if not available(name):
+        pytest.skip(f"development set {name} not found at {SETS[name][0].parent} (see README, Accuracy)")
+
+
+@pytest.mark.parametrize("name", ["news_dev", "newsquant", "recognizers"])
+def test_devsets_meet_floors(nlp, name):
+    _skip_unless_available(name)
+    figures = measure(name, lambda: nlp)
+    assert figures, f"{name} measured nothing"
+    assert shortfalls(name, figures) == []
+
+
 def test_devsets_polnear_attribution_floors(nlp):
-    scores = score_polnear(POLNEAR, nlp)
-    assert scores.at30.precision >= POLNEAR_FLOORS["precision"]
-    assert scores.at30.recall >= POLNEAR_FLOORS["recall"]
-    assert scores.at30.f1 >= POLNEAR_FLOORS["f1"]
-    assert scores.mention_accuracy() >= POLNEAR_FLOORS["mention"]
+    _skip_unless_available("polnear")
+    scores = score_polnear(SETS["polnear"][0], nlp)
+    assert shortfalls("polnear", polnear_figures(scores)) == []
     # Confidence means something: each lower band is less precise than the one above it.
     precisions = [right / total for _, (right, total) in sorted(scores.bins.items(), reverse=True) if total >= 50]
     assert precisions == sorted(precisions, reverse=True) and len(precisions) >= 3
-
-
-@pytest.mark.skipif(not NEWSQUANT.exists(), reason=f"NewsQuant dev set not found at {NEWSQUANT}")
-def test_devsets_newsquant_quantity_floors(nlp):
-    scores = score_newsquant(NEWSQUANT, nlp)
-    assert scores.value.f1 >= NEWSQUANT_FLOORS["value_f1"]
-    assert scores.value_unit.f1 >= NEWSQUANT_FLOORS["value_unit_f1"]
+    # The README shows what `make eval` prints.
+    readme = README.read_text(encoding="utf-8")
+    assert [line for line in scores.report().splitlines() if line not in readme] == []

@@ -115,10 +115,52 @@ def test_ingest_jsonl_corpus_one_article_per_line_bad_lines_reported(tmp_path: P
     assert last.source == "https://example.org/c3"
 
 
-def test_ingest_stdin_dash(monkeypatch):
+def _piped(monkeypatch, data: bytes) -> list:
     import io
     import sys
 
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Headline\n\nBody said so.\n")))
-    (article,) = _articles(Path("-"))
-    assert article.id == "stdin" and article.title == "Headline"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    return _articles(Path("-"))
+
+
+def test_ingest_stdin_ids_come_from_the_text(monkeypatch):
+    (first,) = _piped(monkeypatch, b"Headline\n\nBody said so.\n")
+    (second,) = _piped(monkeypatch, b"Other headline\n\nThe body said something else.\n")
+    (again,) = _piped(monkeypatch, b"Headline\n\nBody said so.\n")
+    assert first.title == "Headline" and first.id.startswith("stdin-")
+    assert first.id != second.id and first.id == again.id
+
+
+def test_ingest_stdin_jsonl_is_read_as_a_corpus(monkeypatch):
+    lines = b'{"id": "a1", "text": "Officials said 12 roads were closed."}\n{"id": "b2", "text": "Police said so."}\n'
+    found = _piped(monkeypatch, lines)
+    assert [a.id for a in found] == ["a1", "b2"]
+
+
+@pytest.mark.parametrize(
+    ("front", "author", "published"),
+    [
+        ("By Jane Smith | 22/06/2022", "Jane Smith", "2022-06-22"),  # UK local
+        ("Sarah Jones\nWednesday 03 March 1999 00:02 GMT", "Sarah Jones", "1999-03-03"),  # name above a dateline
+        ("TOM BRADY | 19 January 2020", "TOM BRADY", "2020-01-19"),  # wire style, no "By"
+        ("By Ann Lee\nLast modified on Wed 3 Mar 2021 16.10 GMT", "Ann Lee", "2021-03-03"),
+        ("Updated: March 3, 2021 at 10:05 a.m. ET", None, "2021-03-03"),  # US, no author
+        ("Jo Bloggs and Ed Stone\nMarch 3, 2021", "Jo Bloggs and Ed Stone", "2021-03-03"),
+        ("Party Conference Special", None, None),  # a bare title-case line with no date is not a byline
+        ("Talks end 3 March 2020.", None, None),  # a sentence with a date is body text
+    ],
+)
+def test_ingest_bylines_and_datelines(front, author, published):
+    text = f"Council votes on budget\n{front}\nThe council said 12 libraries would close.\n"
+    found = read_front_matter(text)
+    assert (found["author"], found["published"]) == (author, published)
+
+
+def test_ingest_dateline_is_metadata_not_a_claim(run_text):
+    extraction = run_text(
+        "Waiting lists fall\n\nSarah Jones\nWednesday 03 March 1999 00:02 GMT\n\n"
+        "The minister said waiting lists fell by 14,200 in January.\n"
+    )
+    assert extraction.article.published == "1999-03-03"
+    assert [c.value for c in extraction.numeric_claims if c.kind != "date"] == [14200]
+    assert all(c.start > extraction.article.text.index("GMT") for c in extraction.numeric_claims)

@@ -65,3 +65,9 @@ def units() -> dict[str, str]:
 def currencies() -> dict[str, str]:
     """Currency symbol or word -> currency name."""
     return _mapping("currencies.txt")
+
+
+@cache
+def dateline_words() -> frozenset[str]:
+    """Words of a dateline besides its date: weekdays, "updated", time zones."""
+    return frozenset(row[0] for row in _lines("dateline_words.txt"))

@@ -1,0 +1,91 @@
+"""The command line as a user meets it: help, formats named or inferred, one message per problem."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+
+from .conftest import ROOT
+
+COMMANDS = ["extract", "eval", "review", "export", "import", "schema"]
+
+
+@pytest.mark.parametrize("flag", ["-h", "--help"])
+def test_cli_help_flags(flag, capsys):
+    assert main([flag]) == 0
+    out = capsys.readouterr().out
+    assert all(command in out for command in COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_help_shows_words_not_python_types(command, capsys):
+    assert main([command, "-h"]) == 0
+    out = capsys.readouterr().out
+    for raw in ("<list[", "<path>", "<bool>", "<str>", "<int>", "Path]"):
+        assert raw not in out, f"{command} --help shows {raw}"
+
+
+def test_cli_readme_shows_the_top_level_help(capsys):
+    """The README's command list is what `python -m pipeline --help` prints."""
+    main(["--help"])
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.strip()]
+    assert lines and [line for line in lines if line not in readme] == []
+
+
+@pytest.mark.parametrize(("suffix", "expected"), [("json", "label-studio"), ("jsonl", "prodigy")])
+def test_cli_export_infers_the_format_from_the_extension(seed_outputs: Path, tmp_path: Path, suffix, expected):
+    target = tmp_path / f"tasks.{suffix}"
+    assert main(["export", str(seed_outputs), "--to", str(target)]) == 0
+    text = target.read_text(encoding="utf-8")
+    if expected == "prodigy":
+        assert all("spans" in json.loads(line) for line in text.splitlines())
+    else:
+        assert "predictions" in json.loads(text)[0]
+
+
+def test_cli_export_refuses_an_extension_it_cannot_read(seed_outputs: Path, tmp_path: Path, capsys):
+    assert main(["export", str(seed_outputs), "--to", str(tmp_path / "tasks.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot tell the format from tasks.txt" in err and not (tmp_path / "tasks.txt").exists()
+
+
+def test_cli_unknown_format_gets_one_message_about_it(seed_outputs: Path, tmp_path: Path, capsys):
+    assert main(["export", str(seed_outputs), "--to", str(tmp_path / "t.json"), "--format", "doccano"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "error: unknown --format 'doccano': use label-studio or prodigy"
+
+
+def test_cli_missing_folder_gets_its_own_message(tmp_path: Path, capsys):
+    assert main(["export", str(tmp_path / "nowhere"), "--to", str(tmp_path / "t.json")]) == 2
+    assert capsys.readouterr().err.strip() == f"error: no such folder of outputs: {tmp_path / 'nowhere'}"
+
+
+def test_cli_eval_scores_the_projects_own_gold(seed_outputs: Path, capsys):
+    gold = sorted((ROOT / "corpus" / "gold").glob("*.json"))
+    assert gold, "the project's own gold is missing"
+    assert main(["eval", *map(str, gold), "--out", str(seed_outputs)]) == 0
+    out = capsys.readouterr().out
+    assert "quotes, any kind (>30%)      P 1.000  R 1.000" in out and "metadata: title ok" in out
+
+
+def test_cli_eval_runs_the_article_beside_a_gold_file_without_output(tmp_path: Path, capsys):
+    """A gold file with its article beside it and no output yet: the article is run in memory."""
+    text = "Council cuts\n\nThe leader said: “We will close 12 libraries.”\n"
+    (tmp_path / "cuts.txt").write_text(text, encoding="utf-8")
+    gold = {
+        "source": "cuts.txt",
+        "metadata": {"title": "Council cuts"},
+        "speakers": {
+            "leader": {"name": None, "type": "PERSON", "description": "The leader", "mentions": ["The leader"]}
+        },
+        "quotes": [{"kind": "direct", "speaker": "leader", "text": "We will close 12 libraries.", "cue": "said"}],
+        "numeric_claims": [{"text": "12 libraries", "value": 12, "kind": "count", "unit": None, "claimant": "leader"}],
+    }
+    (tmp_path / "cuts.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert main(["eval", str(tmp_path / "cuts.json"), "--out", str(tmp_path / "no-outputs")]) == 0
+    out = capsys.readouterr().out
+    assert "(1/1 gold found, 1/1 predictions right)" in out
+    assert not (tmp_path / "no-outputs").exists()
