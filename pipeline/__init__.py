@@ -1,3 +1,3 @@
 """Quotes, speakers and numeric claims from English news articles."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -118,8 +118,8 @@ def evaluate(
     text; otherwise the article beside the gold file is run in memory. PolNeAR and NewsQuant sets
     are run through the pipeline in memory.
     """
-    from .eval import report_gold_set
-    from .evalsets import detect_format, score_gold_files, score_newsquant, score_polnear
+    from .eval import report_baseline, report_gold_set
+    from .evalsets import detect_format, score_gold_files, score_newsquant, score_polnear, score_textacy_baseline
     from .nlp import build_nlp
 
     missing = [str(p) for p in gold if not p.exists()]
@@ -140,6 +140,7 @@ def evaluate(
     for folder, gold_files in by_folder.items():
         try:
             typer.echo(report_gold_set(score_gold_files(gold_files, out, nlp), folder.name))
+            typer.echo(report_baseline(score_textacy_baseline(gold_files, nlp)))
         except FileNotFoundError as err:
             usage_error(str(err))
     for path in gold:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .speakers import speaker_rule
+
 _STOP = {
     "the",
     "a",
@@ -180,6 +182,9 @@ class SeedScores:
     gold_quotes: int = 0
     # speaker-confidence band -> [found quotes with the right speaker, found quotes]
     speaker_bands: dict[tuple[float, float], list[int]] = field(default_factory=dict)
+    # speaker rule (family of speaker_evidence, attribution strength) -> [right speaker, found quotes]:
+    # the table that calibrates speaker_confidence
+    speaker_rules: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     claims: PRF = field(default_factory=PRF)
     claims_required: int = 0
     claims_value: int = 0
@@ -205,9 +210,9 @@ class SeedScores:
         self.quotes_80.add(other.quotes_80)
         self.claims.add(other.claims)
         for band, (right, total) in other.speaker_bands.items():
-            counts = self.speaker_bands.setdefault(band, [0, 0])
-            counts[0] += right
-            counts[1] += total
+            _tally(self.speaker_bands, band, right, total)
+        for rule, (right, total) in other.speaker_rules.items():
+            _tally(self.speaker_rules, rule, right, total)
         for name in ("attributed", "found_quotes", "direct_attributed", "direct_gold", "gold_quotes",
                      "claims_required", "claims_value", "claims_unit", "claims_predicate", "claims_claimant",
                      "claimant_gold", "metadata_right", "metadata_checked", "articles"):  # fmt: skip
@@ -228,12 +233,28 @@ class SeedScores:
         for (low, high), (right, total) in sorted(self.speaker_bands.items(), reverse=True):
             band = f"[{low:.1f}, {min(high, 1.0):.1f}{']' if high > 1 else ')'}"
             lines.append(f"  {band:<12} {ratio(right, total)}  ({right}/{total})")
+        lines.append("speaker rule (evidence, attribution) -> right speaker (found quotes):")
+        for (family, strength), (right, total) in sorted(self.speaker_rules.items()):
+            lines.append(f"  {family + ', ' + strength:<28} {ratio(right, total)}  ({right}/{total})")
         lines.append(self.claims.line("numeric claims (value)"))
         lines.append(
             f"{'  of required claims':<28} value {self.claims_value}/{self.claims_required}, unit {self.claims_unit}, "
             f"predicate {self.claims_predicate}, claimant {self.claims_claimant}/{self.claimant_gold}"
         )
         return lines
+
+
+def _tally(table: dict[Any, list[int]], key: Any, right: int, total: int = 1) -> None:
+    counts = table.setdefault(key, [0, 0])
+    counts[0] += right
+    counts[1] += total
+
+
+def _speaker_rule(quote: dict[str, Any]) -> tuple[str, str]:
+    """The row of the speaker-confidence table a quote falls in (see speakers.SPEAKER_CONFIDENCE)."""
+    if not quote.get("speaker"):
+        return ("no speaker", "-")
+    return speaker_rule(quote.get("speaker_evidence", ""), quote["confidence"])
 
 
 def ratio(part: int, whole: int) -> str:
@@ -282,9 +303,8 @@ def _score_quotes(scores: SeedScores, out: dict[str, Any], gold: dict[str, Any],
             scores.direct_attributed += right
         confidence = predicted[p].get("speaker_confidence", predicted[p]["confidence"])
         band = next(b for b in SPEAKER_BANDS if b[0] <= confidence < b[1])
-        counts = scores.speaker_bands.setdefault(band, [0, 0])
-        counts[0] += right
-        counts[1] += 1
+        _tally(scores.speaker_bands, band, right)
+        _tally(scores.speaker_rules, _speaker_rule(predicted[p]), right)
     scores.gold_quotes += len(gold_quotes)
     scores.direct_gold += sum(g["kind"] == "direct" for g in gold_quotes)
     for kind in ("direct", "partial", "indirect"):
@@ -373,6 +393,19 @@ def report_gold(name: str, scores: SeedScores) -> str:
             f"metadata fields right: {scores.metadata_right}/{scores.metadata_checked} ({scores.articles} articles)"
         )
     return "\n".join(lines)
+
+
+def report_baseline(scores: SeedScores) -> str:
+    """The baseline's quote and speaker figures, to read beside ours."""
+    return "\n".join(
+        [
+            "baseline: textacy direct_quotations, run per paragraph (direct quotes only):",
+            scores.quotes.line("  quotes, any kind (>30%)"),
+            f"{'  quotes with right speaker':<28} {scores.attributed}/{scores.found_quotes} found"
+            f" ({ratio(scores.attributed, scores.found_quotes)}), of {scores.gold_quotes} gold",
+            scores.end_to_end.line("  found + right speaker"),
+        ]
+    )
 
 
 def report_gold_set(scored: list[tuple[str, SeedScores]], set_name: str) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .config import Options
 from .eval import PRF, SeedScores, match_spans, score_gold
@@ -22,6 +23,8 @@ from .nlp import pipeline_info
 from .records import Article, Extraction
 from .run import extraction_of, process
 from .schema import to_dict
+from .segment import paragraphs
+from .textacy_bridge import direct_quotations
 
 # Kinds NewsQuant does not annotate as quantities: calendar references and ranks.
 _NOT_QUANTITIES = {"year", "year_range", "date", "ordinal"}
@@ -101,6 +104,34 @@ def score_gold_files(
     return [
         (path.stem, score_gold(gold, out)) for path, gold, out in zip(gold_paths, golds, outputs, strict=True) if out
     ]
+
+
+def textacy_output(doc: Doc, text: str) -> dict[str, Any]:
+    """textacy's direct quotations of an article, in our output's shape, to score as a baseline:
+    each quote direct, its speaker the phrase textacy found (one speaker per distinct phrase)."""
+    speakers: dict[str, dict[str, Any]] = {}
+    quotes = []
+    for n, (phrase, start, end) in enumerate(direct_quotations(doc, paragraphs(text)), 1):
+        speaker = speakers.setdefault(
+            phrase, {"id": f"s{len(speakers) + 1}", "name": phrase, "description": None, "mentions": [{"text": phrase}]}
+        )
+        piece = {"start": start, "end": end, "text": text[start:end]}
+        quotes.append({"id": f"q{n}", "kind": "direct", "text": piece["text"], "spans": [piece],
+                       "speaker": speaker["id"], "confidence": 1.0})  # fmt: skip
+    return {"article": {"text": text}, "speakers": list(speakers.values()), "quotes": quotes, "numeric_claims": []}
+
+
+def score_textacy_baseline(gold_paths: list[Path], nlp: Callable[[], Language]) -> SeedScores:
+    """textacy's `direct_quotations` on the same gold articles (those whose text is at hand)."""
+    total = SeedScores()
+    for gold_path in gold_paths:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text_path = _article_text(gold_path, gold["source"])
+        if text_path is None:
+            continue
+        text = decode(text_path.read_bytes())[0]
+        total.add(score_gold(gold, textacy_output(nlp()(text), text)))
+    return total
 
 
 # ---- PolNeAR ------------------------------------------------------------------------------------

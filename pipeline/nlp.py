@@ -11,7 +11,7 @@ from . import __version__, numbers, quotes, segment, speakers  # noqa: F401  (re
 from .config import Options
 from .doc_ext import ensure_extensions
 
-COMPONENTS = ("pipeline_quotes_v1", "pipeline_speakers_v1", "pipeline_numbers_v1")
+COMPONENTS = ("pipeline_quotes_v1", "pipeline_speakers_v2", "pipeline_numbers_v1")
 
 
 def build_nlp(options: Options) -> Language:

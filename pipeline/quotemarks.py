@@ -64,6 +64,15 @@ def _role(text: str, i: int, open_singles: int) -> tuple[str, str] | None:
     return None
 
 
+def _reopens(text: str, i: int, shape: str, stack: list[tuple[str, int, list[tuple[int, int]]]]) -> bool:
+    """A double opening mark after a finished sentence, while a double quote is open: English news
+    does not nest double quotes in double quotes, so this is the open quote going on."""
+    if shape != "double" or not stack or stack[-1][0] != "double":
+        return False
+    before = text[stack[-1][1] : i].rstrip()
+    return len(before) > 1 and before[-1] in ".?!…"
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -90,7 +99,12 @@ def scan_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[
                 i += 1
                 continue
             kind, shape = role
-            if kind == "open":
+            if kind == "open" and _reopens(text, i, shape, stack):
+                # Two paragraphs run together, the first left open as a continued quote should be:
+                # “... 26 weeks. “We are going ...” is one quote in two pieces, not a quote in a quote.
+                _, content_start, earlier = stack.pop()
+                stack.append((shape, i + 1, [*earlier, _trim(text, content_start, i)]))
+            elif kind == "open":
                 stack.append((shape, i + 1, []))
             else:
                 depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][0] == shape), None)

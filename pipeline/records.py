@@ -66,6 +66,9 @@ class Quote:
     cue: Span | None = None
     confidence: float = 0.0
     evidence: str = ""
+    # How sure we are that `speaker` is right (a measured precision), and the rule that chose it.
+    speaker_confidence: float = 0.0
+    speaker_evidence: str = ""
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ def _marks(document: dict[str, Any]) -> list[tuple[int, int, str, str]]:
         tip = (
             f"{q['kind']} quote {q['id']} — speaker: {_speaker_label(document, q['speaker'])}"
             f"{' (' + q['speaker_mention']['text'] + ')' if q['speaker_mention'] else ''}"
+            f" — speaker confidence {q['speaker_confidence']:.2f} ({q['speaker_evidence']})"
             f" — cue: {(q['cue'] or {}).get('text', 'none')} — confidence {q['confidence']:.2f} — {q['evidence']}"
         )
         colour = colours.get(q["speaker"] or "", "#f3f4f6")
@@ -169,16 +170,18 @@ def index_page(documents: list[dict[str, Any]]) -> str:
             f"<td>{len(document['numeric_claims'])}</td><td>-</td></tr>"
         )
         for q in document["quotes"]:
-            doubtful.append((q["confidence"], article["id"], q))
-    doubtful.sort(key=lambda x: (x[0], x[1], x[2]["start"]))
+            # Who said it is what a reviewer checks first: the least sure speaker leads.
+            doubtful.append((q["speaker_confidence"], q["confidence"], article["id"], q, document))
+    doubtful.sort(key=lambda x: (x[0], x[1], x[2], x[3]["start"]))
     items = "".join(
-        f"<li><span class='low'>{c:.2f}</span> <a href='articles/{escape(a, quote=True)}.html'>{escape(a)}</a> "
-        f"{escape(q['kind'])}: “{escape(q['text'][:120])}” — {escape(q['evidence'])}</li>"
-        for c, a, q in doubtful[:50]
+        f"<li><span class='low'>{sc:.2f}</span> <a href='articles/{escape(a, quote=True)}.html'>{escape(a)}</a> "
+        f"{escape(q['kind'])}: “{escape(q['text'][:120])}” — {escape(_speaker_label(d, q['speaker']))}"
+        f" ({escape(q['speaker_evidence'])}; quote: {escape(q['evidence'])})</li>"
+        for sc, _, a, q, d in doubtful[:50]
     )
     body = (
         f"<h1>Review: {len(documents)} articles</h1>"
-        "<h2>Least confident quotes first</h2>"
+        "<h2>Least confident quotes first</h2><p>By speaker confidence, then quote confidence.</p>"
         f"<ol>{items}</ol><h2>Articles</h2><table><tr><th>article</th><th>quotes</th><th>speakers</th>"
         f"<th>numeric claims</th><th>lowest confidence</th></tr>{''.join(rows)}</table>"
     )

@@ -15,7 +15,7 @@ import jsonschema
 
 from .records import Article, Extraction, Issue, NumericClaim, Quote, Speaker
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 # Fields kept inside the pipeline but not part of the published contract.
 _INTERNAL: dict[type, set[str]] = {Article: {"body_start", "skipped", "warnings"}}
@@ -38,6 +38,7 @@ _OVERRIDES: dict[tuple[type, str], dict[str, Any]] = {
         ],
     },
     (Quote, "confidence"): {"type": "number", "minimum": 0, "maximum": 1},
+    (Quote, "speaker_confidence"): {"type": "number", "minimum": 0, "maximum": 1},
 }
 
 

@@ -46,6 +46,16 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def names_nobody(head: Token) -> bool:
+    """ "No-one", "everyone", "nobody": a subject that stands where a speaker would but names nobody.
+
+    The tokenizer splits "no-one" into three tokens, any of which the parser may make the head."""
+    doc, i = head.doc, head.i
+    around = {head.lower_}
+    around |= {doc[max(start, 0) : start + 3].text.lower().replace(" ", "") for start in (i - 2, i)}
+    return not around.isdisjoint(resources.non_speakers())
+
+
 def according_to(token: Token) -> Token | None:
     """For the "according" of "according to X", X's head token."""
     if token.lower_ != "according":

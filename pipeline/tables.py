@@ -32,6 +32,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "cue": "the reporting verb",
         "confidence": "0 to 1: the measured precision of the rule that found it",
         "evidence": "the rule that found it",
+        "speaker_confidence": "0 to 1: the measured precision of the rule that chose the speaker",
+        "speaker_evidence": "the rule that chose the speaker (and the antecedent of a pronoun or role noun)",
     },
     "numeric_claims": {
         "article": "article id",

@@ -69,6 +69,7 @@ def test_cli_eval_scores_the_projects_own_gold(seed_outputs: Path, capsys):
     assert main(["eval", *map(str, gold), "--out", str(seed_outputs)]) == 0
     out = capsys.readouterr().out
     assert "quotes, any kind (>30%)      P 1.000  R 1.000" in out and "metadata: title ok" in out
+    assert "baseline: textacy direct_quotations" in out
 
 
 def test_cli_eval_runs_the_article_beside_a_gold_file_without_output(tmp_path: Path, capsys):

@@ -71,3 +71,15 @@ def currencies() -> dict[str, str]:
 def dateline_words() -> frozenset[str]:
     """Words of a dateline besides its date: weekdays, "updated", time zones."""
     return frozenset(row[0] for row in _lines("dateline_words.txt"))
+
+
+@cache
+def non_speakers() -> frozenset[str]:
+    """Pronouns that stand where a speaker would but name nobody ("no-one", "everyone")."""
+    return frozenset(row[0] for row in _lines("non_speakers.txt"))
+
+
+@cache
+def role_nouns() -> frozenset[str]:
+    """Nouns for a person in a role ("spokesman", "minister"): the titles and role_nouns.txt."""
+    return titles() | frozenset(row[0].lower() for row in _lines("role_nouns.txt"))

@@ -1,0 +1,56 @@
+"""textacy where it is the right tool: acronym definitions, and its direct-quotation extractor as
+the baseline `eval` prints beside ours.
+
+textacy is imported on first use: it pulls in scikit-learn and SciPy (about a second), which a
+process pays once. Its latest release (0.13) still reads `numpy.NaN`, which NumPy 2 removed; the
+alias is put back before textacy runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Doc
+
+
+def _textacy_extract() -> Any:
+    import numpy
+
+    if "NaN" not in vars(numpy):
+        numpy.NaN = numpy.nan  # type: ignore[attr-defined]
+    import textacy.extract
+
+    return textacy.extract
+
+
+def acronym_definitions(doc: Doc) -> dict[str, str]:
+    """Acronym -> its definition as the article spells it out: "Independent Office for Police Conduct
+    (IOPC)" gives IOPC. Acronyms the article never defines are left out."""
+    if not any(t.is_upper and t.is_alpha and len(t) >= 2 for t in doc):
+        return {}
+    found: dict[str, str] = _textacy_extract().acronyms_and_definitions(doc)
+    return {short: definition for short, definition in found.items() if definition}
+
+
+def direct_quotations(doc: Doc, paragraphs: list[tuple[int, int]]) -> Iterator[tuple[str, int, int]]:
+    """textacy's direct quotations as (speaker text, content start, content end) in `doc.text`.
+
+    Run paragraph by paragraph: textacy gives up on a whole text with an odd number of quote marks,
+    and one stray mark must cost no more than its own paragraph."""
+    extract = _textacy_extract()
+    for start, end in paragraphs:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        try:
+            triples = list(extract.triples.direct_quotations(span.as_doc()))
+        except ValueError:
+            continue
+        for speaker, _cue, content in triples:
+            # The content span includes its quote marks.
+            yield (
+                " ".join(t.text for t in speaker),
+                span.start_char + content.start_char + 1,
+                span.start_char + content.end_char - 1,
+            )
