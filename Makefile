@@ -16,12 +16,14 @@ DEVSETS := $(wildcard $(DEV)/news-dev/*.json $(DEV)/polnear-train.jsonl $(DEV)/n
 
 setup: $(STAMP)
 
-# Everything is installed from requirements.lock, pinned by hash (the spaCy model included).
-# The package itself runs from the checkout (python -m pipeline), so it needs no install step.
+# Everything is installed from requirements.lock, pinned by hash (the spaCy model included). The
+# package itself is installed editable, with nothing fetched (its build tool, setuptools, is in the
+# lock): spaCy and srsly then find its components and record codecs through its entry points.
 $(STAMP): requirements-bootstrap.lock requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --require-hashes -r requirements-bootstrap.lock
 	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation --no-index -e .
 	touch $(STAMP)
 
 extract: setup
@@ -50,11 +52,11 @@ eval: extract
 
 # Re-measure every set that is here and raise the floors in tests/quality_floors.json it now beats.
 floors: setup
-	$(PY) -m pipeline.quality
+	$(PY) -m pipeline.tools.quality
 
 # Our extraction against spaCy alone on the PolNeAR texts, as whole processes, interleaved.
 bench: setup
-	$(PY) -m pipeline.bench
+	$(PY) -m pipeline.tools.bench
 
 lint: setup
 	$(PY) -m ruff check pipeline tests

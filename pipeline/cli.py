@@ -69,9 +69,9 @@ def extract(
 
     Articles whose output is up to date (same text, same pipeline version) are skipped unless --force.
     """
-    from .progress import progress_reporter
-    from .run import UsageError, input_files
-    from .run import extract as run_extract
+    from .engines.progress import progress_reporter
+    from .engines.run import UsageError, input_files
+    from .engines.run import extract as run_extract
 
     if engine not in ("local", "dask") or n_process < 1 or batch_size < 1:
         usage_error("--engine is local or dask; --n-process and --batch-size are at least 1")
@@ -118,9 +118,9 @@ def evaluate(
     text; otherwise the article beside the gold file is run in memory. PolNeAR and NewsQuant sets
     are run through the pipeline in memory.
     """
-    from .eval import report_baseline, report_gold_set
-    from .evalsets import detect_format, score_gold_files, score_newsquant, score_polnear, score_textacy_baseline
     from .nlp import build_nlp
+    from .tools.devsets import detect_format, score_gold_files, score_newsquant, score_polnear, score_textacy_baseline
+    from .tools.scoring import report_baseline, report_gold_set
 
     missing = [str(p) for p in gold if not p.exists()]
     if missing:
@@ -166,7 +166,7 @@ def review(
     DIR/review/index.html lists the articles; each article page shows its quotes, speakers and
     numbers; corpus.html shows who is quoted most.
     """
-    from .review import build_review, chromium, screenshot
+    from .tools.review import build_review, chromium, screenshot
 
     if not out.is_dir():
         usage_error(f"no such folder: {out}")
@@ -203,7 +203,7 @@ def export_tasks(
     fmt: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help=FORMAT_HELP)] = None,
 ) -> None:
     """Export outputs as pre-annotations for Label Studio or Prodigy."""
-    from .corrections import LABEL_STUDIO_CONFIG, export
+    from .tools.annotation import LABEL_STUDIO_CONFIG, export
 
     fmt = annotation_format(fmt, to)
     if not out.is_dir():
@@ -224,7 +224,7 @@ def import_corrections(
     fmt: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help=FORMAT_HELP)] = None,
 ) -> None:
     """Import corrected annotations as gold files, to score with eval."""
-    from .corrections import import_gold
+    from .tools.annotation import import_gold
 
     fmt = annotation_format(fmt, source)
     if not source.is_file():
@@ -242,8 +242,8 @@ def schema(
     """Print the JSON Schema of the output files."""
     import json
 
-    from .output import write_atomic
-    from .schema import json_schema
+    from .io.files import write_atomic
+    from .io.schema import json_schema
 
     text = json.dumps(json_schema(), indent=2) + "\n"
     if out is None:

@@ -7,18 +7,19 @@ from importlib import metadata
 import spacy
 from spacy.language import Language
 
-from . import __version__, numbers, quotes, segment, speakers  # noqa: F401  (registers the components)
-from .config import Options
-from .doc_ext import ensure_extensions
+from . import components
+from .config import PIPELINE_VERSION, Options
 
-COMPONENTS = ("pipeline_quotes_v1", "pipeline_speakers_v2", "pipeline_numbers_v1")
+# Our stages after the model's own, in order; paragraph breaks go first of all.
+COMPONENTS = (components.QUOTES, components.SPEAKERS, components.CLAIMS)
 
 
-def build_nlp(options: Options) -> Language:
+def build_nlp(options: Options | None = None) -> Language:
     """The pinned English model with paragraph-aware sentences and our three stages after it."""
-    ensure_extensions()
+    options = options or Options()
+    components.ensure_extensions()
     nlp = spacy.load(options.model)
-    nlp.add_pipe("pipeline_paragraph_breaks_v1", first=True)
+    nlp.add_pipe(components.PARAGRAPH_BREAKS, first=True)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     # Rules need the parse and entities, not more text than spaCy would take anyway.
@@ -30,7 +31,7 @@ def pipeline_info(nlp: Language) -> dict[str, str]:
     """What made an output: ours, the model (loadable by spacy.load) and spaCy, with versions."""
     return {
         "name": "pipeline",
-        "version": __version__,
+        "version": PIPELINE_VERSION,
         "model": nlp.meta.get("name", "") and f"{nlp.meta['lang']}_{nlp.meta['name']}",
         "model_version": nlp.meta.get("version", ""),
         "spacy": metadata.version("spacy"),

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 SpeakerType = Literal["PERSON", "ORG", "GROUP", "DOCUMENT", "UNKNOWN"]
 QuoteKind = Literal["direct", "partial", "indirect"]
+ClaimKind = Literal["count", "percent", "money", "measure", "year", "year_range", "date", "ordinal", "fraction"]
+# How the value is asserted: exactly, about, more/less than, at least/most, a rise or a fall by it.
+Approx = Literal["=", "~", ">", "<", ">=", "<=", "up", "down"]
 
 
 @dataclass(frozen=True)
@@ -78,10 +83,10 @@ class NumericClaim:
     start: int
     end: int
     value: float | int | tuple[float | int, float | int]
-    kind: str
+    kind: ClaimKind
     sentence: tuple[int, int]
     unit: str | None = None
-    approx: str = "="
+    approx: Approx = "="
     predicate: str | None = None
     subject: str | None = None
     claimant: str | None = None
@@ -97,3 +102,30 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     numeric_claims: tuple[NumericClaim, ...] = ()
     warnings: tuple[Issue, ...] = field(default=())
+
+
+# ---- records through msgpack (nlp.pipe with n_process, DocBin with user data) ----------------------
+# srsly calls these for what msgpack cannot pack itself. No spaCy here: srsly loads them by entry
+# point while spaCy is still importing.
+RECORDS = {cls.__name__: cls for cls in (Article, Issue, NumericClaim, Quote, Span, Speaker)}
+_TAG = "__pipeline_record__"
+
+
+def encode_record(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    """A record as a tagged dict of its fields (srsly msgpack encoder)."""
+    if dataclasses.is_dataclass(obj) and type(obj).__name__ in RECORDS:
+        return {_TAG: type(obj).__name__, **{f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}}
+    return obj if chain is None else chain(obj)
+
+
+def _tuples(value: Any) -> Any:
+    """Records hold tuples; msgpack gives lists back."""
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
+def decode_record(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    """A tagged dict back into its record (srsly msgpack decoder)."""
+    if isinstance(obj, dict) and obj.get(_TAG) in RECORDS:
+        fields = {k: _tuples(v) for k, v in obj.items() if k != _TAG}
+        return RECORDS[obj[_TAG]](**fields)
+    return obj if chain is None else chain(obj)

@@ -10,11 +10,11 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from pipeline.components import attach_article, error_of, extraction_of
 from pipeline.config import Options
-from pipeline.ingest import article_from_text
+from pipeline.io.ingest import article_from_text
 from pipeline.nlp import build_nlp
 from pipeline.records import Extraction
-from pipeline.run import extraction_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -34,10 +34,8 @@ def run_text(nlp) -> Callable[[str], Extraction]:
 
     def run(text: str) -> Extraction:
         article = article_from_text(text, "test", "<test>", Options())
-        doc = nlp.make_doc(article.text)
-        doc._.article = article
-        doc = nlp(doc)
-        assert doc._.error is None, doc._.error
+        doc = nlp(attach_article(nlp.make_doc(article.text), article))
+        assert error_of(doc) is None, error_of(doc)
         return extraction_of(doc)
 
     return run
@@ -63,7 +61,7 @@ def hand_doc(vocab) -> Callable[..., Doc]:
 @pytest.fixture(scope="session")
 def seed_outputs(tmp_path_factory, nlp) -> Path:
     """The seed article run through `extract` into a fresh folder."""
-    from pipeline.run import extract
+    from pipeline.engines.run import extract
 
     corpus = tmp_path_factory.mktemp("corpus")
     shutil.copy(SEED, corpus / SEED.name)

@@ -6,15 +6,15 @@ are skipped with the reason. Floors and their tolerance: tests/quality_floors.js
 
 import pytest
 
-from pipeline.evalsets import score_polnear
-from pipeline.quality import ROOT, SETS, available, measure, polnear_figures, shortfalls
+from pipeline.tools.devsets import score_polnear
+from pipeline.tools.quality import ROOT, SETS, SHARED_EVAL, available, measure, polnear_figures, shortfalls
 
 README = ROOT / "README.md"
 
 
 def _skip_unless_available(name: str) -> None:
     if not available(name):
-        pytest.skip(f"development set {name} not found at {SETS[name][0].parent} (see README, Accuracy)")
+        pytest.skip(f"development set {name} not found in {SHARED_EVAL} (see README, Accuracy)")
 
 
 @pytest.mark.parametrize("name", ["news_dev", "newsquant", "recognizers"])

@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import Options
-from pipeline.ingest import IngestError, decode, parse_date, read_article, read_front_matter
+from pipeline.io.ingest import IngestError, decode, read_article
+from pipeline.text.front_matter import parse_date, read_front_matter
 
 
 @pytest.mark.parametrize(
@@ -73,7 +74,7 @@ def test_ingest_read_article_uses_file_stem_and_refuses_too_long(tmp_path: Path)
 
 
 def _articles(path, options=None):
-    from pipeline.ingest import read_articles
+    from pipeline.io.ingest import read_articles
 
     return list(read_articles(path, options or Options()))
 
@@ -95,7 +96,7 @@ def test_ingest_html_page_gives_main_text_and_metadata(tmp_path: Path):
 
 
 def test_ingest_jsonl_corpus_one_article_per_line_bad_lines_reported(tmp_path: Path):
-    from pipeline.ingest import Failure
+    from pipeline.io.ingest import Failure
 
     lines = [
         '{"id": "a/1", "text": "Officials said 12 roads were closed.", "title": "Roads shut", '

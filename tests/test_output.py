@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.schema import json_schema, validate
+from pipeline.io.schema import json_schema, validate
 
 from .conftest import ROOT, SEED
 
@@ -37,7 +37,7 @@ def test_output_offsets_index_the_article_text(seed_outputs: Path):
 
 def test_output_is_byte_identical_on_a_second_run(tmp_path: Path, nlp):
     from pipeline.config import Options
-    from pipeline.run import extract
+    from pipeline.engines.run import extract
 
     first, second = tmp_path / "first", tmp_path / "second"
     extract([SEED], first, Options(), nlp=nlp)
@@ -85,7 +85,7 @@ def test_output_cli_help_and_readme_list_the_commands(command, capsys):
 def test_output_tables_in_one_call_and_as_parquet(seed_outputs: Path):
     import pandas as pd
 
-    from pipeline.tables import COLUMNS, tables
+    from pipeline.io.tables import COLUMNS, tables
 
     frames = tables(seed_outputs)
     assert set(frames) == {"quotes", "numeric_claims", "speakers"}
@@ -98,7 +98,7 @@ def test_output_tables_in_one_call_and_as_parquet(seed_outputs: Path):
 
 
 def test_output_readme_documents_every_table_column():
-    from pipeline.tables import COLUMNS
+    from pipeline.io.tables import COLUMNS
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name, columns in COLUMNS.items():

@@ -3,9 +3,9 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.quantities import scan_quantities
-from pipeline.quotemarks import scan_paragraphs
-from pipeline.segment import paragraphs
+from pipeline.text.paragraphs import paragraphs
+from pipeline.text.quantities import scan_quantities
+from pipeline.text.quotemarks import scan_paragraphs
 
 _SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

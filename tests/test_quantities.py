@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.quantities import parse_number, scan_quantities
+from pipeline.text.quantities import parse_number, scan_quantities
 
 
 def only(text):

@@ -1,7 +1,7 @@
 import pytest
 
-from pipeline.quotemarks import scan_paragraphs
-from pipeline.segment import paragraphs
+from pipeline.text.paragraphs import paragraphs
+from pipeline.text.quotemarks import scan_paragraphs
 
 
 def contents(text: str) -> list[str]:

@@ -88,7 +88,7 @@ def test_quotes_name_in_quote_marks_is_not_a_quote(run_text):
     ],
 )
 def test_quotes_title_like_quote_marks(text, title_like):
-    from pipeline.quotes import is_title_like
+    from pipeline.quotes.find import is_title_like
 
     assert is_title_like(text) is title_like
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import Options
-from pipeline.review import CHROMIUM_FLAGS, build_review, chromium, highlight, screenshot
-from pipeline.run import extract
+from pipeline.engines.run import extract
+from pipeline.tools.review import CHROMIUM_FLAGS, build_review, chromium, highlight, screenshot
 
 from .conftest import SEED
 

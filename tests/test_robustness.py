@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.config import Options
-from pipeline.run import extract
+from pipeline.engines.run import extract
 
 from .conftest import ROOT, SEED
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.speakers import acronym
+from pipeline.speakers.names import acronym
 
 
 def test_speakers_surname_and_pronoun_resolve_to_full_name(run_text):
@@ -154,14 +154,14 @@ def test_speakers_negative_and_universal_pronouns_are_never_speakers(run_text, n
 
 def test_speakers_confidence_is_the_measured_table(run_text):
     """Named speakers with a cue sit high; anonymous descriptions lower, as measured on the gold."""
-    from pipeline.speakers import POOLED_CONFIDENCE, SPEAKER_CONFIDENCE
+    from pipeline.speakers import SPEAKER_CONFIDENCE
 
     named, _ = _speaker_of(run_text("Strike\n\nUnion leader Mary Quinn said the strike would go ahead.\n"), "strike")
     result = run_text("Strike\n\nSome drivers said the strike would go ahead.\n")
     quote = next(q for q in result.quotes if "strike" in q.text)
     assert quote.speaker_evidence == "description"
-    assert quote.speaker_confidence == SPEAKER_CONFIDENCE[("description", "cue")] < SPEAKER_CONFIDENCE[("name", "cue")]
-    assert POOLED_CONFIDENCE < SPEAKER_CONFIDENCE[("name", "cue")]
+    assert quote.speaker_confidence == SPEAKER_CONFIDENCE["description/cue"] < SPEAKER_CONFIDENCE["name/cue"]
+    assert SPEAKER_CONFIDENCE["pooled"] < SPEAKER_CONFIDENCE["name/cue"]
     assert named is not None and named.name == "Mary Quinn"
 
 

@@ -1,6 +1,6 @@
 """Attribution rules on hand-built parses, so they are tested apart from the model's mistakes."""
 
-from pipeline import syntax
+from pipeline.text import syntax
 
 
 def test_syntax_subject_of_participle_cue_inherits_main_subject(hand_doc):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -83,3 +85,20 @@ def non_speakers() -> frozenset[str]:
 def role_nouns() -> frozenset[str]:
     """Nouns for a person in a role ("spokesman", "minister"): the titles and role_nouns.txt."""
     return titles() | frozenset(row[0].lower() for row in _lines("role_nouns.txt"))
+
+
+@cache
+def months() -> dict[str, int]:
+    """Month name or abbreviation -> month number."""
+    return {row[0]: int(row[1]) for row in _lines("months.txt")}
+
+
+@cache
+def rate_periods() -> dict[str, bool]:
+    """What a rate is counted per ("year", "barrel") -> whether the number scanner takes it along."""
+    return {row[0]: "written" in row[1:] for row in _lines("rate_periods.txt")}
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of words, longest first (so "sept" is tried before "sep")."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from . import resources
+from .. import resources
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}

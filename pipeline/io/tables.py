@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from .output import write_atomic
+from ..io.files import write_atomic
 
 # The column dictionary: every column of every table, what it holds. The README shows it.
 COLUMNS: dict[str, dict[str, str]] = {

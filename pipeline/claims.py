@@ -8,24 +8,22 @@ numbers inside a quote or said by a speaker of the article, the claimant.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from . import resources, syntax
-from .doc_ext import article_of, ensure_extensions, guarded
-from .quantities import Quantity, scan_quantities
+from . import resources
 from .records import Article, NumericClaim, Quote, Speaker
-from .segment import paragraphs
-from .speakers import clean_name
+from .speakers.names import clean_name
+from .text import syntax
+from .text.paragraphs import paragraphs
+from .text.quantities import Quantity, scan_quantities
 
 _MODALS = {"will", "would", "could", "can", "may", "might", "must", "should", "shall"}
 _OBJECT_DEPS = {"dobj", "pobj", "attr", "oprd", "dative", "npadvmod"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _UNIT_DEPS = {"nummod", "quantmod", "amod", "compound", "nmod"}
-_MONTHS = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+_MONTHS = re.compile(rf"^(?:{resources.alternation(resources.months())})\b", re.IGNORECASE)
 
 
 def _tokens(doc: Doc, q: Quantity) -> list[Token]:
@@ -64,7 +62,7 @@ def _unit_text(doc: Doc, q: Quantity, noun: Token) -> str:
     return noun.text
 
 
-_RATE_PERIODS = {"year", "month", "week", "day", "hour", "minute", "second", "share", "barrel", "person", "head"}
+_RATE_PERIODS = resources.rate_periods()
 
 
 def _unit_qualifier(noun: Token, unit: str) -> tuple[Token, str]:
@@ -256,17 +254,3 @@ def find_claims(doc: Doc, article: Article, quotes: list[Quote], speakers: list[
                 )
             )
     return claims
-
-
-@Language.factory(
-    "pipeline_numbers_v1",
-    requires=["doc._.quotes", "doc._.speakers", "token.dep"],
-    assigns=["doc._.numeric_claims"],
-)
-def make_claim_finder(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    ensure_extensions()
-
-    def claim_finder(doc: Doc) -> None:
-        doc._.numeric_claims = find_claims(doc, article_of(doc), doc._.quotes or [], doc._.speakers or [])
-
-    return guarded(name, claim_finder)

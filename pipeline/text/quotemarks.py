@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .records import Issue
+from ..records import Issue
 
 OPENERS = {"“": "double", "‘": "single", "«": "double", "„": "double"}
 CLOSERS = {"”": "double", "’": "single", "»": "double"}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 _PARAGRAPH = re.compile(r"[^\r\n]+")
@@ -54,8 +53,3 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
             token.is_sent_start = True
         after_break = False
     return doc
-
-
-@Language.component("pipeline_paragraph_breaks_v1", assigns=["token.is_sent_start"])
-def paragraph_breaks(doc: Doc) -> Doc:
-    return mark_paragraph_starts(doc)

@@ -16,15 +16,16 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .config import Options
-from .eval import PRF, SeedScores, match_spans, score_gold
-from .ingest import article_from_text, decode
-from .nlp import pipeline_info
-from .records import Article, Extraction
-from .run import extraction_of, process
-from .schema import to_dict
-from .segment import paragraphs
-from .textacy_bridge import direct_quotations
+from ..components import extraction_of
+from ..config import Options
+from ..engines.core import process
+from ..io.ingest import article_from_text, decode
+from ..io.schema import to_dict
+from ..nlp import pipeline_info
+from ..records import Article, Extraction
+from ..text.paragraphs import paragraphs
+from ..text.textacy_bridge import direct_quotations
+from ..tools.scoring import PRF, SeedScores, match_spans, score_gold
 
 # Kinds NewsQuant does not annotate as quantities: calendar references and ranks.
 _NOT_QUANTITIES = {"year", "year_range", "date", "ordinal"}

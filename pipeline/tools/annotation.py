@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .output import write_atomic
-from .tables import output_documents
+from ..config import PIPELINE_VERSION
+from ..io.files import write_atomic
+from ..io.tables import output_documents
 
 QUOTE_LABELS = ("direct", "partial", "indirect")
 SPEAKER_LABEL = "SPEAKER"
@@ -83,7 +83,7 @@ def label_studio_task(document: dict[str, Any]) -> dict[str, Any]:
     article = document["article"]
     return {
         "data": {k: article[k] for k in ("text", "id", "source", "title", "author", "published")},
-        "predictions": [{"model_version": f"pipeline {__version__}", "result": result}],
+        "predictions": [{"model_version": f"pipeline {PIPELINE_VERSION}", "result": result}],
     }
 
 

@@ -4,7 +4,7 @@ Runs are interleaved (spaCy, ours, ours with 2 processes, spaCy, ...) so a noisy
 affects both sides alike; the ratios are what to read. Texts come from the PolNeAR dev set, read at
 bench time and written to a temporary folder that is deleted afterwards (never committed).
 
-    python -m pipeline.bench [--articles N] [--repeat R] [--scale 4]
+    python -m pipeline.tools.bench [--articles N] [--repeat R] [--scale 4]
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-DEFAULT_SET = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "polnear-train.jsonl"
+DEFAULT_SET = Path(__file__).resolve().parents[3] / "shared" / "eval" / "polnear-train.jsonl"
 
 
 def write_corpus(source: Path, folder: Path, articles: int | None, copies: int) -> int:
@@ -42,7 +42,7 @@ def spacy_alone(folder: Path, batch_size: int) -> None:
     """The baseline: the same model parsing the same texts, streamed, nothing else."""
     import spacy
 
-    from .config import DEFAULT_MODEL
+    from ..config import DEFAULT_MODEL
 
     nlp = spacy.load(DEFAULT_MODEL)
     texts = (p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt")))
@@ -51,8 +51,8 @@ def spacy_alone(folder: Path, batch_size: int) -> None:
 
 
 def ours(folder: Path, out: Path, n_process: int, batch_size: int) -> None:
-    from .config import Options
-    from .run import extract
+    from ..config import Options
+    from ..engines.run import extract
 
     shutil.rmtree(out, ignore_errors=True)
     summary = extract([folder], out, Options(n_process=n_process, batch_size=batch_size, force=True))
@@ -76,7 +76,7 @@ def run_one(argv: list[str]) -> None:
 def timed(args: list[str]) -> tuple[float, dict[str, int]]:
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "pipeline.bench", "--child", *args], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "pipeline.tools.bench", "--child", *args], capture_output=True, text=True, check=False
     )
     elapsed = time.perf_counter() - started
     if done.returncode:
@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["--child"]:
         run_one(argv[1:])
         return 0
-    parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m pipeline.tools.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="PolNeAR-format .jsonl of articles")
     # 120 articles, three rounds, then 480 once: about five minutes on a 2-core machine.
     parser.add_argument("--articles", type=int, default=120, help="first N articles of the set")

@@ -1,79 +1,19 @@
 """Quotes: direct, partial and indirect quotes, each with its cue and its (unresolved) speaker phrase.
 
-Entry point: `find_quotes(doc, article)`. Who speaks each quote is decided by the rules in
-`attribution`; speaker phrases are resolved to canonical speakers by the speakers stage, so here
+Entry point: `find_quotes(doc, article, settings)`. Who speaks each quote is decided by the rule
+tables in `rules`; speaker phrases are resolved to canonical speakers by the speakers stage, so here
 each quote only records the head token of the phrase that speaks it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from . import syntax
-from .attribution import CONFIDENCE, Attribution, attribute_direct, attribute_partial, carry_over
-from .doc_ext import article_of, ensure_extensions, guarded
-from .quotemarks import Quoted, scan_paragraphs
-from .records import Article, Issue, Quote, Span
-from .segment import ParagraphIndex, paragraphs
-
-
-@dataclass
-class Candidate:
-    kind: str
-    pieces: list[tuple[int, int]]
-    attribution: Attribution | None = None
-
-    @property
-    def start(self) -> int:
-        return self.pieces[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.pieces[-1][1]
-
-
-class QuoteContext:
-    """The article being read: its parse, paragraphs and where the quote marks are."""
-
-    def __init__(self, doc: Doc, article: Article) -> None:
-        self.doc = doc
-        self.text = doc.text
-        skipped = set(article.skipped)
-        self.paragraphs = [p for p in paragraphs(self.text) if p not in skipped]
-        self.index = ParagraphIndex(self.paragraphs)
-        self.quoted_token: list[int | None] = [None] * len(doc)
-        self.kinds: list[str] = []  # kind of each marked quote, by the numbers in quoted_token
-
-    def mark_quoted(self, candidates: list[Candidate]) -> None:
-        """Remember which tokens sit inside which quote (marks included)."""
-        for number, cand in enumerate(candidates):
-            for start, end in cand.pieces:
-                span = self.doc.char_span(max(start - 1, 0), min(end + 1, len(self.text)), alignment_mode="expand")
-                for token in span or ():
-                    if self.quoted_token[token.i] is None:
-                        self.quoted_token[token.i] = number
-
-    def in_quote(self, token: Token) -> bool:
-        return self.quoted_token[token.i] is not None
-
-    def paragraph_of(self, char: int) -> tuple[int, int]:
-        span = self.index.span_of(char)
-        return span if span else (0, len(self.text))
-
-    def sentence_tokens(self, token: Token) -> list[Token]:
-        """The tokens of the token's sentence that lie in its paragraph."""
-        p_start, p_end = self.paragraph_of(token.idx)
-        return [t for t in token.sent if p_start <= t.idx < p_end]
-
-    def attribution(self, cue: Token, rule: str, confidence: float) -> Attribution | None:
-        head = syntax.according_to(cue) or syntax.subject_of(cue)
-        if head is None or self.in_quote(head) or head.dep_ == "expl":
-            return None
-        return Attribution(head.i, cue.i, rule, confidence)
+from ..records import Article, Issue, Quote, Span
+from ..text import syntax
+from ..text.quotemarks import Quoted, scan_paragraphs
+from .context import Candidate, QuoteContext, QuoteSettings
+from .rules import DIRECT_RULES, PARTIAL_RULES, attribute, carry_over
 
 
 def _looks_like_utterance(text: str, content: tuple[int, int], para: tuple[int, int]) -> bool:
@@ -210,7 +150,7 @@ def _find_indirect(ctx: QuoteContext) -> list[Candidate]:
             continue
         if token.lower_ == "according":
             bounds = _according_to_content(ctx, token)
-            attribution = ctx.attribution(token, "indirect: according to", CONFIDENCE["indirect_according_to"])
+            attribution = ctx.attribution(token, "indirect_according_to")
             if bounds is not None and attribution is not None:
                 found.append(Candidate("indirect", [_char_range(ctx, bounds)], attribution))
             continue
@@ -219,7 +159,7 @@ def _find_indirect(ctx: QuoteContext) -> list[Candidate]:
         comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
         if comp is None:
             continue
-        attribution = ctx.attribution(token, f"indirect: '{token.text}' with a reported clause", CONFIDENCE["indirect"])
+        attribution = ctx.attribution(token, "indirect_reported_clause")
         bounds = _indirect_content(ctx, token, comp)
         if attribution is None or bounds is None:
             continue
@@ -232,21 +172,23 @@ def _char_range(ctx: QuoteContext, bounds: tuple[int, int]) -> tuple[int, int]:
     return ctx.doc[bounds[0]].idx, last.idx + len(last.text)
 
 
-def find_quotes(doc: Doc, article: Article) -> tuple[list[Quote], list[int | None], list[Issue]]:
+def find_quotes(
+    doc: Doc, article: Article, settings: QuoteSettings | None = None
+) -> tuple[list[Quote], list[int | None], list[Issue]]:
     """Quotes of the article, in text order, with the head token of each speaker phrase."""
-    ctx = QuoteContext(doc, article)
+    ctx = QuoteContext(doc, article, settings or QuoteSettings())
     quoted, issues = scan_paragraphs(ctx.text, ctx.paragraphs)
     marked = _classify(ctx, quoted)
     ctx.mark_quoted(marked)
     ctx.kinds = [c.kind for c in marked]
     for cand in marked:
         if cand.kind == "direct":
-            cand.attribution = attribute_direct(ctx, cand)
-    indirect = _find_indirect(ctx)
+            cand.attribution = attribute(ctx, cand, DIRECT_RULES)
+    ctx.indirect = _find_indirect(ctx)
     for cand in marked:
         if cand.kind == "partial":
-            cand.attribution = attribute_partial(ctx, cand, indirect)
-    ordered = sorted(marked + indirect, key=lambda c: (c.start, c.kind))
+            cand.attribution = attribute(ctx, cand, PARTIAL_RULES)
+    ordered = sorted(marked + ctx.indirect, key=lambda c: (c.start, c.kind))
     for number, cand in enumerate(ordered):
         if cand.attribution is None and cand.kind != "indirect":
             cand.attribution = carry_over(ctx, cand, ordered[:number])
@@ -263,27 +205,9 @@ def find_quotes(doc: Doc, article: Article) -> tuple[list[Quote], list[int | Non
                 text=ctx.text[cand.start : cand.end],
                 spans=tuple(Span(s, e, ctx.text[s:e]) for s, e in cand.pieces),
                 cue=Span(cue.idx, cue.idx + len(cue.text), cue.text) if cue is not None else None,
-                confidence=att.confidence if att else CONFIDENCE[f"{cand.kind}_no_speaker"],
-                evidence=att.rule if att else f"{cand.kind}: no speaker found",
+                confidence=att.confidence if att else ctx.settings.confidence[f"{cand.kind}_no_speaker"],
+                evidence=att.rule if att else f"{cand.kind}_no_speaker",
             )
         )
         heads.append(att.head if att else None)
     return quotes, heads, issues
-
-
-@Language.factory(
-    "pipeline_quotes_v1",
-    requires=["token.dep", "token.lemma", "token.pos"],
-    assigns=["doc._.quotes", "doc._.quote_heads", "doc.spans"],
-)
-def make_quote_finder(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    ensure_extensions()
-
-    def quote_finder(doc: Doc) -> None:
-        quotes, heads, issues = find_quotes(doc, article_of(doc))
-        doc._.quotes, doc._.quote_heads = quotes, heads
-        doc._.issues = (doc._.issues or []) + issues
-        spans = [doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand") for q in quotes]
-        doc.spans["quotes"] = [s for s in spans if s is not None]
-
-    return guarded(name, quote_finder)

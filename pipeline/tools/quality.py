@@ -2,7 +2,7 @@
 
 `measure(set_name, ...)` turns one gold set into named figures (shares in [0, 1]); the tests assert
 each figure is at least its floor in `tests/quality_floors.json` less its stated tolerance;
-`python -m pipeline.quality` (`make floors`) re-measures and raises floors that the pipeline now
+`python -m pipeline.tools.quality` (`make floors`) re-measures and raises floors that the pipeline now
 beats. Floors only go up: a figure that fell is reported and its floor kept.
 """
 
@@ -16,10 +16,10 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from .eval import SeedScores
-from .evalsets import AttributionScores, score_gold_files, score_newsquant, score_polnear
+from ..tools.devsets import AttributionScores, score_gold_files, score_newsquant, score_polnear
+from ..tools.scoring import SeedScores
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the checkout: pipeline/tools/quality.py
 FLOORS = ROOT / "tests" / "quality_floors.json"
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 
@@ -120,8 +120,8 @@ def raise_floors(names: list[str], nlp: Callable[[], Language]) -> list[str]:
 
 
 def main() -> int:
-    from .config import Options
-    from .nlp import build_nlp
+    from ..config import Options
+    from ..nlp import build_nlp
 
     models: list[Language] = []
 

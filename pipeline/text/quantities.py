@@ -10,20 +10,18 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from . import resources
-from .ingest import parse_date
+from .. import resources
+from ..records import Approx, ClaimKind
+from .front_matter import parse_date
 
 Value = float | int | str | tuple[float | int, float | int]
 
-_MONTH_NAMES = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+_MONTH_NAMES = resources.alternation(resources.months())
 _FRACTIONS = {
     "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
     "fifth": 0.2, "fifths": 0.2, "sixth": 1 / 6, "tenth": 0.1, "tenths": 0.1,
 }  # fmt: skip
-_APPROX = {
+_APPROX: dict[str, Approx] = {
     "more than": ">", "over": ">", "above": ">", "greater than": ">", "higher than": ">", "in excess of": ">",
     "at least": ">=", "no fewer than": ">=", "no less than": ">=",
     "fewer than": "<", "less than": "<", "under": "<", "below": "<", "lower than": "<",
@@ -32,7 +30,7 @@ _APPROX = {
     "some": "~", "an estimated": "~", "estimated": "~", "close to": "~", "circa": "~", "just over": ">",
     "just under": "<",
 }  # fmt: skip
-_CHANGE = {
+_CHANGE: dict[str, Approx] = {
     "rose": "up", "risen": "up", "rise": "up", "rises": "up", "increased": "up", "increase": "up",
     "grew": "up", "grown": "up", "jumped": "up", "climbed": "up", "gained": "up", "up": "up", "soared": "up",
     "fell": "down", "fallen": "down", "falls": "down", "dropped": "down", "declined": "down",
@@ -45,9 +43,9 @@ class Quantity:
     start: int
     end: int
     value: Value
-    kind: str
+    kind: ClaimKind
     unit: str | None = None
-    approx: str = "="
+    approx: Approx = "="
     scale: float = 1  # the multiplier written after the number ("billion"), already in `value`
 
 
@@ -115,6 +113,7 @@ def _pattern() -> re.Pattern[str]:
     spaced = "|".join(
         sorted((re.escape(u) for u in resources.units() if len(u) > 1 and u != "in"), key=len, reverse=True)
     )
+    periods = resources.alternation(p for p, written in resources.rate_periods().items() if written)
     return re.compile(
         rf"(?:(?P<approx>{approx})\s+)?"
         rf"(?P<currency>{currency})?\s?"
@@ -124,7 +123,7 @@ def _pattern() -> re.Pattern[str]:
         r"(?P<aged>[\s-]years?[\s-]old\b)?"
         r"(?P<attached>(?<=\d)[a-zA-Z]{1,3}(?:/[a-zA-Z]{1,2})?\b)?"
         rf"(?P<spaced>(?<![a-zA-Z])\s(?:{spaced})(?![\w/])(?:\s(?:Celsius|Fahrenheit|C|F)\b)?)?"
-        r"(?P<rate>\s(?:a|per)\s(?:year|month|week|day|hour|minute|second|barrel|share|person)\b)?",
+        rf"(?P<rate>\s(?:a|per)\s(?:{periods})\b)?",
         re.IGNORECASE,
     )
 
@@ -164,7 +163,7 @@ def _scale_factor(written: str | None) -> float:
     return factor
 
 
-def _value_of(match: re.Match[str]) -> tuple[Value, str, str | None] | None:
+def _value_of(match: re.Match[str]) -> tuple[Value, ClaimKind, str | None] | None:
     """(value, kind, unit) of one number match, or None when it does not read as a number."""
     g = match.groupdict()
     if g["digits"]:

@@ -16,8 +16,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from .output import write_atomic
-from .tables import output_documents
+from ..io.files import write_atomic
+from ..io.tables import output_documents
 
 PALETTE = ("#fde68a", "#bfdbfe", "#fecaca", "#bbf7d0", "#ddd6fe", "#fed7aa", "#a5f3fc", "#f5d0fe", "#d9f99d", "#e5e7eb")
 STYLE = """

@@ -1,6 +1,6 @@
-"""Engines that spread articles over processes: a local process pool, or a Dask cluster.
+"""The local process pool: inputs in chunks over worker processes on this machine.
 
-Each worker loads the model once and runs `run.process_files` on a chunk of inputs, writing its
+Each worker loads the model once and runs `core.process_files` on a chunk of inputs, writing its
 own output files; the parent only logs outcomes. Output is the same whatever the engine.
 """
 
@@ -13,8 +13,9 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from .config import Options
-from .run import Outcome, process_files
+from ..config import Options
+from ..nlp import build_nlp
+from .core import Outcome, process_files
 
 # Inputs handed to a worker at a time: enough to fill its parse batches, small enough to stream.
 CHUNK_FILES = 32
@@ -25,8 +26,6 @@ _worker_nlp: dict[str, Language] = {}
 def _nlp(options: Options) -> Language:
     """The model, loaded once per worker process."""
     if options.model not in _worker_nlp:
-        from .nlp import build_nlp
-
         _worker_nlp[options.model] = build_nlp(options)
     return _worker_nlp[options.model]
 
@@ -52,32 +51,3 @@ def process_pool_outcomes(files: list[Path], out_dir: Path, options: Options) ->
 
 def _run_chunk_args(args: tuple[list[str], str, Options]) -> list[Outcome]:
     return run_chunk(*args)
-
-
-def dask_outcomes(files: list[Path], out_dir: Path, options: Options) -> Iterator[Outcome]:
-    """Partitions of articles on a Dask cluster: `options.scheduler`, or a LocalCluster of n_process workers."""
-    from dask.distributed import Client, LocalCluster, as_completed
-
-    cluster = None
-    if options.scheduler:
-        client = Client(options.scheduler)
-    else:
-        cluster = LocalCluster(
-            n_workers=max(options.n_process, 1), threads_per_worker=1, processes=True, dashboard_address=None
-        )
-        client = Client(cluster)
-    try:
-        futures = [client.submit(run_chunk, chunk, str(out_dir), options, pure=False) for chunk in chunks(files)]
-        order = {f.key: i for i, f in enumerate(futures)}
-        done: dict[int, list[Outcome]] = {}
-        next_index = 0
-        # Report in input order, so errors.jsonl reads the same as with the local engine.
-        for future in as_completed(futures):
-            done[order[future.key]] = future.result()
-            while next_index in done:
-                yield from done.pop(next_index)
-                next_index += 1
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()

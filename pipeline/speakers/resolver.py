@@ -1,29 +1,19 @@
-"""Speakers: the phrases that speak quotes, resolved to one canonical speaker per real-world speaker.
-
-Entry point: `resolve_speakers(doc, quotes, heads)`. Names resolve by surname and acronym to their
-fullest form in the article; pronouns to the nearest compatible earlier speaker or person; common
-nouns ("the watchdog", "the report") to the organisation the article is about where the text has
-one; anonymous speakers ("a former officer", "social workers") are kept with a description.
-"""
+"""The resolver: speaker phrases, one at a time in text order, to clusters of one real-world speaker."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from . import resources, syntax
-from .doc_ext import ensure_extensions, guarded
-from .records import Quote, Span, Speaker, SpeakerType
-from .segment import ParagraphIndex, paragraphs
-from .textacy_bridge import acronym_definitions
+from .. import resources
+from ..records import SpeakerType
+from ..text import syntax
+from ..text.paragraphs import ParagraphIndex, paragraphs
+from ..text.textacy_bridge import acronym_definitions
+from .names import acronym, clean_name, is_title_word, org_keys
 
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-_ACRONYM_SKIP = {"of", "for", "and", "the", "on", "in", "&"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _PLURAL_PRONOUNS = {"they", "them", "we", "us"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
@@ -37,13 +27,10 @@ class _PersonParts:
     organisation: str | None
 
 
-def _title_word(token: Token) -> bool:
-    word = token.lower_.rstrip(".")
-    return word in resources.honorifics() or word in resources.role_nouns()
-
-
 @dataclass
-class _Cluster:
+class Cluster:
+    """One real-world speaker as the article builds it up, mention by mention."""
+
     type: SpeakerType
     name: str | None
     title: str | None = None
@@ -54,35 +41,19 @@ class _Cluster:
     mentions: list[tuple[int, int]] = field(default_factory=list)  # char spans
 
 
-def clean_name(text: str) -> str:
-    """A name without determiners, possessive endings or stray punctuation."""
-    text = re.sub(r"[’']s?$", "", text.strip(), flags=re.IGNORECASE)
-    words = text.split()
-    while words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    return " ".join(words).strip(' ,;:—–-"“”‘’')
+class Resolver:
+    """Resolves speaker phrases, one at a time in text order, to clusters of one real-world speaker.
 
+    Sections: what the article tells about names (full names, acronym expansions, the organisation
+    it is about); clusters (find, make, merge persons and organisations); one mention (names, role
+    nouns, organisation nouns, documents, descriptions); pronouns (salience-ordered antecedents).
+    Every `resolve` returns the cluster and the rule that chose it: the quote's speaker evidence.
+    """
 
-def acronym(name: str) -> str:
-    """Initials of a multi-word name: "Independent Office for Police Conduct" -> "IOPC"."""
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ACRONYM_SKIP]
-    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
-
-
-def _org_keys(name: str) -> set[str]:
-    keys = {name.lower()}
-    if name.isupper() and 2 <= len(name) <= 8:
-        keys.add(f"acr:{name}")
-    elif short := acronym(name):
-        keys.add(f"acr:{short}")
-    return keys
-
-
-class _Resolver:
     def __init__(self, doc: Doc, quoted_tokens: set[int]) -> None:
         self.doc = doc
         self.quoted = quoted_tokens
-        self.clusters: list[_Cluster] = []
+        self.clusters: list[Cluster] = []
         # Every earlier mention of a person or organisation, for pronouns: (char, cluster index).
         self.history: list[tuple[int, int]] = []
         # doc.ents and Span.ents build new Span objects on every access: read them once.
@@ -140,12 +111,12 @@ class _Resolver:
         """A person's name at tokens [start, end), with the title, honorific and organisation
         written before it from token `left` on: "NHS England chief executive Amanda Pritchard"."""
         doc = self.doc
-        while start < end - 1 and _title_word(doc[start]):  # an entity that took the title in
+        while start < end - 1 and is_title_word(doc[start]):  # an entity that took the title in
             start += 1
         while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")):
             end -= 1
         title_start = start
-        while title_start > left and _title_word(doc[title_start - 1]):
+        while title_start > left and is_title_word(doc[title_start - 1]):
             title_start -= 1
         gender, title = None, []
         for token in doc[title_start:start]:
@@ -166,7 +137,7 @@ class _Resolver:
     def _find(self, key: str) -> int | None:
         return next((i for i, c in enumerate(self.clusters) if key in c.keys), None)
 
-    def _new(self, cluster: _Cluster) -> int:
+    def _new(self, cluster: Cluster) -> int:
         self.clusters.append(cluster)
         return len(self.clusters) - 1
 
@@ -177,7 +148,7 @@ class _Resolver:
         full = name if len(name.split()) > 1 else self.full_names.get(surname, name)
         found = self._find(f"person:{surname}")
         if found is None:
-            found = self._new(_Cluster("PERSON", full, keys={f"person:{surname}"}))
+            found = self._new(Cluster("PERSON", full, keys={f"person:{surname}"}))
         cluster = self.clusters[found]
         if len(full.split()) > len((cluster.name or "").split()):
             cluster.name = full
@@ -188,17 +159,17 @@ class _Resolver:
 
     def _org(self, name: str) -> int:
         name = self.expansions.get(name, name)
-        keys = _org_keys(name)
+        keys = org_keys(name)
         for key in sorted(keys):
             if (found := self._find(key)) is not None:
                 self.clusters[found].keys |= keys
                 return found
-        return self._new(_Cluster("ORG", name, keys=keys))
+        return self._new(Cluster("ORG", name, keys=keys))
 
     def _anonymous(self, type_: SpeakerType, description: str) -> int:
         key = f"anon:{description.lower()}"
         found = self._find(key)
-        return found if found is not None else self._new(_Cluster(type_, None, description=description, keys={key}))
+        return found if found is not None else self._new(Cluster(type_, None, description=description, keys={key}))
 
     # ---- one mention -------------------------------------------------------------------------
     def resolve(self, head: Token, bounds: tuple[int, int]) -> tuple[int | None, str]:
@@ -267,9 +238,9 @@ class _Resolver:
         known = head.text[:1].isupper() and head.lower_ in self.full_names
         if head.pos_ == "PROPN" or known:
             start = head.i
-            while start > span.start and self.doc[start - 1].pos_ == "PROPN" and not _title_word(self.doc[start - 1]):
+            while start > span.start and self.doc[start - 1].pos_ == "PROPN" and not is_title_word(self.doc[start - 1]):
                 start -= 1
-            titled = start > span.start and _title_word(self.doc[start - 1])
+            titled = start > span.start and is_title_word(self.doc[start - 1])
             if known or titled:
                 return start, head.i + 1
         # "one of the Guildford Four, Gerry Conlon, said": a name set off in apposition, which the
@@ -377,111 +348,3 @@ class _Resolver:
                     self._ent_clusters[token.i] = self._role(token, self.doc[bounds[0] : bounds[1]])[0]
                 seen.append((token.idx, self._ent_clusters[token.i], True))
         return sorted(seen)
-
-
-def _quoted_tokens(doc: Doc, quotes: list[Quote]) -> set[int]:
-    inside: set[int] = set()
-    for quote in quotes:
-        if quote.kind == "indirect":
-            continue
-        for piece in quote.spans:
-            span = doc.char_span(piece.start, piece.end, alignment_mode="expand")
-            inside.update(t.i for t in span or ())
-    return inside
-
-
-def resolve_speakers(doc: Doc, quotes: list[Quote], heads: list[int | None]) -> tuple[list[Speaker], list[Quote]]:
-    """Canonical speakers, and the quotes with their speaker ids and speaker mentions filled in."""
-    quoted = _quoted_tokens(doc, quotes)
-    resolver = _Resolver(doc, quoted)
-
-    # Named speakers first, so "the watchdog" and "the report" can pick the organisation that speaks.
-    def deferred(i: int) -> bool:
-        head = heads[i]
-        return head is not None and resources.descriptors().get(doc[head].lemma_.lower()) in ("ORG", "DOCUMENT")
-
-    order = sorted(range(len(quotes)), key=lambda i: (deferred(i), heads[i] if heads[i] is not None else -1))
-    cluster_of: dict[int, int | None] = {}
-    mention_of: dict[int, Span] = {}
-    evidence_of: dict[int, str] = {}
-    resolved_heads: dict[int, tuple[tuple[int | None, str], Span]] = {}
-    for i in order:
-        head_index = heads[i]
-        if head_index is None:
-            continue
-        if head_index not in resolved_heads:
-            head = doc[head_index]
-            start, end = syntax.mention_bounds(head, quoted)
-            span = doc[start:end]
-            mention = Span(span.start_char, span.end_char, span.text)
-            resolved_heads[head_index] = (resolver.resolve(head, (start, end)), mention)
-        (cluster_of[i], evidence_of[i]), mention_of[i] = resolved_heads[head_index]
-    text = doc.text  # built from the tokens on every access: read it once
-    used = sorted({c for c in cluster_of.values() if c is not None}, key=lambda c: min(resolver.clusters[c].mentions))
-    ids = {c: f"s{n}" for n, c in enumerate(used, 1)}
-    speakers = []
-    for c in used:
-        cluster = resolver.clusters[c]
-        mentions = tuple(Span(s, e, text[s:e]) for s, e in sorted(set(cluster.mentions)))
-        speakers.append(
-            Speaker(
-                ids[c], cluster.name, cluster.type, cluster.title, cluster.organisation, cluster.description, mentions
-            )
-        )
-    updated = []
-    for i, quote in enumerate(quotes):
-        chosen = cluster_of.get(i)
-        evidence = evidence_of.get(i, "no speaker phrase")
-        updated.append(
-            replace(
-                quote,
-                speaker=ids.get(chosen) if chosen is not None else None,
-                speaker_mention=mention_of.get(i),
-                speaker_confidence=speaker_confidence(quote, evidence) if chosen is not None else 0.0,
-                speaker_evidence=evidence,
-            )
-        )
-    return speakers, updated
-
-
-# How often the speaker is right, by how it was chosen (the family of `speaker_evidence`) and how
-# the quote was attributed ("cue": a rule of confidence >= 0.8 that ties a cue to its subject;
-# "weak": the rest). Measured on the seed and news-dev gold (`make eval` prints the table as
-# "speaker rule -> right speaker"), rounded down to 0.05 and capped at 0.95; the rows with fewer than
-# five quotes are pooled (POOLED_CONFIDENCE). Re-measure when a rule changes.
-SPEAKER_CONFIDENCE: dict[tuple[str, str], float] = {
-    ("name", "cue"): 0.95,  # 67/69
-    ("pronoun", "cue"): 0.95,  # 31/31
-    ("document", "cue"): 0.95,  # 7/7
-    ("role noun", "cue"): 0.9,  # 16/17
-    ("description", "cue"): 0.75,  # 9/12
-    ("name", "weak"): 0.75,  # 7/9
-}
-# organisation noun and cue 1/1; document 1/2, pronoun 4/4 and role noun 2/2 when weak: 8/9
-POOLED_CONFIDENCE = 0.85
-
-
-def speaker_rule(evidence: str, quote_confidence: float) -> tuple[str, str]:
-    """(family, strength): the family of a speaker evidence (name, pronoun, role noun, organisation
-    noun, document, description) and whether the quote's attribution is cue-bound or weak."""
-    family = evidence.split(" '")[0].split(":")[0]
-    return family, "cue" if quote_confidence >= 0.8 else "weak"
-
-
-def speaker_confidence(quote: Quote, evidence: str) -> float:
-    family, strength = speaker_rule(evidence, quote.confidence)
-    return SPEAKER_CONFIDENCE.get((family, strength), POOLED_CONFIDENCE)
-
-
-@Language.factory(
-    "pipeline_speakers_v2",
-    requires=["doc._.quotes", "doc._.quote_heads", "doc.ents"],
-    assigns=["doc._.speakers", "doc._.quotes"],
-)
-def make_speaker_resolver(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    ensure_extensions()
-
-    def speaker_resolver(doc: Doc) -> None:
-        doc._.speakers, doc._.quotes = resolve_speakers(doc, doc._.quotes or [], doc._.quote_heads or [])
-
-    return guarded(name, speaker_resolver)

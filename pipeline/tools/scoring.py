@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .speakers import speaker_rule
+from ..speakers import speaker_rule
 
 _STOP = {
     "the",
@@ -184,7 +184,7 @@ class SeedScores:
     speaker_bands: dict[tuple[float, float], list[int]] = field(default_factory=dict)
     # speaker rule (family of speaker_evidence, attribution strength) -> [right speaker, found quotes]:
     # the table that calibrates speaker_confidence
-    speaker_rules: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    speaker_rules: dict[str, list[int]] = field(default_factory=dict)
     claims: PRF = field(default_factory=PRF)
     claims_required: int = 0
     claims_value: int = 0
@@ -234,8 +234,8 @@ class SeedScores:
             band = f"[{low:.1f}, {min(high, 1.0):.1f}{']' if high > 1 else ')'}"
             lines.append(f"  {band:<12} {ratio(right, total)}  ({right}/{total})")
         lines.append("speaker rule (evidence, attribution) -> right speaker (found quotes):")
-        for (family, strength), (right, total) in sorted(self.speaker_rules.items()):
-            lines.append(f"  {family + ', ' + strength:<28} {ratio(right, total)}  ({right}/{total})")
+        for rule, (right, total) in sorted(self.speaker_rules.items()):
+            lines.append(f"  {rule:<28} {ratio(right, total)}  ({right}/{total})")
         lines.append(self.claims.line("numeric claims (value)"))
         lines.append(
             f"{'  of required claims':<28} value {self.claims_value}/{self.claims_required}, unit {self.claims_unit}, "
@@ -250,10 +250,10 @@ def _tally(table: dict[Any, list[int]], key: Any, right: int, total: int = 1) ->
     counts[1] += total
 
 
-def _speaker_rule(quote: dict[str, Any]) -> tuple[str, str]:
+def _speaker_rule(quote: dict[str, Any]) -> str:
     """The row of the speaker-confidence table a quote falls in (see speakers.SPEAKER_CONFIDENCE)."""
     if not quote.get("speaker"):
-        return ("no speaker", "-")
+        return "no speaker"
     return speaker_rule(quote.get("speaker_evidence", ""), quote["confidence"])
 
 

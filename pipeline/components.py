@@ -1,0 +1,177 @@
+"""The pipeline's spaCy face: Doc extensions and component factories. The only module that touches `doc._`.
+
+The stages are pure functions (`text.paragraphs.mark_paragraph_starts`, `quotes.find_quotes`,
+`speakers.resolve_speakers`, `claims.find_claims`); here each gets a thin component around it. The
+factories are registered with spaCy through the `spacy_factories` entry point (pyproject.toml), so a
+fresh process can `spacy.load(model)` and `nlp.add_pipe("pipeline_quotes_v1")` without importing us.
+Their settings live in `default_config`, so they show in `nlp.config` and can be set there.
+
+Extension values are our frozen records; their msgpack codec (records.py) lets them cross
+`nlp.pipe(n_process=...)` and a DocBin with user data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .claims import find_claims
+from .config import Options
+from .io.ingest import article_from_text
+from .quotes import CONFIDENCE, QuoteSettings, find_quotes
+from .records import Article, Extraction, decode_record, encode_record
+from .speakers import SPEAKER_CONFIDENCE, resolve_speakers
+from .text.paragraphs import mark_paragraph_starts
+
+EXTENSIONS = ("article", "quotes", "quote_heads", "speakers", "numeric_claims", "issues", "error")
+PARAGRAPH_BREAKS = "pipeline_paragraph_breaks_v1"
+QUOTES = "pipeline_quotes_v1"
+SPEAKERS = "pipeline_speakers_v2"
+CLAIMS = "pipeline_numbers_v1"
+
+
+def ensure_extensions() -> None:
+    """Register our Doc extensions (idempotent)."""
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+# ---- reading and writing what the stages leave on a Doc -------------------------------------------
+def attach_article(doc: Doc, article: Article) -> Doc:
+    """Give a Doc the Article it was made from (title, byline and skipped lines come with it)."""
+    ensure_extensions()
+    doc._.article = article
+    return doc
+
+
+def article_of(doc: Doc) -> Article:
+    """The Article a Doc was made from; a Doc built from bare text gets one made for it."""
+    ensure_extensions()
+    if doc._.article is None:
+        doc._.article = article_from_text(doc.text or " ", "doc", "<doc>", Options())
+    article: Article = doc._.article
+    return article
+
+
+def error_of(doc: Doc) -> str | None:
+    """What failed in a stage for this Doc, if anything (the batch goes on without it)."""
+    ensure_extensions()
+    error: str | None = doc._.error
+    return error
+
+
+def extraction_of(doc: Doc) -> Extraction:
+    """Everything the stages found in a Doc, as one record."""
+    article = article_of(doc)
+    return Extraction(
+        article=article,
+        speakers=tuple(doc._.speakers or ()),
+        quotes=tuple(doc._.quotes or ()),
+        numeric_claims=tuple(doc._.numeric_claims or ()),
+        warnings=tuple(article.warnings) + tuple(doc._.issues or ()),
+    )
+
+
+def guarded(stage: str, step: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
+    """A component that records a failure on the Doc instead of raising.
+
+    One article that trips a rule must not stop the batch it is parsed in: the runner finds
+    `doc._.error` and writes that article to errors.jsonl.
+    """
+
+    def component(doc: Doc) -> Doc:
+        ensure_extensions()
+        if doc._.error is None:
+            try:
+                step(doc)
+            except Exception as err:  # noqa: BLE001 - reported per article by the runner
+                doc._.error = f"{stage}: {type(err).__name__}: {err}"
+        return doc
+
+    return component
+
+
+def _require(nlp: Language, name: str, needed: str) -> None:
+    """A clear error when a component is added without the one it builds on."""
+    if needed not in nlp.pipe_names:
+        raise ValueError(
+            f"{name} needs {needed} earlier in the pipeline (without it a headline and its lede read as one"
+            f" sentence); add it first: nlp.add_pipe({needed!r}, first=True), or use pipeline.build_nlp()"
+        )
+
+
+# ---- components ----------------------------------------------------------------------------------
+@Language.component(PARAGRAPH_BREAKS, assigns=["token.is_sent_start"])
+def paragraph_breaks(doc: Doc) -> Doc:
+    return mark_paragraph_starts(doc)
+
+
+@Language.factory(
+    QUOTES,
+    requires=["token.dep", "token.lemma", "token.tag", "token.is_sent_start"],
+    assigns=["doc._.quotes", "doc._.quote_heads", "doc._.issues", "doc.spans"],
+    default_config={"pre_cue_window": 40, "post_cue_window": 15, "carry_over_paragraphs": 3, "confidence": CONFIDENCE},
+)
+def make_quote_finder(
+    nlp: Language,
+    name: str,
+    pre_cue_window: int,
+    post_cue_window: int,
+    carry_over_paragraphs: int,
+    confidence: dict[str, float],
+) -> Callable[[Doc], Doc]:
+    _require(nlp, name, PARAGRAPH_BREAKS)
+    ensure_extensions()
+    settings = QuoteSettings(pre_cue_window, post_cue_window, carry_over_paragraphs, dict(confidence))
+
+    def quote_finder(doc: Doc) -> None:
+        quotes, heads, issues = find_quotes(doc, article_of(doc), settings)
+        doc._.quotes, doc._.quote_heads = quotes, heads
+        doc._.issues = (doc._.issues or []) + issues
+        spans = [doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand") for q in quotes]
+        doc.spans["quotes"] = [s for s in spans if s is not None]
+
+    return guarded(name, quote_finder)
+
+
+@Language.factory(
+    SPEAKERS,
+    requires=["doc._.quotes", "doc._.quote_heads", "doc.ents"],
+    assigns=["doc._.speakers", "doc._.quotes"],
+    default_config={"speaker_confidence": SPEAKER_CONFIDENCE},
+)
+def make_speaker_resolver(nlp: Language, name: str, speaker_confidence: dict[str, float]) -> Callable[[Doc], Doc]:
+    _require(nlp, name, QUOTES)
+    ensure_extensions()
+    table = dict(speaker_confidence)
+
+    def speaker_resolver(doc: Doc) -> None:
+        doc._.speakers, doc._.quotes = resolve_speakers(doc, doc._.quotes or [], doc._.quote_heads or [], table)
+
+    return guarded(name, speaker_resolver)
+
+
+@Language.factory(
+    CLAIMS,
+    requires=["doc._.quotes", "doc._.speakers", "token.dep"],
+    assigns=["doc._.numeric_claims"],
+)
+def make_claim_finder(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    _require(nlp, name, SPEAKERS)
+    ensure_extensions()
+
+    def claim_finder(doc: Doc) -> None:
+        doc._.numeric_claims = find_claims(doc, article_of(doc), doc._.quotes or [], doc._.speakers or [])
+
+    return guarded(name, claim_finder)
+
+
+# Records cross `nlp.pipe(n_process=...)` and DocBin through srsly's msgpack: the codec is in
+# records.py (the srsly_msgpack_* entry points name it, so a fresh process decodes without us);
+# registered here too for a checkout run without installing the package.
+srsly.msgpack_encoders.register("pipeline_records", func=encode_record)
+srsly.msgpack_decoders.register("pipeline_records", func=decode_record)

@@ -1,0 +1,110 @@
+"""The work every engine does: read articles, parse them in batches, write one JSON file per article.
+
+`process_files` is what a worker runs on its share of the inputs; `extract_text` is the same stages
+on one text in memory. `run.extract` chooses the engine.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..components import attach_article, error_of, extraction_of
+from ..config import PIPELINE_VERSION, Options
+from ..io.files import write_atomic
+from ..io.ingest import Failure, article_from_text, read_articles
+from ..io.schema import to_dict, to_json
+from ..nlp import build_nlp, pipeline_info
+from ..records import Article
+
+
+def process(nlp: Language, articles: Iterable[Article], batch_size: int) -> Iterator[tuple[Article, Doc]]:
+    """Parse articles in batches; each Doc carries its Article and, on failure, its error."""
+
+    def docs() -> Iterator[Doc]:
+        for article in articles:
+            yield attach_article(nlp.make_doc(article.text), article)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        yield extraction_of(doc).article, doc
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input: written to `target`, or failed with an error kind and message."""
+
+    source: str
+    target: str | None = None
+    error: str | None = None
+    message: str | None = None
+    skipped: bool = False  # unchanged since its last output (same text, same pipeline version)
+
+
+def _up_to_date(target: Path, article: Article) -> bool:
+    """The output exists for this very text and was made by this version of the pipeline."""
+    try:
+        previous = json.loads(target.read_text(encoding="utf-8"))
+        return bool(
+            previous["article"]["sha256"] == article.sha256 and previous["pipeline"]["version"] == PIPELINE_VERSION
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def process_files(paths: Iterable[Path], out_dir: Path, options: Options, nlp: Language) -> Iterator[Outcome]:
+    """The work of every engine: read, parse in batches, write one JSON per article, report each input."""
+    info = pipeline_info(nlp)
+    # Inputs that never reach the parser (unreadable, unchanged) are reported in input order.
+    pending: list[Outcome] = []
+
+    def articles() -> Iterator[Article]:
+        for path in paths:
+            for article in read_articles(path, options):
+                if isinstance(article, Failure):
+                    pending.append(Outcome(article.source, error=article.kind, message=article.message))
+                    continue
+                target = out_dir / f"{article.id}.json"
+                if not options.force and _up_to_date(target, article):
+                    pending.append(Outcome(article.source, target=str(target), skipped=True))
+                    continue
+                yield article
+
+    for article, doc in process(nlp, articles(), options.batch_size):
+        yield from pending
+        pending.clear()
+        if error := error_of(doc):
+            yield Outcome(article.source, error="pipeline", message=error)
+            continue
+        target = out_dir / f"{article.id}.json"
+        write_atomic(target, to_json(extraction_of(doc), info))
+        yield Outcome(article.source, target=str(target))
+    yield from pending
+
+
+_models: dict[str, Language] = {}
+
+
+def extract_text(text: str, nlp: Language | None = None, **metadata: str) -> dict[str, Any]:
+    """One article's text through every stage, in memory: the same JSON document `extract` writes.
+
+    `metadata` may give `id`, `source`, `title`, `author` and `published`, which otherwise come from
+    the text (a headline, a byline). The model is loaded once per process unless `nlp` is given."""
+    if nlp is None:
+        nlp = _models.get("default") or _models.setdefault("default", build_nlp(Options()))
+    article = article_from_text(text, metadata.get("id", "text"), metadata.get("source", "<text>"), Options())
+    article = replace(
+        article,
+        title=metadata.get("title", article.title),
+        author=metadata.get("author", article.author),
+        published=metadata.get("published", article.published),
+    )
+    _, doc = next(process(nlp, [article], batch_size=1))
+    if error := error_of(doc):
+        raise ValueError(error)
+    return to_dict(extraction_of(doc), pipeline_info(nlp))

@@ -1,0 +1,89 @@
+"""The library entry point behind `python -m pipeline extract`: inputs in, one JSON file per article out,
+on the engine the options choose (one process, a local pool, a Dask cluster)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from ..config import Options
+from ..io.files import ErrorLog, remove_stale_temporaries
+from ..io.ingest import INPUT_SUFFIXES, STDIN
+from ..io.tables import write_tables
+from ..nlp import build_nlp
+from .core import Outcome, process_files
+
+
+class UsageError(Exception):
+    """The command line names something that is not there: exit status 2."""
+
+
+@dataclass
+class Summary:
+    written: list[Path] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+
+def input_files(inputs: Iterable[Path]) -> list[Path]:
+    """Files named, and the article files inside folders named, in a stable order."""
+    files: list[Path] = []
+    for path in inputs:
+        if str(path) == STDIN:
+            files.append(path)
+        elif path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise UsageError(f"no such file or folder: {path}")
+    return files
+
+
+def extract(
+    inputs: Iterable[Path],
+    out_dir: Path,
+    options: Options | None = None,
+    nlp: Language | None = None,
+    on_article: Callable[[Outcome], None] | None = None,
+) -> Summary:
+    """Run every input through the pipeline into `out_dir`; bad inputs go to errors.jsonl.
+
+    `options.n_process` > 1 spreads the inputs over worker processes, `options.engine == "dask"`
+    over a Dask cluster; every engine writes the same files.
+    """
+    options = options or Options()
+    files = input_files(inputs)
+    errors = ErrorLog(out_dir)
+    remove_stale_temporaries(out_dir)
+    summary = Summary()
+    if options.engine == "dask":
+        from .cluster import dask_outcomes
+
+        outcomes: Iterable[Outcome] = dask_outcomes(files, out_dir, options)
+    elif options.n_process > 1:
+        from .pool import process_pool_outcomes
+
+        outcomes = process_pool_outcomes(files, out_dir, options)
+    else:
+        outcomes = process_files(files, out_dir, options, nlp or build_nlp(options))
+    for outcome in outcomes:
+        if outcome.error:
+            errors.add(outcome.source, outcome.error, outcome.message or "")
+            summary.failed.append(outcome.source)
+        elif outcome.skipped:
+            summary.skipped.append(outcome.source)
+        else:
+            summary.written.append(Path(outcome.target or ""))
+        if on_article:
+            on_article(outcome)
+    errors.finish()
+    write_tables(out_dir)
+    return summary

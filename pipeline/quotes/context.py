@@ -1,0 +1,121 @@
+"""What the quote rules share: the settings they read, a candidate quote, and the article being read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..records import Article
+from ..text import syntax
+from ..text.paragraphs import ParagraphIndex, paragraphs
+
+# Confidence of each attribution rule, by its id: the rule's precision on the PolNeAR dev set (quote
+# found at the 30% rule), rounded down, so sorting by confidence puts the doubtful items first. A rule
+# that shares a row was measured together with the rules of that row. Re-measure with
+# `python -m pipeline eval ../shared/eval/polnear-train.jsonl` when a rule changes.
+CONFIDENCE: dict[str, float] = {
+    "direct_cue_before": 0.95,
+    "direct_cue_ends_paragraph_before": 0.95,
+    "direct_cue_after": 0.9,
+    "indirect_reported_clause": 0.9,
+    "indirect_according_to": 0.8,
+    "direct_cue_farther_before": 0.8,
+    "direct_cue_next_sentence": 0.8,
+    "direct_name_after_dash": 0.8,
+    "direct_named_before_colon": 0.8,
+    "direct_introduced_by_paragraph": 0.8,
+    "partial_in_reported_speech": 0.8,
+    "direct_continues": 0.6,
+    "partial_cue_in_sentence": 0.5,
+    "partial_named_subject": 0.4,
+    "direct_no_speaker": 0.35,
+    "partial_continues": 0.3,
+    "partial_no_speaker": 0.25,
+    "indirect_no_speaker": 0.25,
+}
+
+
+@dataclass(frozen=True)
+class QuoteSettings:
+    """The quote stage's settings; the spaCy component takes them from its config (`nlp.config`)."""
+
+    # Farthest a cue may stand from its quote, in tokens, before and after it.
+    pre_cue_window: int = 40
+    post_cue_window: int = 15
+    # How many paragraphs back a quote with no cue may inherit the last speaker.
+    carry_over_paragraphs: int = 3
+    confidence: dict[str, float] = field(default_factory=lambda: dict(CONFIDENCE))
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who speaks a quote before resolution: the head token of the speaking phrase, if any, and the
+    id of the rule that found it (what the quote's `evidence` reports)."""
+
+    head: int | None
+    cue: int | None
+    rule: str
+    confidence: float
+
+
+@dataclass
+class Candidate:
+    kind: str
+    pieces: list[tuple[int, int]]
+    attribution: Attribution | None = None
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+class QuoteContext:
+    """The article being read: its parse, paragraphs, where the quote marks are, and the settings."""
+
+    def __init__(self, doc: Doc, article: Article, settings: QuoteSettings) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.settings = settings
+        skipped = set(article.skipped)
+        self.paragraphs = [p for p in paragraphs(self.text) if p not in skipped]
+        self.index = ParagraphIndex(self.paragraphs)
+        self.quoted_token: list[int | None] = [None] * len(doc)
+        self.kinds: list[str] = []  # kind of each marked quote, by the numbers in quoted_token
+        self.indirect: list[Candidate] = []  # reported speech found, for the partial quotes inside it
+
+    def mark_quoted(self, candidates: list[Candidate]) -> None:
+        """Remember which tokens sit inside which quote (marks included)."""
+        for number, cand in enumerate(candidates):
+            for start, end in cand.pieces:
+                span = self.doc.char_span(max(start - 1, 0), min(end + 1, len(self.text)), alignment_mode="expand")
+                for token in span or ():
+                    if self.quoted_token[token.i] is None:
+                        self.quoted_token[token.i] = number
+
+    def in_quote(self, token: Token) -> bool:
+        return self.quoted_token[token.i] is not None
+
+    def paragraph_of(self, char: int) -> tuple[int, int]:
+        span = self.index.span_of(char)
+        return span if span else (0, len(self.text))
+
+    def sentence_tokens(self, token: Token) -> list[Token]:
+        """The tokens of the token's sentence that lie in its paragraph."""
+        p_start, p_end = self.paragraph_of(token.idx)
+        return [t for t in token.sent if p_start <= t.idx < p_end]
+
+    def attribution(self, cue: Token, rule: str) -> Attribution | None:
+        """The cue's speaking phrase (its subject, or X of "according to X") under rule `rule`."""
+        head = syntax.according_to(cue) or syntax.subject_of(cue)
+        if head is None or self.in_quote(head) or head.dep_ == "expl":
+            return None
+        return Attribution(head.i, cue.i, rule, self.settings.confidence[rule])
+
+    def named(self, head: int, rule: str) -> Attribution:
+        """A speaking phrase found without a cue verb (a name after a dash, before a colon)."""
+        return Attribution(head, None, rule, self.settings.confidence[rule])

@@ -1,0 +1,221 @@
+"""Attribution rules: who speaks a direct or partial quote.
+
+Each rule is a function (context, candidate) -> Attribution or None, named by a stable id: the id is
+what the quote's `evidence` reports and the key of its confidence (`context.CONFIDENCE`, its measured
+precision). `DIRECT_RULES` and `PARTIAL_RULES` are tried in order of trust; a quote no rule claims
+continues the last speaker (`carry_over`). A new rule is a function and a row in one table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from ..text import syntax
+from .context import Attribution, Candidate, QuoteContext
+
+Rule = Callable[[QuoteContext, Candidate], Attribution | None]
+
+_SENTENCE_END = {".", "?", "!"}
+
+
+def _is_cue(token: Token) -> bool:
+    return syntax.is_cue(token) or token.lower_ == "according"
+
+
+def _post_cue(ctx: QuoteContext, cand: Candidate) -> Token | None:
+    """“...,” she said.   “...,” said the minister.   “...” — according to the report.
+
+    Searched after the first piece: an interrupted or multi-paragraph quote has its cue there."""
+    first_end = cand.pieces[0][1]
+    p_end = ctx.paragraph_of(first_end)[1]
+    i = syntax.token_at(ctx.doc, min(first_end + 1, len(ctx.text) - 1))
+    for token in ctx.doc[i : i + ctx.settings.post_cue_window]:
+        if token.idx >= p_end or ctx.in_quote(token) and token.idx > first_end + 1:
+            return None
+        if ctx.in_quote(token):
+            continue
+        if _is_cue(token):
+            return token
+        if token.text in _SENTENCE_END:
+            return None
+    return None
+
+
+def _pre_cue(ctx: QuoteContext, before: int) -> Token | None:
+    """The nearest cue before character `before`, in its sentence and paragraph:
+    X said: “...”   X told reporters that “...”   one who recounted: “...”"""
+    p_start = ctx.paragraph_of(before)[0]
+    i = syntax.token_at(ctx.doc, before)
+    for token in reversed(ctx.doc[max(i - ctx.settings.pre_cue_window, 0) : i]):
+        if token.idx < p_start:
+            return None
+        if ctx.in_quote(token):
+            continue
+        if token.text in _SENTENCE_END:
+            return None
+        if _is_cue(token):
+            return token
+    return None
+
+
+def _text_before(ctx: QuoteContext, cand: Candidate) -> str:
+    """The quote's paragraph up to its opening mark."""
+    return ctx.text[ctx.paragraph_of(cand.start)[0] : cand.start - 1].rstrip()
+
+
+# ---- direct quotes, in order of trust -----------------------------------------------------------
+def direct_cue_before(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
+    """X said: “...”   X said, “...”: a cue at most 40 characters before the opening mark."""
+    pre = _pre_cue(ctx, cand.start - 1)
+    before = _text_before(ctx, cand)
+    p_start = ctx.paragraph_of(cand.start)[0]
+    if pre is None or not before.endswith((":", ",")) or len(before) - (pre.idx - p_start) > 40:
+        return None
+    return ctx.attribution(pre, "direct_cue_before")
+
+
+def direct_cue_after(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
+    """“...,” X said.  The cue after the first piece, in the same sentence or (less sure) the next."""
+    post = _post_cue(ctx, cand)
+    if post is None:
+        return None
+    first_end = cand.pieces[0][1]
+    same_sentence = ctx.text[first_end - 1] in ",?!—–-…" or ctx.text[first_end + 1 : post.idx].strip()[:1] == ","
+    return ctx.attribution(post, "direct_cue_after" if same_sentence else "direct_cue_next_sentence")
+
+
+def direct_name_after_dash(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
+    """“We will not give up.” — Jane Smith, union leader: a name after a dash closes the quote."""
+    last_end = cand.pieces[-1][1]
+    p_end = ctx.paragraph_of(last_end)[1]
+    after = ctx.text[last_end + 1 : p_end]
+    stripped = after.lstrip(' \t"”’')
+    if stripped[:1] not in ("—", "–", "-"):
+        return None
+    name_at = last_end + 1 + (len(after) - len(stripped)) + 1
+    start = syntax.token_at(ctx.doc, name_at)
+    for token in ctx.doc[start : start + 4]:
+        if token.ent_type_ in ("PERSON", "ORG") and not ctx.in_quote(token):
+            ent = next(e for e in ctx.doc.ents if e.start <= token.i < e.end)
+            return ctx.named(ent.root.i, "direct_name_after_dash")
+    return None
+
+
+def direct_cue_farther_before(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
+    """A cue earlier in the quote's sentence, farther than "just before"."""
+    pre = _pre_cue(ctx, cand.start - 1)
+    return ctx.attribution(pre, "direct_cue_farther_before") if pre is not None else None
+
+
+def direct_named_before_colon(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
+    """ "... doesn't surprise pollster Daron Shaw: “...”": the person named just before the colon."""
+    if not _text_before(ctx, cand).endswith(":"):
+        return None
+    colon = ctx.doc[syntax.token_at(ctx.doc, ctx.text.rindex(":", 0, cand.start))]
+    people = [e for e in colon.sent.ents if e.label_ == "PERSON" and e.end <= colon.i and not ctx.in_quote(e.root)]
+    if not people or colon.i - people[-1].end > 2:
+        return None
+    return ctx.named(people[-1].root.i, "direct_named_before_colon")
+
+
+def _paragraph_before_ends_with_colon(ctx: QuoteContext, cand: Candidate) -> int | None:
+    """End of the paragraph before the quote's own, when the quote opens its paragraph and the one
+    before ends with a colon."""
+    index = ctx.index.index_of(cand.start)
+    if _text_before(ctx, cand) or index <= 0:
+        return None
+    prev_start, prev_end = ctx.paragraphs[index - 1]
+    return prev_end if ctx.text[prev_start:prev_end].endswith(":") else None
+
+
+def direct_cue_ends_paragraph_before(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
+    """He declared:  (paragraph break)  “...”"""
+    prev_end = _paragraph_before_ends_with_colon(ctx, cand)
+    cue = _pre_cue(ctx, prev_end - 1) if prev_end is not None else None
+    return ctx.attribution(cue, "direct_cue_ends_paragraph_before") if cue is not None else None
+
+
+def direct_introduced_by_paragraph(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
+    """ "President Clinton released the following statement:" names its speaker without a cue verb."""
+    prev_end = _paragraph_before_ends_with_colon(ctx, cand)
+    if prev_end is None:
+        return None
+    last = ctx.doc[syntax.token_at(ctx.doc, prev_end - 1)]
+    subject = syntax.subject_of(last.sent.root)
+    if subject is None or ctx.in_quote(subject):
+        return None
+    return ctx.named(subject.i, "direct_introduced_by_paragraph")
+
+
+DIRECT_RULES: tuple[Rule, ...] = (
+    direct_cue_before,
+    direct_cue_after,
+    direct_name_after_dash,
+    direct_cue_farther_before,
+    direct_named_before_colon,
+    direct_cue_ends_paragraph_before,
+    direct_introduced_by_paragraph,
+)
+
+
+# ---- partial quotes, in order of trust ----------------------------------------------------------
+def partial_in_reported_speech(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
+    """She said the plan was “a disgrace”: quoted words inside reported speech are its speaker's."""
+    for reported in ctx.indirect:
+        if reported.start <= cand.start and cand.end <= reported.end and reported.attribution:
+            rule = "partial_in_reported_speech"
+            return replace(reported.attribution, rule=rule, confidence=ctx.settings.confidence[rule])
+    return None
+
+
+def partial_cue_in_sentence(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
+    """The cue that governs the quoted words, else the nearest cue in the sentence."""
+    first = ctx.doc[syntax.token_at(ctx.doc, cand.start)]
+    cues = [t for t in ctx.sentence_tokens(first) if not ctx.in_quote(t) and _is_cue(t)]
+    governing = [c for c in cues if c in list(first.ancestors)]
+    for cue in governing + sorted(cues, key=lambda c: abs(c.i - first.i)):
+        if found := ctx.attribution(cue, "partial_cue_in_sentence"):
+            return found
+    return None
+
+
+def partial_named_subject(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
+    """ "Rubio pledged to oppose it “today, tomorrow, forever”": a named subject owns the words."""
+    first = ctx.doc[syntax.token_at(ctx.doc, cand.start)]
+    verb = next((a for a in first.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subject = syntax.subject_of(verb) if verb is not None else None
+    if (
+        subject is None
+        or ctx.in_quote(subject)
+        or not (subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in ("he", "she"))
+    ):
+        return None
+    return ctx.named(subject.i, "partial_named_subject")
+
+
+PARTIAL_RULES: tuple[Rule, ...] = (partial_in_reported_speech, partial_cue_in_sentence, partial_named_subject)
+
+
+def attribute(ctx: QuoteContext, cand: Candidate, rules: tuple[Rule, ...]) -> Attribution | None:
+    """The first rule of the table that finds a speaker."""
+    for rule in rules:
+        if found := rule(ctx, cand):
+            return found
+    return None
+
+
+def carry_over(ctx: QuoteContext, cand: Candidate, earlier: list[Candidate]) -> Attribution | None:
+    """A quote with no cue of its own continues the last speaker of the paragraphs just before.
+    Quoted words with no cue in their paragraph are often scare quotes: low confidence."""
+    here = ctx.index.index_of(cand.start)
+    for prev in reversed(earlier):
+        if prev.attribution is None or prev.attribution.head is None:
+            continue
+        if here - ctx.index.index_of(prev.start) > ctx.settings.carry_over_paragraphs:
+            return None
+        rule = f"{cand.kind}_continues"
+        return replace(prev.attribution, rule=rule, confidence=ctx.settings.confidence[rule])
+    return None

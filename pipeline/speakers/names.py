@@ -1,0 +1,43 @@
+"""Names as written: cleaning, initials, organisation keys, and which words are titles."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .. import resources
+
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_ACRONYM_SKIP = {"of", "for", "and", "the", "on", "in", "&"}
+
+
+def is_title_word(token: Token) -> bool:
+    """An honorific ("Mr"), a title ("Chief Constable") or a role noun ("spokesman")."""
+    word = token.lower_.rstrip(".")
+    return word in resources.honorifics() or word in resources.role_nouns()
+
+
+def clean_name(text: str) -> str:
+    """A name without determiners, possessive endings or stray punctuation."""
+    text = re.sub(r"[’']s?$", "", text.strip(), flags=re.IGNORECASE)
+    words = text.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words).strip(' ,;:—–-"“”‘’')
+
+
+def acronym(name: str) -> str:
+    """Initials of a multi-word name: "Independent Office for Police Conduct" -> "IOPC"."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+def org_keys(name: str) -> set[str]:
+    """Keys under which an organisation is found again: its name, and its acronym."""
+    keys = {name.lower()}
+    if name.isupper() and 2 <= len(name) <= 8:
+        keys.add(f"acr:{name}")
+    elif short := acronym(name):
+        keys.add(f"acr:{short}")
+    return keys

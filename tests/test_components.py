@@ -1,0 +1,117 @@
+"""The spaCy face: registered factories, settings in nlp.config, records across processes and DocBin."""
+
+import dataclasses
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import DocBin
+
+from pipeline.components import QUOTES, attach_article, error_of, extraction_of, guarded
+from pipeline.config import DEFAULT_MODEL, Options
+from pipeline.io.ingest import article_from_text
+
+from .conftest import SEED
+
+TEXTS = [
+    "Council cuts\n\nThe leader said: “We will close 12 libraries.”\n",
+    "Strike vote\n\nUnion boss Mary Quinn said the strike would go ahead on Monday.\n",
+    "Flood warning\n\n“Stay indoors,” the agency said. It added that 300 homes were at risk.\n",
+]
+
+
+def _fresh_python(code: str) -> str:
+    """Run code in a new interpreter (nothing of ours imported by hand) and return its stdout."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_components_factories_load_by_entry_point_in_a_fresh_process():
+    out = _fresh_python(
+        "import spacy\n"
+        f"nlp = spacy.load({DEFAULT_MODEL!r})\n"
+        "nlp.add_pipe('pipeline_paragraph_breaks_v1', first=True)\n"
+        "for name in ('pipeline_quotes_v1', 'pipeline_speakers_v2', 'pipeline_numbers_v1'):\n"
+        "    nlp.add_pipe(name)\n"
+        "doc = nlp('Council cuts\\n\\nThe leader said: “We will close 12 libraries.”\\n')\n"
+        "print(doc._.quotes[0].text, '|', doc._.numeric_claims[0].value)\n"
+    )
+    assert out.strip() == "We will close 12 libraries. | 12"
+
+
+def test_components_quotes_without_paragraph_breaks_is_a_clear_error():
+    nlp = spacy.load(DEFAULT_MODEL)
+    with pytest.raises(ValueError, match="needs pipeline_paragraph_breaks_v1"):
+        nlp.add_pipe(QUOTES)
+
+
+def test_components_settings_show_in_the_config_and_take_effect(nlp):
+    settings = nlp.config["components"][QUOTES]
+    assert settings["pre_cue_window"] == 40 and settings["confidence"]["direct_cue_before"] == 0.95
+    assert "name/cue" in nlp.config["components"]["pipeline_speakers_v2"]["speaker_confidence"]
+    other = spacy.load(DEFAULT_MODEL)
+    other.add_pipe("pipeline_paragraph_breaks_v1", first=True)
+    other.add_pipe(QUOTES, config={"confidence": {**settings["confidence"], "direct_cue_before": 0.5}})
+    (quote,) = other(TEXTS[0])._.quotes
+    assert quote.evidence == "direct_cue_before" and quote.confidence == 0.5
+
+
+def test_components_analyze_pipes_finds_no_problem(nlp):
+    problems = nlp.analyze_pipes(pretty=False)["problems"]
+    assert problems and all(not p for p in problems.values()), problems
+
+
+def _findings(docs):
+    return [(extraction_of(d).quotes, extraction_of(d).speakers, extraction_of(d).numeric_claims) for d in docs]
+
+
+def test_components_records_cross_processes(nlp):
+    one = _findings(nlp.pipe(TEXTS))
+    two = _findings(nlp.pipe(TEXTS, n_process=2, batch_size=1))
+    assert one == two and all(quotes for quotes, _, _ in one)
+
+
+def test_components_docbin_with_user_data_round_trips_in_a_fresh_process(nlp, tmp_path: Path):
+    docs = list(nlp.pipe(TEXTS))
+    path = tmp_path / "docs.spacy"
+    DocBin(docs=docs, store_user_data=True).to_disk(path)
+    out = _fresh_python(
+        "import dataclasses, json, spacy\nfrom spacy.tokens import DocBin\n"
+        "nlp = spacy.blank('en')\n"
+        f"for doc in DocBin().from_disk({str(path)!r}).get_docs(nlp.vocab):\n"
+        "    quotes = doc.user_data[('._.', 'quotes', None, None)]\n"
+        "    print(json.dumps([[type(q).__name__, dataclasses.asdict(q)] for q in quotes]))\n"
+    )
+    again = [json.loads(line) for line in out.splitlines()]
+    ours = [[["Quote", dataclasses.asdict(q)] for q in d._.quotes] for d in docs]
+    assert again == json.loads(json.dumps(ours)) and all(again)
+
+
+def test_components_a_failing_stage_marks_the_doc_and_the_batch_goes_on(nlp):
+    def broken(doc):
+        raise RuntimeError("rule tripped")
+
+    doc = guarded("pipeline_test", broken)(nlp.make_doc("Some text."))
+    assert error_of(doc) == "pipeline_test: RuntimeError: rule tripped"
+    again = guarded("pipeline_next", lambda d: None)(doc)
+    assert error_of(again) == "pipeline_test: RuntimeError: rule tripped"  # later stages leave it alone
+
+
+def test_components_face_extract_text_matches_the_file_output(seed_outputs: Path):
+    from pipeline import build_nlp, extract_text
+
+    text = SEED.read_text(encoding="utf-8")
+    document = extract_text(text, nlp=build_nlp(), id=SEED.stem, source=str(SEED))
+    saved = json.loads((seed_outputs / f"{SEED.stem}.json").read_text(encoding="utf-8"))
+    saved["article"]["source"] = str(SEED)
+    assert document == saved
+
+
+def test_components_attach_article_keeps_the_front_matter(nlp):
+    article = article_from_text(TEXTS[1], "t", "<t>", Options())
+    doc = nlp(attach_article(nlp.make_doc(article.text), article))
+    assert extraction_of(doc).article.title == "Strike vote"
