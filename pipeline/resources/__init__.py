@@ -102,3 +102,21 @@ def rate_periods() -> dict[str, bool]:
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of words, longest first (so "sept" is tried before "sep")."""
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@cache
+def currency_marks() -> tuple[str, ...]:
+    """Currency symbols and codes as written before a number, case kept ("US$", "£", "GBP", "Rs.")."""
+    text = resources.files(__package__).joinpath("currency_marks.txt").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def scale_abbreviations() -> dict[str, float]:
+    """Scale letters after a number ("bn", "m", "k") -> what they multiply by."""
+    return {row[0]: float(row[1]) for row in _lines("scale_abbreviations.txt")}
+
+
+def scale_words() -> list[str]:
+    """The number words that multiply what stands before them ("hundred", "million")."""
+    return [word for word, (_, is_scale) in number_words().items() if is_scale]

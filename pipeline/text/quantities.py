@@ -95,6 +95,19 @@ def _number(text: str) -> float | int:
 
 
 @cache
+def _currency_pattern() -> str:
+    """Currency marks before a number, from resources/currency_marks.txt. Case-sensitive: "a $5 fee"
+    is not Australian dollars; codes count only right before digits ("GBP 5", not "GBP rose")."""
+    marks = resources.currency_marks()
+    dollars = [m[:-1] for m in marks if m.endswith("$") and len(m) > 1]
+    symbols = [m for m in marks if not m[0].isalpha() and m not in dollars]
+    codes = [m for m in marks if m[0].isalpha() and not m.endswith("$")]
+    return (
+        rf"(?-i:\b(?:{resources.alternation(dollars)})\s?\$|{resources.alternation(symbols)}"
+        rf"|\b(?:{resources.alternation(codes)})\s?(?=\d))"
+    )
+
+
 def _pattern() -> re.Pattern[str]:
     words = sorted(resources.number_words(), key=len, reverse=True)
     word = "(?:" + "|".join(words) + ")"
@@ -105,20 +118,19 @@ def _pattern() -> re.Pattern[str]:
     )
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
     approx = "|".join(sorted(map(re.escape, _APPROX), key=len, reverse=True))
-    # Case-sensitive: "a $5 fee" is not Australian dollars.
-    currency = (
-        r"(?-i:\b(?:US|HK|NZ|AU|A|C|S)\s?\$|\$|£|€|¥|₹|\b(?:USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF|RM|Rs\.?)\s?(?=\d))"
-    )
+    currency = _currency_pattern()
     # Units written apart from the number ("87 mph", "140 km/h"); one-letter ones are too ambiguous.
     spaced = "|".join(
         sorted((re.escape(u) for u in resources.units() if len(u) > 1 and u != "in"), key=len, reverse=True)
     )
+    scales = resources.alternation(resources.scale_words())
+    abbreviations = resources.alternation(resources.scale_abbreviations())
     periods = resources.alternation(p for p, written in resources.rate_periods().items() if written)
     return re.compile(
         rf"(?:(?P<approx>{approx})\s+)?"
         rf"(?P<currency>{currency})?\s?"
         rf"(?:(?P<digits>(?:(?<![\w.,])[-−]|\bminus[\s-])?(?:{digits}))|\b(?P<words>{word_number})\b)"
-        r"(?:(?P<scale>(?:\s?(?:hundred|thousand|million|billion|trillion)\b)+|(?:bn|m|k|tn|mil)\b))?"
+        rf"(?:(?P<scale>(?:\s?(?:{scales})\b)+|(?:{abbreviations})\b))?"
         r"(?P<percent>\s?%|pc\b|\s(?:per\s?cent|percent)\b|\s(?:percentage\s)points?\b)?"
         r"(?P<aged>[\s-]years?[\s-]old\b)?"
         r"(?P<attached>(?<=\d)[a-zA-Z]{1,3}(?:/[a-zA-Z]{1,2})?\b)?"
@@ -159,7 +171,7 @@ def _scale_factor(written: str | None) -> float:
     """ "billion" -> 1e9, "bn" -> 1e9, "hundred million" -> 1e8."""
     factor = 1.0
     for word in (written or "").lower().split():
-        factor *= {"k": 1e3, "m": 1e6, "mil": 1e6, "bn": 1e9, "tn": 1e12}.get(word) or resources.number_words()[word][0]
+        factor *= resources.scale_abbreviations().get(word) or resources.number_words()[word][0]
     return factor
 
 
