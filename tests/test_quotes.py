@@ -98,3 +98,9 @@ def test_quotes_dash_attribution(run_text):
     (quote,) = result.quotes
     assert speaker_name(result, quote) == "Margaret Holloway"
     assert "dash" in quote.evidence
+
+
+@pytest.mark.parametrize("quoted", ["1917", "2-0", "£5"])
+def test_quotes_figures_in_quote_marks_are_not_quotes(run_text, quoted):
+    result = run_text(f"Awards night\n\nThe war film “{quoted},” took the top prize, its studio said.\n")
+    assert not any(q.text.strip(",") == quoted for q in result.quotes)

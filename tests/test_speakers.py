@@ -122,6 +122,14 @@ SHAPES = [
         id="pronoun-to-person-named-in-paragraph",
     ),
     pytest.param(
+        "Library cuts\n\nLeader of the local Green party Ruth Ellis said: “We will fight these cuts.”\n",
+        "fight these cuts",
+        "Ruth Ellis",
+        None,
+        "name",
+        id="long-title-before-a-name",
+    ),
+    pytest.param(
         "Budget vote\n\nThe Secretary of State for Finance insisted the cuts were fair to every region.\n",
         "cuts were fair",
         None,
@@ -180,3 +188,72 @@ def test_speakers_acronym_defined_in_brackets_takes_its_definition(run_text):
     speaker, _ = _speaker_of(result, "records crime")
     assert speaker is not None and speaker.type == "ORG"
     assert speaker.name == "HM Inspectorate of Constabulary and Fire & Rescue Services"
+
+
+def test_speakers_long_title_goes_to_title_not_name(run_text):
+    result = run_text("Library cuts\n\nLeader of the local Green party Ruth Ellis said: “We will fight these cuts.”\n")
+    speaker, _ = _speaker_of(result, "fight these cuts")
+    assert speaker is not None and speaker.name == "Ruth Ellis"
+    assert speaker.title is not None and speaker.title.startswith("Leader of the local Green party")
+
+
+def test_speakers_a_report_newly_brought_in_is_a_document_of_its_own(run_text):
+    text = (
+        "Hospital figures\n\nThe Royal Infirmary said it was hiring more nurses.\n\n"
+        "A leaked report showed that waiting times at the hospital had doubled in a year.\n"
+    )
+    speaker, _ = _speaker_of(run_text(text), "waiting times")
+    assert speaker is not None and speaker.type == "DOCUMENT" and speaker.name is None
+    assert "leaked report" in (speaker.description or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        (
+            "Call centres\n\nCustomers are quicker to hang up, a survey suggests.\n\n"
+            "“People are impatient,” says Cara Diemont of IT firm Acme Data, which commissioned the survey.\n",
+            "Acme Data",
+        ),
+        (
+            "Sleep study\n\nA study found that teenagers sleep too little.\n\n"
+            "The study was carried out by Oxford University over two years.\n",
+            "Oxford University",
+        ),
+    ],
+    ids=["commissioned-by-relative-clause", "carried-out-by-passive"],
+)
+def test_speakers_document_speaks_for_the_author_the_article_names(run_text, text, author):
+    result = run_text(text)
+    quote = next(q for q in result.quotes if q.speaker_evidence == "document")
+    speaker = next(s for s in result.speakers if s.id == quote.speaker)
+    assert speaker.name == author and speaker.type == "ORG"
+
+
+def test_speakers_reporting_participle_on_a_reported_clause_continues_its_reporter(run_text):
+    text = (
+        "Apology\n\nSarah Jones said the minister had spoken with great warmth, "
+        "adding: “He listened to every family.”\n"
+    )
+    speaker, _ = _speaker_of(run_text(text), "listened to every family")
+    assert speaker is not None and speaker.name == "Sarah Jones"
+
+
+def test_speakers_reporting_participle_stays_with_a_clause_that_reports_speech(run_text):
+    text = (
+        "Inquiry\n\nThe review recounts how one former officer explained that staff were never trained, "
+        "saying: “Nobody showed us what to look for.”\n"
+    )
+    speaker, _ = _speaker_of(run_text(text), "Nobody showed us")
+    assert speaker is not None and "officer" in (speaker.description or "")
+
+
+def test_speakers_the_data_is_the_document_brought_in_before(run_text):
+    text = (
+        "Hospital figures\n\nA leaked report showed that waiting times at the hospital had doubled in a year.\n\n"
+        "The data claimed that only half of patients were seen within four hours.\n"
+    )
+    result = run_text(text)
+    first, _ = _speaker_of(result, "waiting times")
+    second, _ = _speaker_of(result, "only half of patients")
+    assert first is not None and first == second and first.type == "DOCUMENT"

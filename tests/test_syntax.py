@@ -51,3 +51,27 @@ def test_syntax_mention_keeps_titles_and_skips_quoted_tokens(hand_doc):
     )
     assert syntax.mention_bounds(doc[3], set()) == (0, 4)
     assert syntax.mention_bounds(doc[3], {0}) == (1, 4)
+
+
+def test_syntax_reporting_participle_on_a_reported_clause_goes_to_its_reporter(hand_doc):
+    # Sarah said Blair had spoken warmly , adding   ("adding" hung on the reported clause)
+    doc = hand_doc(
+        words=["Sarah", "said", "Blair", "had", "spoken", "warmly", ",", "adding"],
+        heads=[1, 1, 4, 4, 1, 4, 4, 4],
+        deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "advmod", "punct", "advcl"],
+        pos=["PROPN", "VERB", "PROPN", "AUX", "VERB", "ADV", "PUNCT", "VERB"],
+        lemmas=["Sarah", "say", "Blair", "have", "speak", "warmly", ",", "add"],
+    )
+    assert syntax.subject_of(doc[7]).text == "Sarah"
+
+
+def test_syntax_reporting_participle_stays_with_a_clause_that_reports_speech(hand_doc):
+    # report recounts officer explained staff failed , saying   ("explained" reports speech itself)
+    doc = hand_doc(
+        words=["report", "recounts", "officer", "explained", "staff", "failed", ",", "saying"],
+        heads=[1, 1, 3, 1, 5, 3, 3, 3],
+        deps=["nsubj", "ROOT", "nsubj", "ccomp", "nsubj", "ccomp", "punct", "advcl"],
+        pos=["NOUN", "VERB", "NOUN", "VERB", "NOUN", "VERB", "PUNCT", "VERB"],
+        lemmas=["report", "recount", "officer", "explain", "staff", "fail", ",", "say"],
+    )
+    assert syntax.subject_of(doc[7]).text == "officer"

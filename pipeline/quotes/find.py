@@ -48,6 +48,8 @@ def _classify(ctx: QuoteContext, quoted: list[Quoted]) -> list[Candidate]:
             continue  # a quote inside a quote belongs to the outer speaker's words
         if len(q.pieces) == 1 and is_title_like(ctx.text[q.start : q.end]):
             continue
+        if not any(ch.isalpha() for ch in ctx.text[q.start : q.end]):
+            continue  # “1917”, “2-0”: a title or a figure in quote marks, not words anybody said
         para = ctx.paragraph_of(q.start)
         direct = len(q.pieces) > 1 or _looks_like_utterance(ctx.text, q.pieces[0], para)
         candidates.append(Candidate("direct" if direct else "partial", list(q.pieces)))

@@ -120,3 +120,9 @@ def scale_abbreviations() -> dict[str, float]:
 def scale_words() -> list[str]:
     """The number words that multiply what stands before them ("hundred", "million")."""
     return [word for word, (_, is_scale) in number_words().items() if is_scale]
+
+
+@cache
+def authoring_verbs() -> frozenset[str]:
+    """Lemmas of verbs that name who is behind a document ("commissioned the survey")."""
+    return frozenset(row[0] for row in _lines("authoring_verbs.txt"))

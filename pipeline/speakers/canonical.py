@@ -96,13 +96,13 @@ def resolve_speakers(
 # the table as "speaker rule -> right speaker"), rounded down to 0.05 and capped at 0.95; the rows
 # with fewer than five quotes are pooled ("pooled"). Re-measure when a rule changes.
 SPEAKER_CONFIDENCE: dict[str, float] = {
-    "name/cue": 0.95,  # 67/69
-    "pronoun/cue": 0.95,  # 31/31
-    "document/cue": 0.95,  # 7/7
-    "role noun/cue": 0.9,  # 16/17
-    "description/cue": 0.75,  # 9/12
-    "name/weak": 0.75,  # 7/9
-    # organisation noun and cue 1/1; document 1/2, pronoun 4/4 and role noun 2/2 when weak: 8/9
+    "name/cue": 0.95,  # 70/71
+    "pronoun/cue": 0.95,  # 32/32
+    "document/cue": 0.95,  # 9/9
+    "role noun/cue": 0.9,  # 13/14
+    "description/cue": 0.8,  # 8/10
+    "name/weak": 0.85,  # 8/9
+    # organisation noun and cue 1/1; document 2/3, pronoun 4/4 and role noun 1/1 when weak: 8/9
     "pooled": 0.85,
 }
 

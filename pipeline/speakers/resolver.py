@@ -257,10 +257,15 @@ class Resolver:
     def _appositive(self, head: Token) -> tuple[str | None, str | None]:
         """(title, organisation) from an apposition: "Jo Bloggs, a spokesman for Acme Corp," or
         "The health secretary, Wes Streeting," (the common noun is the title)."""
-        if head.ent_type_ != "PERSON" and head.pos_ == "NOUN":
-            start, _ = syntax.mention_bounds(head, self.quoted)
-            title = " ".join(t.text for t in self.doc[start : head.i + 1] if t.dep_ != "det")
-            return title or None, None
+        role = head.pos_ == "NOUN" or head.lower_ in resources.role_nouns()
+        if head.ent_type_ != "PERSON" and role:
+            # The title runs up to the name: "HM inspector of constabulary Zoe Billingham".
+            start, end = syntax.mention_bounds(head, self.quoted)
+            name = next((e for e in self._ents_in(head.i + 1, end, {"PERSON"})), None)
+            title_end = name.start if name is not None else head.i + 1
+            title = clean_name(self.doc[start:title_end].text)
+            orgs = self._ents_in(start, title_end, _ORG_LABELS) if name is not None else []
+            return title or None, orgs[-1].text if orgs else None
         appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
         if appos is None:
             return None, None
@@ -269,7 +274,8 @@ class Resolver:
         return title or None, orgs[-1].text if orgs else None
 
     def _document(self, head: Token, span: SpacySpan) -> int | None:
-        """A report speaks for its author: its possessor or modifier if named, else the article's organisation."""
+        """A report speaks for its author: its possessor or modifier if named, else the article's
+        organisation. "A leaked report", newly brought in with no author, is a document of its own."""
         for child in head.lefts:
             if child.dep_ in ("poss", "compound", "nmod") and child.pos_ in ("PROPN", "NOUN"):
                 author = clean_name(self.doc[child.left_edge.i : child.i + 1].text)
@@ -277,8 +283,35 @@ class Resolver:
                     return self._salient_org()
                 if child.pos_ == "PROPN" and author:
                     return self._org(author)
-        salient = self._salient_org()
+        if (stated := self._stated_author(head)) is not None:
+            return stated
+        if span[0].lower_ in ("the", "this", "these") and (earlier := self._last_document()) is not None:
+            return earlier  # "The data", "the report": the document the article brought in before
+        salient = None if span[0].lower_ in ("a", "an") else self._salient_org()
         return salient if salient is not None else self._anonymous("DOCUMENT", clean_name(span.text))
+
+    def _last_document(self) -> int | None:
+        """The document speaker most recently mentioned."""
+        return next((i for _, i in reversed(self.history) if self.clusters[i].type == "DOCUMENT"), None)
+
+    def _stated_author(self, head: Token) -> int | None:
+        """The organisation the article says is behind the document, wherever it says so: "Acme,
+        which commissioned the survey", "a study carried out by the university"."""
+        for token in self.doc:
+            if token.lemma_.lower() != head.lemma_.lower() or token.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            verb = token.head
+            if verb.lemma_.lower() not in resources.authoring_verbs():
+                continue
+            author = syntax.subject_of(verb) if token.dep_ == "dobj" else syntax.agent_of(verb)
+            org = (
+                next(iter(self._ents_in(author.left_edge.i, author.right_edge.i + 1, _ORG_LABELS)), None)
+                if author
+                else None
+            )
+            if org is not None:
+                return self._org(clean_name(org.text))
+        return None
 
     def _titled_person(self, head: Token) -> int | None:
         """ "the Deputy Chief Constable", "the minister": a person named earlier with that title."""

@@ -40,7 +40,15 @@ def subject_of(verb: Token) -> Token | None:
         if agent is not None:  # "it was said by the minister"
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.head.i != verb.i:
-            verb = verb.head
+            # "She said the minister had spoken warmly, adding: ...": a reporting participle hung on
+            # a reported clause continues the one reporting it, not the clause's own subject, unless
+            # that clause reports speech itself ("recounts how X explained that ..., saying").
+            reported = verb.head
+            reports_itself = any(c.dep_ == "ccomp" for c in reported.children)
+            if is_cue(verb) and reported.dep_ == "ccomp" and is_cue(reported.head) and not reports_itself:
+                verb = reported.head
+            else:
+                verb = reported
             continue
         return None
     return None
@@ -54,6 +62,14 @@ def names_nobody(head: Token) -> bool:
     around = {head.lower_}
     around |= {doc[max(start, 0) : start + 3].text.lower().replace(" ", "") for start in (i - 2, i)}
     return not around.isdisjoint(resources.non_speakers())
+
+
+def agent_of(verb: Token) -> Token | None:
+    """X of a passive "... by X": "the survey was carried out by Acme"."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def according_to(token: Token) -> Token | None:
@@ -84,6 +100,12 @@ def mention_bounds(head: Token, blocked: set[int]) -> tuple[int, int]:
             end = child.right_edge.i + 1
         elif child.dep_ == "relcl" and head.pos_ in ("NUM", "PRON", "DET", "NOUN") and child.right_edge.i - head.i <= 6:
             end = child.right_edge.i + 1
+    # "Leader of the local Labour party Gill Mitchell said": a role phrase that ends in a person's
+    # name runs to the name, which is who speaks.
+    last = head.right_edge
+    if head.lower_ in resources.role_nouns() and last.ent_type_ == "PERSON" and last.i >= end:
+        if not any(t.is_punct or t.i in blocked for t in head.doc[head.i : last.i + 1]):
+            end = last.i + 1
     while start < head.i and (start in blocked or head.doc[start].is_punct):
         start += 1
     while end - 1 > head.i and (end - 1 in blocked or head.doc[end - 1].is_punct):

@@ -8,10 +8,13 @@ alias is put back before textacy runs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from spacy.tokens import Doc
+
+_BRACKETED_ACRONYM = re.compile(r"\((?-i:[A-Z][A-Za-z&.]{0,9}[A-Z])s?\)")
 
 
 def _textacy_extract() -> Any:
@@ -26,8 +29,11 @@ def _textacy_extract() -> Any:
 
 def acronym_definitions(doc: Doc) -> dict[str, str]:
     """Acronym -> its definition as the article spells it out: "Independent Office for Police Conduct
-    (IOPC)" gives IOPC. Acronyms the article never defines are left out."""
-    if not any(t.is_upper and t.is_alpha and len(t) >= 2 for t in doc):
+    (IOPC)" gives IOPC. Acronyms the article never defines are left out.
+
+    Only an article with an acronym in brackets is handed to textacy: that is the form it reads, and
+    the rest pay neither its import nor its scan."""
+    if not _BRACKETED_ACRONYM.search(doc.text):
         return {}
     found: dict[str, str] = _textacy_extract().acronyms_and_definitions(doc)
     return {short: definition for short, definition in found.items() if definition}
