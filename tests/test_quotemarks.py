@@ -45,3 +45,20 @@ def test_quotemarks_thousands_of_stray_marks_do_not_fail():
     text = "“" * 3000 + " words " + "”" * 10 + "\n"
     found, issues = scan_paragraphs(text, paragraphs(text))
     assert issues  # reported, not raised
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two paragraphs run together, the first left open: one quote in two pieces.
+        (
+            'She said: "We have doubled it already. "We will go further next year." Then she left.',
+            ["We have doubled it already. | We will go further next year."],
+        ),
+        ("He said: “It is over. “We start again tomorrow.” And he went.", ["It is over. | We start again tomorrow."]),
+        # A quote inside a quote that does not follow a finished sentence stays nested.
+        ("“He told me “never again” twice,” she said.", ["He told me “never again” twice,"]),
+    ],
+)
+def test_quotemarks_joined_paragraphs_reopen_the_open_quote(text, expected):
+    assert contents(text) == expected

@@ -1,5 +1,6 @@
 """The review site: escaped text, highlighted quotes, and a real headless browser rendering it."""
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -67,3 +68,10 @@ def test_review_page_in_headless_chromium(site: Path, tmp_path: Path):
     shot = tmp_path / "screenshot.png"
     screenshot(site / "articles" / f"{SEED.stem}.html", shot, browser)
     assert shot.stat().st_size > 10_000
+
+
+def test_review_index_puts_doubtful_speakers_first_in_their_colour(site: Path):
+    index = (site / "index.html").read_text(encoding="utf-8")
+    listed = index.split("<ol>", 1)[1].split("</ol>", 1)[0]
+    scores = [float(x) for x in re.findall(r"<span class='(?:low|mid|high)'>([0-9.]+)</span>", listed)]
+    assert scores and scores == sorted(scores)

@@ -26,9 +26,14 @@ table{border-collapse:collapse;margin:1rem 0}td,th{border-bottom:1px solid #ddd;
 .text{white-space:pre-wrap;border:1px solid #ddd;padding:1rem;border-radius:6px}
 .quote{border-radius:3px;padding:0 1px}.quote.partial{border-bottom:2px dotted #555}
 .quote.indirect{font-style:italic}.num{outline:2px solid #2563eb;border-radius:2px}
-.low{color:#b91c1c}.swatch{display:inline-block;width:1em;height:1em;border-radius:2px;vertical-align:middle}
+.low{color:#b91c1c}.mid{color:#b45309}.high{color:#15803d}.swatch{display:inline-block;width:1em;height:1em;border-radius:2px;vertical-align:middle}
 nav a{margin-right:1rem}
 """
+
+
+def confidence_class(confidence: float) -> str:
+    """Colour band of a measured confidence: red under 0.5, amber under 0.9, green from 0.9."""
+    return "low" if confidence < 0.5 else "mid" if confidence < 0.9 else "high"
 
 
 def _page(title: str, body: str) -> str:
@@ -174,7 +179,8 @@ def index_page(documents: list[dict[str, Any]]) -> str:
             doubtful.append((q["speaker_confidence"], q["confidence"], article["id"], q, document))
     doubtful.sort(key=lambda x: (x[0], x[1], x[2], x[3]["start"]))
     items = "".join(
-        f"<li><span class='low'>{sc:.2f}</span> <a href='articles/{escape(a, quote=True)}.html'>{escape(a)}</a> "
+        f"<li><span class='{confidence_class(sc)}'>{sc:.2f}</span> "
+        f"<a href='articles/{escape(a, quote=True)}.html'>{escape(a)}</a> "
         f"{escape(q['kind'])}: “{escape(q['text'][:120])}” — {escape(_speaker_label(d, q['speaker']))}"
         f" ({escape(q['speaker_evidence'])}; quote: {escape(q['evidence'])})</li>"
         for sc, _, a, q, d in doubtful[:50]
