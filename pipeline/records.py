@@ -104,6 +104,51 @@ class Extraction:
     warnings: tuple[Issue, ...] = field(default=())
 
 
+# What each published field means: the one dictionary the JSON Schema's descriptions, the corpus
+# tables' column docs (io/tables.py) and, through them, the README's tables are made from.
+FIELD_DOCS: dict[str, dict[str, str]] = {
+    "Speaker": {
+        "id": "speaker id within the article (s1, s2, ...)",
+        "name": "canonical name; empty for anonymous speakers",
+        "type": "PERSON, ORG, GROUP, DOCUMENT or UNKNOWN",
+        "title": "title written before the name",
+        "organisation": "organisation, where the text states it",
+        "description": "how an anonymous speaker is described",
+        "mentions": "every phrase that stands for the speaker in an attribution",
+    },
+    "Quote": {
+        "id": "quote id within the article (q1, q2, ...)",
+        "kind": "direct, partial or indirect",
+        "start": "offset of the first character in article.text",
+        "end": "offset after the last character",
+        "text": "the quote's words",
+        "spans": "the pieces of a quote over several paragraphs or interrupted by its cue",
+        "speaker": "speaker id within the article, empty when nobody could be named",
+        "speaker_mention": "the phrase that named the speaker here",
+        "cue": "the reporting verb",
+        "confidence": "0 to 1: the measured precision of the rule that found it",
+        "evidence": "the rule that found it",
+        "speaker_confidence": "0 to 1: the measured precision of the rule that chose the speaker",
+        "speaker_evidence": "the rule that chose the speaker (and the antecedent of a pronoun or role noun)",
+    },
+    "NumericClaim": {
+        "id": "claim id within the article (n1, n2, ...)",
+        "text": "the words of the number (and the counted noun)",
+        "start": "offset in article.text",
+        "end": "offset after the number",
+        "value": "a number, a [low, high] pair, or for kind date an ISO 8601 date (--MM-DD without a year)",
+        "kind": "count, percent, money, measure, year, year_range, date, ordinal or fraction",
+        "sentence": "the sentence the number stands in",
+        "unit": "what is counted or measured",
+        "approx": "= ~ > < >= <= up down",
+        "predicate": "what the text says happened",
+        "subject": "who or what did it",
+        "claimant": "speaker id of who claims it; empty means the publication",
+        "quote": "id of the quote the number sits in",
+    },
+}
+
+
 # ---- records through msgpack (nlp.pipe with n_process, DocBin with user data) ----------------------
 # srsly calls these for what msgpack cannot pack itself. No spaCy here: srsly loads them by entry
 # point while spaCy is still importing.

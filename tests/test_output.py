@@ -105,3 +105,23 @@ def test_output_readme_documents_every_table_column():
         assert f"`{name}`" in readme
         for column, meaning in columns.items():
             assert f"| `{column}` | {meaning} |" in readme, (name, column)
+
+
+def test_output_schema_and_tables_take_their_meanings_from_one_dictionary():
+    from pipeline.io.tables import COLUMNS
+    from pipeline.records import FIELD_DOCS
+
+    schema = json_schema()["properties"]
+    items = {"Quote": schema["quotes"]["items"], "NumericClaim": schema["numeric_claims"]["items"],
+             "Speaker": schema["speakers"]["items"]}  # fmt: skip
+    tables = {"Quote": "quotes", "NumericClaim": "numeric_claims", "Speaker": "speakers"}
+    checked = 0
+    for record, docs in FIELD_DOCS.items():
+        assert set(docs) == set(items[record]["properties"]), record
+        for field, doc in docs.items():
+            assert items[record]["properties"][field]["description"] == doc
+            table_doc = COLUMNS[tables[record]].get(field)
+            if table_doc is not None and not (record == "Speaker" and field == "mentions"):
+                assert table_doc == doc, (record, field)
+            checked += 1
+    assert checked > 30

@@ -13,7 +13,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 import jsonschema
 
-from ..records import Article, Extraction, Issue, NumericClaim, Quote, Speaker
+from ..records import FIELD_DOCS, Article, Extraction, Issue, NumericClaim, Quote, Speaker
 
 SCHEMA_VERSION = "1.1.0"
 
@@ -29,7 +29,6 @@ _OVERRIDES: dict[tuple[type, str], dict[str, Any]] = {
         "additionalProperties": False,
     },
     (NumericClaim, "value"): {
-        "description": "A number, a [low, high] pair, or for kind date an ISO 8601 date (--MM-DD without a year)",
         "anyOf": [
             {"type": "number"},
             {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
@@ -68,7 +67,10 @@ def _type_schema(tp: Any) -> dict[str, Any]:
 
 def object_schema(cls: type) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
+    docs = FIELD_DOCS.get(cls.__name__, {})
     props = {f.name: _OVERRIDES.get((cls, f.name)) or _type_schema(hints[f.name]) for f in _fields(cls)}
+    for name, doc in docs.items():
+        props[name] = {"description": doc, **{k: v for k, v in props[name].items() if k != "description"}}
     return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
 
 

@@ -15,54 +15,40 @@ from typing import Any
 
 import pandas as pd
 
-from ..io.files import write_atomic
+from ..records import FIELD_DOCS
+from .files import write_atomic
 
-# The column dictionary: every column of every table, what it holds. The README shows it.
-COLUMNS: dict[str, dict[str, str]] = {
+# The column dictionary: every column of every table, what it holds (the README shows it). Columns
+# that are fields of a record take their meaning from records.FIELD_DOCS; the rest are the tables' own.
+_OWN_COLUMNS: dict[str, dict[str, str]] = {
     "quotes": {
         "article": "article id (the input file's stem)",
-        "id": "quote id within the article (q1, q2, ...)",
-        "kind": "direct, partial or indirect",
-        "speaker": "speaker id within the article, empty when nobody could be named",
         "speaker_name": "the speaker's canonical name, or its description when anonymous",
         "speaker_type": "PERSON, ORG, GROUP, DOCUMENT or UNKNOWN",
-        "text": "the quote's words",
-        "start": "offset of the first character in article.text",
-        "end": "offset after the last character",
-        "cue": "the reporting verb",
-        "confidence": "0 to 1: the measured precision of the rule that found it",
-        "evidence": "the rule that found it",
-        "speaker_confidence": "0 to 1: the measured precision of the rule that chose the speaker",
-        "speaker_evidence": "the rule that chose the speaker (and the antecedent of a pronoun or role noun)",
     },
     "numeric_claims": {
         "article": "article id",
-        "id": "claim id within the article (n1, n2, ...)",
-        "text": "the words of the number (and the counted noun)",
         "value_low": "the value, or the low end of a range (an ISO date for kind date)",
         "value_high": "the value, or the high end of a range",
-        "kind": "count, percent, money, measure, year, year_range, date, ordinal or fraction",
-        "unit": "what is counted or measured",
-        "approx": "= ~ > < >= <= up down",
-        "predicate": "what the text says happened",
-        "subject": "who or what did it",
-        "claimant": "speaker id of who claims it; empty means the publication",
         "claimant_name": "the claimant's canonical name or description",
-        "quote": "id of the quote the number sits in",
-        "start": "offset in article.text",
-        "end": "offset after the number",
     },
     "speakers": {
         "article": "article id",
-        "id": "speaker id within the article (s1, s2, ...)",
-        "name": "canonical name; empty for anonymous speakers",
-        "type": "PERSON, ORG, GROUP, DOCUMENT or UNKNOWN",
-        "title": "title written before the name",
-        "organisation": "organisation, where the text states it",
-        "description": "how an anonymous speaker is described",
         "mentions": "number of phrases that stand for the speaker in attributions",
         "quotes": "number of quotes attributed to the speaker",
     },
+}
+_ORDER = {
+    "quotes": ("article", "id", "kind", "speaker", "speaker_name", "speaker_type", "text", "start", "end", "cue",
+               "confidence", "evidence", "speaker_confidence", "speaker_evidence"),
+    "numeric_claims": ("article", "id", "text", "value_low", "value_high", "kind", "unit", "approx", "predicate",
+                       "subject", "claimant", "claimant_name", "quote", "start", "end"),
+    "speakers": ("article", "id", "name", "type", "title", "organisation", "description", "mentions", "quotes"),
+}  # fmt: skip
+_RECORD_OF = {"quotes": "Quote", "numeric_claims": "NumericClaim", "speakers": "Speaker"}
+COLUMNS: dict[str, dict[str, str]] = {
+    table: {c: _OWN_COLUMNS[table].get(c) or FIELD_DOCS[_RECORD_OF[table]][c] for c in columns}
+    for table, columns in _ORDER.items()
 }
 TABLES = tuple(COLUMNS)
 

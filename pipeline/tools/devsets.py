@@ -25,7 +25,7 @@ from ..nlp import pipeline_info
 from ..records import Article, Extraction
 from ..text.paragraphs import paragraphs
 from ..text.textacy_bridge import direct_quotations
-from ..tools.scoring import PRF, SeedScores, match_spans, score_gold
+from .scoring import PRF, SeedScores, match_spans, score_gold
 
 # Kinds NewsQuant does not annotate as quantities: calendar references and ranks.
 _NOT_QUANTITIES = {"year", "year_range", "date", "ordinal"}

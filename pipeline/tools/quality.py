@@ -16,8 +16,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from ..tools.devsets import AttributionScores, score_gold_files, score_newsquant, score_polnear
-from ..tools.scoring import SeedScores
+from .devsets import AttributionScores, score_gold_files, score_newsquant, score_polnear
+from .scoring import SeedScores
 
 ROOT = Path(__file__).resolve().parents[2]  # the checkout: pipeline/tools/quality.py
 FLOORS = ROOT / "tests" / "quality_floors.json"
