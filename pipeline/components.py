@@ -114,7 +114,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
     QUOTES,
     requires=["token.dep", "token.lemma", "token.tag", "token.is_sent_start"],
     assigns=["doc._.quotes", "doc._.quote_heads", "doc._.issues", "doc.spans"],
-    default_config={"pre_cue_window": 40, "post_cue_window": 15, "carry_over_paragraphs": 3, "confidence": CONFIDENCE},
+    default_config={
+        "pre_cue_window": QuoteSettings.pre_cue_window,
+        "post_cue_window": QuoteSettings.post_cue_window,
+        "carry_over_paragraphs": QuoteSettings.carry_over_paragraphs,
+        "confidence": CONFIDENCE,
+    },
 )
 def make_quote_finder(
     nlp: Language,

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..components import attach_article, error_of, extraction_of
+from ..components import article_of, attach_article, error_of, extraction_of
 from ..config import PIPELINE_VERSION, Options
 from ..io.files import write_atomic
 from ..io.ingest import Failure, article_from_text, read_articles
@@ -32,7 +32,7 @@ def process(nlp: Language, articles: Iterable[Article], batch_size: int) -> Iter
             yield attach_article(nlp.make_doc(article.text), article)
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield extraction_of(doc).article, doc
+        yield article_of(doc), doc
 
 
 @dataclass(frozen=True)
