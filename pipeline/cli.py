@@ -69,6 +69,8 @@ def extract(
 
     Articles whose output is up to date (same text, same pipeline version) are skipped unless --force.
     """
+    from .engines.cluster import ClusterUnusable
+    from .engines.core import OutputUnusable
     from .engines.progress import progress_reporter
     from .engines.run import UsageError, input_files
     from .engines.run import extract as run_extract
@@ -90,6 +92,12 @@ def extract(
             summary = run_extract(files, out, options, on_article=advance)
     except UsageError as err:
         usage_error(str(err))
+    except ClusterUnusable as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(1) from None
+    except OutputUnusable as err:
+        typer.echo(f"error: {err}; finished articles are kept, run again when there is room", err=True)
+        raise typer.Exit(1) from None
     typer.echo(
         f"{len(summary.written)} written, {len(summary.skipped)} unchanged and skipped, "
         f"{len(summary.failed)} failed, in {out}" + (f" (see {out / 'errors.jsonl'})" if summary.failed else ""),
@@ -170,7 +178,9 @@ def review(
 
     if not out.is_dir():
         usage_error(f"no such folder: {out}")
-    index = build_review(out)
+    index, left_out = build_review(out)
+    for line in left_out:
+        typer.echo(f"skipped {line}", err=True)
     typer.echo(f"review site: {index}", err=True)
     if shot is not None:
         browser, pages = chromium(), sorted((index.parent / "articles").glob("*.html"))
@@ -208,7 +218,9 @@ def export_tasks(
     fmt = annotation_format(fmt, to)
     if not out.is_dir():
         usage_error(f"no such folder of outputs: {out}")
-    count = export(out, to, fmt)
+    count, left_out = export(out, to, fmt)
+    for line in left_out:
+        typer.echo(f"skipped {line}", err=True)
     typer.echo(f"{count} article(s) exported to {to}", err=True)
     if fmt == "label-studio":
         typer.echo(f"Label Studio labelling config:\n{LABEL_STUDIO_CONFIG}", err=True)

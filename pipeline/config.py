@@ -24,3 +24,5 @@ class Options:
     engine: str = "local"
     scheduler: str | None = None  # address of an existing Dask scheduler; None starts a LocalCluster
     force: bool = False
+    # Safe file stems that more than one input has: those inputs get a hash in their id (set by extract).
+    shared_stems: frozenset[str] = frozenset()

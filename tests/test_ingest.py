@@ -165,3 +165,25 @@ def test_ingest_dateline_is_metadata_not_a_claim(run_text):
     assert extraction.article.published == "1999-03-03"
     assert [c.value for c in extraction.numeric_claims if c.kind != "date"] == [14200]
     assert all(c.start > extraction.article.text.index("GMT") for c in extraction.numeric_claims)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_ingest_decode_unicode_with_a_byte_order_mark(encoding):
+    text = "Headline\n\nThe minister said: “We will act.”\n"
+    data = text.encode(encoding)
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):  # utf-16-be has no BOM of its own
+        data = b"\xfe\xff" + data
+    decoded, warnings = decode(data)
+    assert decoded == text and warnings == []
+
+
+def test_ingest_decode_mixed_encodings_line_by_line():
+    data = "Prices “rose”\n".encode() + "The minister said: “We will act.”\n".encode("cp1252")
+    text, warnings = decode(data)
+    assert text == "Prices “rose”\nThe minister said: “We will act.”\n"
+    assert warnings and "line(s) 2" in warnings[0].message
+
+
+def test_ingest_decode_old_mac_line_ends_become_newlines():
+    text, _ = decode(b"Headline\r\rThe council said: \xe2\x80\x9cNo.\xe2\x80\x9d\r")
+    assert text == "Headline\n\nThe council said: “No.”\n"

@@ -4,6 +4,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from pipeline.cli import main
@@ -125,3 +126,30 @@ def test_output_schema_and_tables_take_their_meanings_from_one_dictionary():
                 assert table_doc == doc, (record, field)
             checked += 1
     assert checked > 30
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_output_csv_cells_that_look_like_formulas_are_neutralised(tmp_path: Path, nlp, start):
+    from pipeline.config import Options
+    from pipeline.engines.run import extract
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    words = f"{start}HYPERLINK(1) is what we want"
+    (corpus / "a.txt").write_text(f"Council row\n\nThe leader said: “{words}.”\n", encoding="utf-8")
+    out = tmp_path / "out"
+    extract([corpus], out, Options(), nlp=nlp)
+    csv_text = (out / "quotes.csv").read_text(encoding="utf-8")
+    assert f"'{start}HYPERLINK" in csv_text
+    frames = pd.read_parquet(out / "quotes.parquet")
+    assert any(str(t).startswith(start) for t in frames["text"])  # Parquet keeps the raw text
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [("=1+1", "'=1+1"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("plain", "plain"), (-5, -5), (None, None)],
+)
+def test_output_neutralise_cell(cell, written):
+    from pipeline.io.tables import neutralise_cell
+
+    assert neutralise_cell(cell) == written

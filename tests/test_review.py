@@ -1,5 +1,6 @@
 """The review site: escaped text, highlighted quotes, and a real headless browser rendering it."""
 
+import json
 import re
 import shutil
 import subprocess
@@ -75,3 +76,35 @@ def test_review_index_puts_doubtful_speakers_first_in_their_colour(site: Path):
     listed = index.split("<ol>", 1)[1].split("</ol>", 1)[0]
     scores = [float(x) for x in re.findall(r"<span class='(?:low|mid|high)'>([0-9.]+)</span>", listed)]
     assert scores and scores == sorted(scores)
+
+
+def test_review_and_export_trust_only_valid_outputs(site: Path, tmp_path: Path):
+    """Crafted or foreign JSON in the outputs folder is left out, said so, and writes nothing elsewhere."""
+    from pipeline.tools.annotation import export
+
+    out = site.parent
+    good = json.loads(next(p for p in sorted(out.glob("*.json"))).read_text(encoding="utf-8"))
+    escape_dir = tmp_path / "elsewhere"
+    crafted = {
+        "abs_id.json": {**good, "article": {**good["article"], "id": str(escape_dir / "evil")}},
+        "kind.json": {
+            **good,
+            "quotes": [{**good["quotes"][0], "kind": "<meta http-equiv='refresh' content='0;url=x'>"}],
+        },
+        "title.json": {**good, "article": {**good["article"], "title": ["not", "a", "string"]}},
+        "gold.json": {"source": "x.txt", "metadata": {}, "speakers": {}, "quotes": [], "numeric_claims": []},
+    }
+    for name, document in crafted.items():
+        (out / name).write_text(json.dumps(document), encoding="utf-8")
+    try:
+        index, left_out = build_review(out)
+        count, export_left_out = export(out, tmp_path / "tasks.json", "label-studio")
+    finally:
+        for name in crafted:
+            (out / name).unlink()
+    assert sorted(line.split(":", 1)[0] for line in left_out) == sorted(crafted)
+    assert export_left_out == left_out and count == len(list(out.glob("*.json")))
+    assert not escape_dir.exists()
+    pages = "".join(p.read_text(encoding="utf-8") for p in (site / "articles").glob("*.html"))
+    assert "http-equiv='refresh'" not in pages
+    assert "base-uri 'none'" in index.read_text(encoding="utf-8")

@@ -131,3 +131,135 @@ def test_robustness_seed_is_the_same_through_every_engine_path(tmp_path: Path, n
     second = extract([SEED], tmp_path / "b", Options(batch_size=64), nlp=nlp)
     assert first.exit_code == second.exit_code == 0
     assert _outputs(tmp_path / "a") == _outputs(tmp_path / "b")
+
+
+def test_robustness_odd_names_and_duplicates_each_get_their_own_output(tmp_path: Path, nlp):
+    """A name too long for the file system, one with spaces, two files with the same name, and a
+    JSONL with a repeated id: every article comes out, none overwrites another."""
+    corpus = tmp_path / "in"
+    (corpus / "a").mkdir(parents=True)
+    (corpus / "b").mkdir()
+    body = "Headline\n\nThe council said 12 libraries would close.\n"
+    (corpus / ("x" * 240 + ".txt")).write_text(body, encoding="utf-8")
+    (corpus / "my article.txt").write_text(body, encoding="utf-8")
+    (corpus / "a" / "same.txt").write_text(body, encoding="utf-8")
+    (corpus / "b" / "same.txt").write_text(body.replace("12", "14"), encoding="utf-8")
+    lines = [json.dumps({"id": "dup", "text": body}), json.dumps({"id": "dup", "text": body.replace("12", "9")})]
+    (corpus / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    summary = extract([corpus], out, Options(), nlp=nlp)
+    assert summary.exit_code == 0 and len(summary.written) == 6
+    names = sorted(p.name for p in out.glob("*.json"))
+    assert len(names) == 6 and all(len(n) <= 110 for n in names)
+    assert "my_article.json" in names and "dup.json" in names and "dup-2.json" in names
+    same = [json.loads((out / n).read_text(encoding="utf-8")) for n in names if n.startswith("same-")]
+    assert len(same) == 2 and all(d["warnings"][0]["kind"] == "duplicate_name" for d in same)
+    assert sorted(d["numeric_claims"][0]["value"] for d in same) == [12, 14]
+    # A second run keeps every one and rewrites none.
+    again = extract([corpus], out, Options(), nlp=nlp)
+    assert len(again.skipped) == 6 and not again.written
+
+
+def _failing_write(monkeypatch, code: int, on: str) -> None:
+    from pipeline.engines import core
+
+    real = core.write_atomic
+
+    def write(path, content):
+        if on in path.name:
+            raise OSError(code, os.strerror(code), str(path))
+        real(path, content)
+
+    monkeypatch.setattr(core, "write_atomic", write)
+
+
+def test_robustness_a_failed_write_is_that_inputs_error(tmp_path: Path, nlp, monkeypatch):
+    import errno
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for name in ("good", "bad", "other"):
+        (corpus / f"{name}.txt").write_text(
+            "Headline\n\nThe council said 12 libraries would close.\n", encoding="utf-8"
+        )
+    _failing_write(monkeypatch, errno.EIO, "bad")
+    out = tmp_path / "out"
+    summary = extract([corpus], out, Options(), nlp=nlp)
+    assert summary.exit_code == 1 and len(summary.written) == 2
+    (error,) = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert error["error"] == "write" and "bad.json" in error["message"]
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_robustness_a_full_disk_stops_the_run_naming_the_file(tmp_path: Path, nlp, monkeypatch, capsys):
+    import errno
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for name in ("a", "b"):
+        (corpus / f"{name}.txt").write_text(
+            "Headline\n\nThe council said 12 libraries would close.\n", encoding="utf-8"
+        )
+    _failing_write(monkeypatch, errno.ENOSPC, "b.json")
+    monkeypatch.setattr("pipeline.engines.run.build_nlp", lambda options: nlp)
+    out = tmp_path / "out"
+    assert main(["extract", str(corpus), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "b.json" in err and "Traceback" not in err
+    assert (out / "a.json").exists()  # what finished is kept
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _start(args: list[str], cwd: Path) -> subprocess.Popen:
+    cwd.mkdir(parents=True, exist_ok=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "dask", *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+
+@pytest.fixture
+def dask_scheduler(tmp_path: Path):
+    pytest.importorskip("dask.distributed")
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    port = address.rsplit(":", 1)[1]
+    scheduler = _start(["scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"], tmp_path / "sched")
+    processes = [scheduler]
+    yield address, processes
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_robustness_dask_real_cluster_with_relative_paths(tmp_path: Path, nlp, monkeypatch, dask_scheduler):
+    """Scheduler and worker as separate processes in their own folders; the client names relative paths."""
+    address, processes = dask_scheduler
+    processes.append(
+        _start(["worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard"], tmp_path / "worker")
+    )
+    client_dir = tmp_path / "client"
+    _corpus(client_dir / "in", 6)
+    monkeypatch.chdir(client_dir)
+    assert main(["extract", "in", "--out", "out", "--engine", "dask", "--scheduler", address]) == 0
+    assert len(list((client_dir / "out").glob("*.json"))) == 6
+    assert not list((tmp_path / "worker").rglob("*.json"))  # nothing landed where the worker runs
+    extract([Path("in")], tmp_path / "local", Options(), nlp=nlp)  # the same inputs, named the same way
+    assert _outputs(tmp_path / "local") == _outputs(client_dir / "out")
+
+
+def test_robustness_dask_cluster_without_workers_fails_fast(tmp_path: Path, monkeypatch, capsys, dask_scheduler):
+    address, _ = dask_scheduler
+    monkeypatch.setattr("pipeline.engines.cluster.WORKER_WAIT_SECONDS", 5)
+    corpus = _corpus(tmp_path / "in", 2)
+    started = time.monotonic()
+    assert (
+        main(["extract", str(corpus), "--out", str(tmp_path / "out"), "--engine", "dask", "--scheduler", address]) == 1
+    )
+    assert time.monotonic() - started < 60
+    assert "has no workers" in capsys.readouterr().err

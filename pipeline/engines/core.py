@@ -6,6 +6,7 @@ on one text in memory. `run.extract` chooses the engine.
 
 from __future__ import annotations
 
+import errno
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -35,6 +36,14 @@ def process(nlp: Language, articles: Iterable[Article], batch_size: int) -> Iter
         yield article_of(doc), doc
 
 
+# Write errors that no other article would escape either: the run stops, keeping what it finished.
+FATAL_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
+
+
+class OutputUnusable(Exception):
+    """The output folder cannot take more files (disk full, read-only): the whole run must stop."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What became of one input: written to `target`, or failed with an error kind and message."""
@@ -57,15 +66,18 @@ def _up_to_date(target: Path, article: Article) -> bool:
         return False
 
 
-def process_files(paths: Iterable[Path], out_dir: Path, options: Options, nlp: Language) -> Iterator[Outcome]:
-    """The work of every engine: read, parse in batches, write one JSON per article, report each input."""
+def process_files(
+    paths: Iterable[Path], out_dir: Path, options: Options, nlp: Language, base: Path | None = None
+) -> Iterator[Outcome]:
+    """The work of every engine: read, parse in batches, write one JSON per article, report each input.
+    Relative input paths are read from `base` when given (see `io.ingest.read_articles`)."""
     info = pipeline_info(nlp)
     # Inputs that never reach the parser (unreadable, unchanged) are reported in input order.
     pending: list[Outcome] = []
 
     def articles() -> Iterator[Article]:
         for path in paths:
-            for article in read_articles(path, options):
+            for article in read_articles(path, options, base):
                 if isinstance(article, Failure):
                     pending.append(Outcome(article.source, error=article.kind, message=article.message))
                     continue
@@ -82,7 +94,13 @@ def process_files(paths: Iterable[Path], out_dir: Path, options: Options, nlp: L
             yield Outcome(article.source, error="pipeline", message=error)
             continue
         target = out_dir / f"{article.id}.json"
-        write_atomic(target, to_json(extraction_of(doc), info))
+        try:
+            write_atomic(target, to_json(extraction_of(doc), info))
+        except OSError as err:
+            if err.errno in FATAL_WRITE_ERRORS:
+                raise OutputUnusable(f"cannot write {target}: {err.strerror}") from None
+            yield Outcome(article.source, error="write", message=f"cannot write {target.name}: {err.strerror}")
+            continue
         yield Outcome(article.source, target=str(target))
     yield from pending
 

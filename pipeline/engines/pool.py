@@ -30,8 +30,10 @@ def _nlp(options: Options) -> Language:
     return _worker_nlp[options.model]
 
 
-def run_chunk(paths: list[str], out_dir: str, options: Options) -> list[Outcome]:
-    return list(process_files([Path(p) for p in paths], Path(out_dir), options, _nlp(options)))
+def run_chunk(paths: list[str], out_dir: str, options: Options, base: str | None = None) -> list[Outcome]:
+    """One worker's share: `base` is the folder relative paths are read from (the client's)."""
+    files = [Path(p) for p in paths]
+    return list(process_files(files, Path(out_dir), options, _nlp(options), Path(base) if base else None))
 
 
 def chunks(files: list[Path], size: int = CHUNK_FILES) -> Iterator[list[str]]:

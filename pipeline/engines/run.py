@@ -3,15 +3,16 @@ on the engine the options choose (one process, a local pool, a Dask cluster)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
 
 from ..config import Options
 from ..io.files import ErrorLog, remove_stale_temporaries
-from ..io.ingest import INPUT_SUFFIXES, STDIN
+from ..io.ingest import INPUT_SUFFIXES, STDIN, safe_id
 from ..io.tables import write_tables
 from ..nlp import build_nlp
 from .core import Outcome, process_files
@@ -47,6 +48,13 @@ def input_files(inputs: Iterable[Path]) -> list[Path]:
     return files
 
 
+def shared_stems(files: list[Path]) -> frozenset[str]:
+    """Safe stems that more than one input file has ("a/report.txt" and "b/report.txt"): known
+    before any worker starts, so every engine names those outputs the same way."""
+    stems = Counter(safe_id(p.stem) for p in files if p.suffix.lower() != ".jsonl" and str(p) != STDIN)
+    return frozenset(stem for stem, count in stems.items() if count > 1)
+
+
 def extract(
     inputs: Iterable[Path],
     out_dir: Path,
@@ -61,6 +69,7 @@ def extract(
     """
     options = options or Options()
     files = input_files(inputs)
+    options = replace(options, shared_stems=shared_stems(files))
     errors = ErrorLog(out_dir)
     remove_stale_temporaries(out_dir)
     summary = Summary()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import re
@@ -23,23 +24,52 @@ class IngestError(Exception):
         self.kind = kind
 
 
+# Byte-order marks of the Unicode encodings other than UTF-8, longest first (UTF-32 LE starts like UTF-16 LE).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def decode(data: bytes) -> tuple[str, list[Issue]]:
-    """Bytes -> text: UTF-8 (BOM dropped), else cp1252 with a warning; junk raises IngestError."""
+    """Bytes -> text: UTF-16/32 by their byte-order mark, else UTF-8 (BOM dropped), line by line, a
+    line that is not UTF-8 read as cp1252 with a warning; junk raises IngestError. Lone carriage
+    returns (old Mac line ends) become newlines, so paragraphs are seen; offsets index this text."""
     if not data.strip():
         raise IngestError("empty", "the file is empty")
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is not None:
+        try:
+            return _line_ends(data.decode(encoding)), []
+        except UnicodeDecodeError as err:
+            raise IngestError("encoding", f"not valid {encoding.upper()} (byte {err.start})") from None
     sample = data[:8192]
     if b"\x00" in sample or sum(b < 9 or 13 < b < 32 for b in sample) > len(sample) // 20:
         raise IngestError("binary", "the file looks like binary data, not text")
     try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as err:
-        first_bad = err.start
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as err:
-        raise IngestError("encoding", f"neither UTF-8 nor cp1252 (byte {err.start})") from None
-    note = f"not valid UTF-8 (byte {first_bad}); decoded as cp1252"
-    return text, [Issue("encoding", note)]
+        return _line_ends(data.decode("utf-8-sig")), []
+    except UnicodeDecodeError:
+        pass
+    lines, fallback = [], []
+    for number, line in enumerate(data.split(b"\n"), 1):
+        try:
+            lines.append(line.decode("utf-8-sig" if number == 1 else "utf-8"))
+        except UnicodeDecodeError:
+            fallback.append(number)
+            try:
+                lines.append(line.decode("cp1252"))
+            except UnicodeDecodeError as err:
+                raise IngestError("encoding", f"line {number} is neither UTF-8 nor cp1252 (byte {err.start})") from None
+    shown = ", ".join(map(str, fallback[:10])) + (" ..." if len(fallback) > 10 else "")
+    note = f"line(s) {shown} not valid UTF-8; decoded as cp1252"
+    return _line_ends("\n".join(lines)), [Issue("encoding", note)]
+
+
+def _line_ends(text: str) -> str:
+    """A lone carriage return is a line end: the same length, so offsets do not move."""
+    return re.sub(r"\r(?!\n)", "\n", text)
 
 
 def article_from_text(
@@ -71,7 +101,7 @@ def read_article(path: Path, options: Options) -> Article:
     except OSError as err:
         raise IngestError("unreadable", f"cannot read the file: {err.strerror}") from None
     text, warnings = decode(data)
-    return article_from_text(text, path.stem, str(path), options, warnings)
+    return article_from_text(text, safe_id(path.stem), str(path), options, warnings)
 
 
 @dataclass(frozen=True)
@@ -85,16 +115,42 @@ class Failure:
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 STDIN = "-"
+# Output names must be safe on every file system: a readable prefix, at most this long.
+MAX_ID_CHARS = 100
 
 
-def read_articles(path: Path, options: Options) -> Iterator[Article | Failure]:
+def safe_id(raw: str) -> str:
+    """An article id fit to name its output file: letters, digits, "." "-" "_", bounded, never empty.
+
+    Anything else (path separators, spaces, bytes that were not UTF-8 in a file name) becomes "_";
+    a name cut to length or left empty gets a short hash of the original, so it stays unique."""
+    cleaned = re.sub(r"[^\w.-]+", "_", raw).strip("._")
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    if not cleaned:
+        return f"article-{digest}"
+    return cleaned if len(cleaned) <= MAX_ID_CHARS else f"{cleaned[: MAX_ID_CHARS - 11]}-{digest}"
+
+
+def file_id(path: Path, shared_stems: frozenset[str] = frozenset()) -> tuple[str, list[Issue]]:
+    """The id of a file's article: its stem made safe; a stem that several inputs share gets a short
+    hash of the file's path, so no output overwrites another."""
+    stem = safe_id(path.stem)
+    if stem not in shared_stems:
+        return stem, []
+    unique = f"{stem}-{hashlib.sha256(str(path).encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+    return unique, [Issue("duplicate_name", f"another input is also named {stem!r}; this one is {unique!r}")]
+
+
+def read_articles(path: Path, options: Options, base: Path | None = None) -> Iterator[Article | Failure]:
     """Every article in one input: a plain-text file, an HTML page, a .jsonl corpus, or `-` (stdin).
 
+    A relative `path` is read from `base` when one is given (a worker elsewhere reads the client's
+    files) but keeps its name as written for `source`, so every engine writes the same output.
     A bad input, or a bad line of a corpus, yields a Failure and the rest goes on.
     """
     source = str(path)
     try:
-        data = sys.stdin.buffer.read() if source == STDIN else path.read_bytes()
+        data = sys.stdin.buffer.read() if source == STDIN else (base / path if base else path).read_bytes()
     except OSError as err:
         yield Failure(source, "unreadable", f"cannot read the file: {err.strerror}")
         return
@@ -102,11 +158,16 @@ def read_articles(path: Path, options: Options) -> Iterator[Article | Failure]:
     try:
         if suffix == ".jsonl" or (source == STDIN and _looks_like_jsonl(data)):
             yield from _corpus_lines(data, source, options)
-        elif suffix in (".html", ".htm"):
-            yield _html_article(data, path.stem, source, options)
+            return
+        article_id, notes = file_id(path, options.shared_stems)
+        if suffix in (".html", ".htm"):
+            article = _html_article(data, article_id, source, options)
         else:
             text, warnings = decode(data)
-            yield article_from_text(text, _stdin_id(text) if source == STDIN else path.stem, source, options, warnings)
+            article = article_from_text(
+                text, _stdin_id(text) if source == STDIN else article_id, source, options, warnings
+            )
+        yield replace(article, warnings=article.warnings + tuple(notes))
     except IngestError as err:
         yield Failure(source, err.kind, str(err))
 
@@ -149,6 +210,7 @@ def _html_article(data: bytes, article_id: str, source: str, options: Options) -
 def _corpus_lines(data: bytes, source: str, options: Options) -> Iterator[Article | Failure]:
     """One article per line: {"id", "text", optional "title", "author", "published", "url"}."""
     text, _ = decode(data)
+    seen: dict[str, int] = {}  # id -> the line that first used it
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -157,9 +219,19 @@ def _corpus_lines(data: bytes, source: str, options: Options) -> Iterator[Articl
             record = json.loads(line)
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise IngestError("bad_record", 'each line needs a JSON object with a "text" string')
-            raw_id = str(record.get("id") or f"{Path(source).stem}-{number}")
-            article_id = re.sub(r"[^\w.-]+", "_", raw_id).strip("._") or f"line-{number}"
-            article = article_from_text(record["text"], article_id, record.get("url") or where, options)
+            article_id = safe_id(str(record.get("id") or f"{Path(source).stem}-{number}"))
+            notes = []
+            if article_id in seen:  # a repeated id: this line's article gets its own output
+                unique = f"{article_id}-{number}"
+                notes.append(
+                    Issue(
+                        "duplicate_name",
+                        f"line {seen[article_id]} has the id {article_id!r} too; this one is {unique!r}",
+                    )
+                )
+                article_id = unique
+            seen.setdefault(article_id, number)
+            article = article_from_text(record["text"], article_id, record.get("url") or where, options, notes)
             published = parse_date(str(record.get("published") or ""), options.day_first)
             yield replace(
                 article,

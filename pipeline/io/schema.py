@@ -9,11 +9,13 @@ import dataclasses
 import json
 import types
 import typing
+from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
 import jsonschema
 
 from ..records import FIELD_DOCS, Article, Extraction, Issue, NumericClaim, Quote, Speaker
+from .ingest import safe_id
 
 SCHEMA_VERSION = "1.1.0"
 
@@ -135,3 +137,25 @@ def to_json(extraction: Extraction, pipeline_info: dict[str, str]) -> str:
 def validate(document: dict[str, Any]) -> None:
     """Raise jsonschema.ValidationError when `document` breaks the contract."""
     jsonschema.validate(document, json_schema(), format_checker=jsonschema.FormatChecker())
+
+
+def valid_outputs(out_dir: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """The files of a folder that are outputs by the contract, in name order, and a line for each
+    other JSON file (a gold file, a hand-edited or crafted one) saying why it was left out. Whatever
+    reads a folder to build pages or exports from it trusts only these."""
+    documents, left_out = [], []
+    for path in sorted(out_dir.glob("*.json")):
+        if path.name.startswith("."):
+            continue
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+            validate(document)
+        except (OSError, ValueError, jsonschema.ValidationError) as err:
+            reason = err.message if isinstance(err, jsonschema.ValidationError) else str(err)
+            left_out.append(f"{path.name}: not an output of this pipeline ({reason[:200]})")
+            continue
+        if document["article"]["id"] != safe_id(document["article"]["id"]):
+            left_out.append(f"{path.name}: article id {document['article']['id']!r} is not a safe file name")
+            continue
+        documents.append(document)
+    return documents, left_out

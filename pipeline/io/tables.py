@@ -107,8 +107,25 @@ def _parquet_bytes(frame: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
+# A cell a spreadsheet would read as a formula: article text is never trusted.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: Any) -> Any:
+    """Text that starts like a formula gets a leading apostrophe, as spreadsheets expect; the rest,
+    and every number, is left as it is."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
+def _csv_text(frame: pd.DataFrame) -> str:
+    """The table as CSV with text cells neutralised (Parquet keeps the raw text)."""
+    text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+    safe = frame.assign(**{c: frame[c].map(neutralise_cell) for c in text_columns})
+    return str(safe.to_csv(index=False))
+
+
 def write_tables(out_dir: Path) -> None:
     """<table>.csv and <table>.parquet for each table, written atomically."""
     for name, frame in tables(out_dir).items():
-        write_atomic(out_dir / f"{name}.csv", frame.to_csv(index=False))
+        write_atomic(out_dir / f"{name}.csv", _csv_text(frame))
         write_atomic(out_dir / f"{name}.parquet", _parquet_bytes(frame))

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..config import PIPELINE_VERSION
 from ..io.files import write_atomic
-from ..io.tables import output_documents
+from ..io.schema import valid_outputs
 
 QUOTE_LABELS = ("direct", "partial", "indirect")
 SPEAKER_LABEL = "SPEAKER"
@@ -104,16 +104,17 @@ def prodigy_task(document: dict[str, Any]) -> dict[str, Any]:
     return {"text": article["text"], "meta": meta, "spans": spans}
 
 
-def export(out_dir: Path, target: Path, fmt: str) -> int:
-    """Write the tasks for every output in `out_dir`; returns how many."""
-    documents = list(output_documents(out_dir))
+def export(out_dir: Path, target: Path, fmt: str) -> tuple[int, list[str]]:
+    """Write the tasks for every output in `out_dir`; returns how many, and the JSON files left out
+    because they are not outputs."""
+    documents, left_out = valid_outputs(out_dir)
     if fmt == "label-studio":
         write_atomic(target, json.dumps([label_studio_task(d) for d in documents], ensure_ascii=False, indent=1))
     elif fmt == "prodigy":
         write_atomic(target, "".join(json.dumps(prodigy_task(d), ensure_ascii=False) + "\n" for d in documents))
     else:
         raise ValueError(f"unknown format {fmt!r}: label-studio or prodigy")
-    return len(documents)
+    return len(documents), left_out
 
 
 # ---- back to gold ------------------------------------------------------------------------------

@@ -15,9 +15,10 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from ..io.files import write_atomic
-from ..io.tables import output_documents
+from ..io.schema import valid_outputs
 
 PALETTE = ("#fde68a", "#bfdbfe", "#fecaca", "#bbf7d0", "#ddd6fe", "#fed7aa", "#a5f3fc", "#f5d0fe", "#d9f99d", "#e5e7eb")
 STYLE = """
@@ -31,15 +32,24 @@ nav a{margin-right:1rem}
 """
 
 
+def _link(article_id: str) -> str:
+    """An article page's address, URL-encoded ("#", "?" and "%" in an id would break it), then escaped."""
+    return escape(quote(f"{article_id}.html"), quote=True)
+
+
 def confidence_class(confidence: float) -> str:
     """Colour band of a measured confidence: red under 0.5, amber under 0.9, green from 0.9."""
     return "low" if confidence < 0.5 else "mid" if confidence < 0.9 else "high"
 
 
+# Nothing loaded from outside, no script, no <base> to redirect links, no form to send anything.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+
 def _page(title: str, body: str) -> str:
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
-        "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        f"<meta http-equiv='Content-Security-Policy' content=\"{CSP}\">"
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>"
         "<nav><a href='INDEX'>Articles</a><a href='CORPUS'>Corpus</a></nav>"
         f"{body}</body></html>\n"
@@ -71,7 +81,7 @@ def _marks(document: dict[str, Any]) -> list[tuple[int, int, str, str]]:
         colour = colours.get(q["speaker"] or "", "#f3f4f6")
         for piece in q["spans"]:
             opening = (
-                f"<span class='quote {q['kind']}' data-quote='{escape(q['id'])}' "
+                f"<span class='quote {escape(q['kind'], quote=True)}' data-quote='{escape(q['id'])}' "
                 f"style='background:{colour}' title='{escape(tip, quote=True)}'>"
             )
             marks.append((piece["start"], piece["end"], opening, "</span>"))
@@ -165,12 +175,12 @@ def index_page(documents: list[dict[str, Any]]) -> str:
         article = document["article"]
         confidences = [q["confidence"] for q in document["quotes"]]
         rows.append(
-            f"<tr><td><a href='articles/{escape(article['id'], quote=True)}.html'>"
+            f"<tr><td><a href='articles/{_link(article['id'])}'>"
             f"{escape(article['title'] or article['id'])}</a></td><td>{len(document['quotes'])}</td>"
             f"<td>{len(document['speakers'])}</td><td>{len(document['numeric_claims'])}</td>"
             f"<td>{min(confidences):.2f}</td></tr>"
             if confidences
-            else f"<tr><td><a href='articles/{escape(article['id'], quote=True)}.html'>"
+            else f"<tr><td><a href='articles/{_link(article['id'])}'>"
             f"{escape(article['title'] or article['id'])}</a></td><td>0</td><td>0</td>"
             f"<td>{len(document['numeric_claims'])}</td><td>-</td></tr>"
         )
@@ -180,7 +190,7 @@ def index_page(documents: list[dict[str, Any]]) -> str:
     doubtful.sort(key=lambda x: (x[0], x[1], x[2], x[3]["start"]))
     items = "".join(
         f"<li><span class='{confidence_class(sc)}'>{sc:.2f}</span> "
-        f"<a href='articles/{escape(a, quote=True)}.html'>{escape(a)}</a> "
+        f"<a href='articles/{_link(a)}'>{escape(a)}</a> "
         f"{escape(q['kind'])}: “{escape(q['text'][:120])}” — {escape(_speaker_label(d, q['speaker']))}"
         f" ({escape(q['speaker_evidence'])}; quote: {escape(q['evidence'])})</li>"
         for sc, _, a, q, d in doubtful[:50]
@@ -194,10 +204,11 @@ def index_page(documents: list[dict[str, Any]]) -> str:
     return _page("Review", body)
 
 
-def build_review(out_dir: Path) -> Path:
-    """Write the review site for a folder of outputs; returns the path of its index page."""
+def build_review(out_dir: Path) -> tuple[Path, list[str]]:
+    """Write the review site for a folder of outputs; returns the path of its index page and a line
+    for each JSON file left out because it is not an output (it is validated, never trusted)."""
     site = out_dir / "review"
-    documents = list(output_documents(out_dir))
+    documents, left_out = valid_outputs(out_dir)
     links = {"INDEX": "index.html", "CORPUS": "corpus.html"}
 
     def write(path: Path, html: str, depth: int) -> None:
@@ -210,7 +221,7 @@ def build_review(out_dir: Path) -> Path:
         write(site / "articles" / f"{document['article']['id']}.html", article_page(document), 1)
     write(site / "corpus.html", corpus_page(documents), 0)
     write(site / "index.html", index_page(documents), 0)
-    return site / "index.html"
+    return site / "index.html", left_out
 
 
 # Headless Chromium with nothing that reaches out: no sync, no updates, no background requests.
