@@ -87,7 +87,7 @@ def extract(
         force=force,
     )
     try:
-        files = input_files(inputs)  # expanded once: the count sizes the progress bar
+        files = input_files(inputs, out)  # expanded once: the count sizes the progress bar
         with progress_reporter(len(files)) as advance:
             summary = run_extract(files, out, options, on_article=advance)
     except UsageError as err:
@@ -264,15 +264,22 @@ def schema(
         write_atomic(out, text)
 
 
+INTERRUPTED = 130  # the shell's status for a run stopped by Ctrl-C
+INTERRUPTED_MESSAGE = "interrupted: finished articles are kept; run again to finish the rest"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit status; no traceback reaches the user."""
     try:
         app(args=argv if argv is not None else sys.argv[1:], prog_name="python -m pipeline", standalone_mode=True)
     except SystemExit as exit_:
-        return int(exit_.code or 0) if not isinstance(exit_.code, str) else 2
+        code = int(exit_.code or 0) if not isinstance(exit_.code, str) else 2
+        if code == INTERRUPTED:  # click turns Ctrl-C into exit status 130 before we see it
+            typer.echo(INTERRUPTED_MESSAGE, err=True)
+        return code
     except KeyboardInterrupt:
-        typer.echo("interrupted: finished articles are kept; run again to finish the rest", err=True)
-        return 130
+        typer.echo(INTERRUPTED_MESSAGE, err=True)
+        return INTERRUPTED
     except Exception as err:  # noqa: BLE001 - the user gets one line, not a traceback
         typer.echo(f"error: {type(err).__name__}: {err}", err=True)
         return 1

@@ -104,6 +104,16 @@ class Extraction:
     warnings: tuple[Issue, ...] = field(default=())
 
 
+# Unicode controls that reorder the text around them ("RIGHT-TO-LEFT OVERRIDE"): in a page or a
+# spreadsheet they can make article text read as something else. Shown, never obeyed.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def show_bidi_controls(text: str) -> str:
+    """Each bidi control replaced by its visible name ("<U+202E>")."""
+    return "".join(f"<U+{ord(ch):04X}>" if ch in BIDI_CONTROLS else ch for ch in text)
+
+
 # What each published field means: the one dictionary the JSON Schema's descriptions, the corpus
 # tables' column docs (io/tables.py) and, through them, the README's tables are made from.
 FIELD_DOCS: dict[str, dict[str, str]] = {

@@ -90,3 +90,27 @@ def test_cli_eval_runs_the_article_beside_a_gold_file_without_output(tmp_path: P
     out = capsys.readouterr().out
     assert "(1/1 gold found, 1/1 predictions right)" in out
     assert not (tmp_path / "no-outputs").exists()
+
+
+def test_cli_ctrl_c_exits_130_with_its_message(tmp_path: Path):
+    """A real interrupt, in a real process: the message is printed and finished articles are kept."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    seed = (ROOT / "corpus" / "000_9704b5920b1b9317.txt").read_text(encoding="utf-8")
+    for n in range(800):
+        (corpus / f"a{n:03d}.txt").write_text(seed, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "extract", str(corpus), "--out", str(tmp_path / "out")],
+        stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    time.sleep(6)  # model loaded, some articles written
+    process.send_signal(signal.SIGINT)
+    err = process.communicate(timeout=120)[1]
+    assert process.returncode == 130, err[-500:]
+    assert "interrupted: finished articles are kept" in err and "Traceback" not in err

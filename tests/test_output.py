@@ -153,3 +153,11 @@ def test_output_neutralise_cell(cell, written):
     from pipeline.io.tables import neutralise_cell
 
     assert neutralise_cell(cell) == written
+
+
+def test_output_bidi_controls_are_shown_not_obeyed():
+    from pipeline.io.tables import neutralise_cell
+    from pipeline.tools.review import escape
+
+    assert neutralise_cell("abc\u202edef") == "abc<U+202E>def"
+    assert escape("abc\u202edef") == "abc&lt;U+202E&gt;def"

@@ -13,6 +13,7 @@ import pytest
 from pipeline.cli import main
 from pipeline.config import Options
 from pipeline.engines.run import extract
+from pipeline.io.schema import validate
 
 from .conftest import ROOT, SEED
 
@@ -263,3 +264,65 @@ def test_robustness_dask_cluster_without_workers_fails_fast(tmp_path: Path, monk
     )
     assert time.monotonic() - started < 60
     assert "has no workers" in capsys.readouterr().err
+
+
+def test_robustness_long_articles_are_parsed_alone():
+    from pipeline.engines.core import LONG_ARTICLE_CHARS, _batches
+    from pipeline.io.ingest import article_from_text
+
+    def article(n: int, chars: int):
+        return article_from_text("x " * (chars // 2) + f"{n}", f"a{n}", "<t>", Options(max_chars=10**7))
+
+    sizes = [10, 10, LONG_ARTICLE_CHARS + 2, 10, 10, 10, LONG_ARTICLE_CHARS + 2, LONG_ARTICLE_CHARS + 2, 10]
+    batches = list(_batches((article(n, c) for n, c in enumerate(sizes)), size=2))
+    assert [[a.id for a in b] for b in batches] == [
+        ["a0", "a1"], ["a2"], ["a3", "a4"], ["a5"], ["a6"], ["a7"], ["a8"],
+    ]  # fmt: skip
+
+
+def test_robustness_stale_output_is_redone_when_metadata_changes(tmp_path: Path, nlp):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    feed = corpus / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"id": "a", "text": "The council said 12 libraries would close.", "title": "One"}) + "\n"
+    )
+    out = tmp_path / "out"
+    extract([corpus], out, Options(), nlp=nlp)
+    feed.write_text(
+        json.dumps({"id": "a", "text": "The council said 12 libraries would close.", "title": "Two"}) + "\n"
+    )
+    again = extract([corpus], out, Options(), nlp=nlp)
+    assert len(again.written) == 1
+    assert json.loads((out / "a.json").read_text(encoding="utf-8"))["article"]["title"] == "Two"
+
+
+def test_robustness_output_folder_inside_the_inputs_is_not_read_back(tmp_path: Path, nlp):
+    corpus = _corpus(tmp_path / "in", 2)
+    first = extract([corpus], corpus, Options(), nlp=nlp)  # --out equal to the input folder
+    (corpus / "review").mkdir()
+    (corpus / "review" / "page.html").write_text("<p>not an article</p>", encoding="utf-8")
+    (corpus / "errors.jsonl").write_text('{"source": "x", "error": "y", "message": "z"}\n', encoding="utf-8")
+    again = extract([corpus], corpus, Options(force=True), nlp=nlp)
+    assert first.exit_code == 0 and again.exit_code == 0 and len(again.written) == 2
+
+
+def test_robustness_outputs_follow_the_umask(tmp_path: Path, nlp):
+    corpus = _corpus(tmp_path / "in", 1)
+    extract([corpus], tmp_path / "out", Options(), nlp=nlp)
+    mode = (tmp_path / "out" / "story000.json").stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    assert mode == 0o666 & ~umask
+
+
+def test_robustness_jsonl_metadata_that_is_not_text_is_left_out(tmp_path: Path, nlp):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    line = {"id": "a", "text": "The council said 12 libraries would close.", "title": ["x"], "author": 5}
+    (corpus / "feed.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert extract([corpus], out, Options(), nlp=nlp).exit_code == 0
+    document = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    validate(document)
+    assert {w["kind"] for w in document["warnings"]} == {"bad_field"}

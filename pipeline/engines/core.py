@@ -24,16 +24,36 @@ from ..io.schema import to_dict, to_json
 from ..nlp import build_nlp, pipeline_info
 from ..records import Article
 
+# An article this long is parsed in a batch of its own: a batch's peak memory is the sum of its
+# articles' parses, and a few transcripts or live blogs together would multiply it.
+LONG_ARTICLE_CHARS = 100_000
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Articles in batches of `size`, a long one always alone; streamed, in order."""
+    batch: list[Article] = []
+    for article in articles:
+        if len(article.text) >= LONG_ARTICLE_CHARS:
+            if batch:
+                yield batch
+                batch = []
+            yield [article]
+            continue
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
 
 def process(nlp: Language, articles: Iterable[Article], batch_size: int) -> Iterator[tuple[Article, Doc]]:
     """Parse articles in batches; each Doc carries its Article and, on failure, its error."""
 
-    def docs() -> Iterator[Doc]:
-        for article in articles:
-            yield attach_article(nlp.make_doc(article.text), article)
-
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield article_of(doc), doc
+    for batch in _batches(articles, batch_size):
+        docs = (attach_article(nlp.make_doc(article.text), article) for article in batch)
+        for doc in nlp.pipe(docs, batch_size=len(batch)):
+            yield article_of(doc), doc
 
 
 # Write errors that no other article would escape either: the run stops, keeping what it finished.
@@ -56,12 +76,14 @@ class Outcome:
 
 
 def _up_to_date(target: Path, article: Article) -> bool:
-    """The output exists for this very text and was made by this version of the pipeline."""
+    """The output exists for this very text and metadata (a changed JSONL title, a date read the other
+    way with --month-first) and was made by this version of the pipeline."""
     try:
         previous = json.loads(target.read_text(encoding="utf-8"))
-        return bool(
-            previous["article"]["sha256"] == article.sha256 and previous["pipeline"]["version"] == PIPELINE_VERSION
+        same = all(
+            previous["article"][k] == getattr(article, k) for k in ("sha256", "source", "title", "author", "published")
         )
+        return bool(same and previous["pipeline"]["version"] == PIPELINE_VERSION)
     except (OSError, ValueError, KeyError, TypeError):
         return False
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from ..config import Options
-from ..io.files import ErrorLog, remove_stale_temporaries
+from ..io.files import ERRORS_FILE, ErrorLog, remove_stale_temporaries
 from ..io.ingest import INPUT_SUFFIXES, STDIN, safe_id
 from ..io.tables import write_tables
 from ..nlp import build_nlp
@@ -33,14 +33,28 @@ class Summary:
         return 1 if self.failed else 0
 
 
-def input_files(inputs: Iterable[Path]) -> list[Path]:
-    """Files named, and the article files inside folders named, in a stable order."""
+def _written_by_us(path: Path, out_dir: Path | None) -> bool:
+    """The error log and review pages of the output folder, when it lies among the inputs."""
+    if out_dir is None:
+        return False
+    out = out_dir.resolve()
+    resolved = path.resolve()
+    return resolved == out / ERRORS_FILE or (out / "review") in resolved.parents
+
+
+def input_files(inputs: Iterable[Path], out_dir: Path | None = None) -> list[Path]:
+    """Files named, and the article files inside folders named, in a stable order; never what a run
+    writes into `out_dir` (its errors.jsonl, its review pages), should that folder be an input too."""
     files: list[Path] = []
     for path in inputs:
         if str(path) == STDIN:
             files.append(path)
         elif path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+            files += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES and not _written_by_us(p, out_dir)
+            )
         elif path.is_file():
             files.append(path)
         else:
@@ -68,7 +82,7 @@ def extract(
     over a Dask cluster; every engine writes the same files.
     """
     options = options or Options()
-    files = input_files(inputs)
+    files = input_files(inputs, out_dir)
     options = replace(options, shared_stems=shared_stems(files))
     errors = ErrorLog(out_dir)
     remove_stale_temporaries(out_dir)

@@ -10,12 +10,23 @@ from pathlib import Path
 ERRORS_FILE = "errors.jsonl"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# The mode a plain open() would give: 0666 less the process's umask.
+_FILE_MODE = 0o666 & ~_umask()
+
+
 def write_atomic(path: Path, content: str | bytes) -> None:
     """Write through a temporary file and rename, so a reader or a killed run never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
+        os.fchmod(fd, _FILE_MODE)  # mkstemp makes 0600; outputs are read by others, as any file
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

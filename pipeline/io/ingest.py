@@ -207,6 +207,19 @@ def _html_article(data: bytes, article_id: str, source: str, options: Options) -
     )
 
 
+def _text_fields(record: dict, notes: list[Issue]) -> dict[str, str]:
+    """The optional metadata of a JSONL line that is text; anything else is left out, with a warning
+    (a title that is a list must not reach the output and break its schema)."""
+    fields = {}
+    for key in ("title", "author", "published", "url"):
+        value = record.get(key)
+        if isinstance(value, str):
+            fields[key] = value
+        elif value is not None:
+            notes.append(Issue("bad_field", f"{key!r} is {type(value).__name__}, not text; left out"))
+    return fields
+
+
 def _corpus_lines(data: bytes, source: str, options: Options) -> Iterator[Article | Failure]:
     """One article per line: {"id", "text", optional "title", "author", "published", "url"}."""
     text, _ = decode(data)
@@ -231,12 +244,13 @@ def _corpus_lines(data: bytes, source: str, options: Options) -> Iterator[Articl
                 )
                 article_id = unique
             seen.setdefault(article_id, number)
-            article = article_from_text(record["text"], article_id, record.get("url") or where, options, notes)
-            published = parse_date(str(record.get("published") or ""), options.day_first)
+            given = _text_fields(record, notes)
+            article = article_from_text(record["text"], article_id, given.get("url") or where, options, notes)
+            published = parse_date(given.get("published", ""), options.day_first)
             yield replace(
                 article,
-                title=record.get("title") or article.title,
-                author=record.get("author") or article.author,
+                title=given.get("title") or article.title,
+                author=given.get("author") or article.author,
                 published=published or article.published,
             )
         except json.JSONDecodeError as err:

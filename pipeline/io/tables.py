@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..records import FIELD_DOCS
+from ..records import FIELD_DOCS, show_bidi_controls
 from .files import write_atomic
 
 # The column dictionary: every column of every table, what it holds (the README shows it). Columns
@@ -112,9 +112,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_cell(value: Any) -> Any:
-    """Text that starts like a formula gets a leading apostrophe, as spreadsheets expect; the rest,
-    and every number, is left as it is."""
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+    """Text that starts like a formula gets a leading apostrophe, as spreadsheets expect, and bidi
+    controls are shown by name; every number is left as it is."""
+    if not isinstance(value, str):
+        return value
+    value = show_bidi_controls(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def _csv_text(frame: pd.DataFrame) -> str:

@@ -12,13 +12,14 @@ import shutil
 import subprocess
 import tempfile
 from collections import Counter
-from html import escape
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from ..io.files import write_atomic
 from ..io.schema import valid_outputs
+from ..records import show_bidi_controls
 
 PALETTE = ("#fde68a", "#bfdbfe", "#fecaca", "#bbf7d0", "#ddd6fe", "#fed7aa", "#a5f3fc", "#f5d0fe", "#d9f99d", "#e5e7eb")
 STYLE = """
@@ -30,6 +31,11 @@ table{border-collapse:collapse;margin:1rem 0}td,th{border-bottom:1px solid #ddd;
 .low{color:#b91c1c}.mid{color:#b45309}.high{color:#15803d}.swatch{display:inline-block;width:1em;height:1em;border-radius:2px;vertical-align:middle}
 nav a{margin-right:1rem}
 """
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """Article text made safe for a page: HTML-escaped, and bidi controls shown, not obeyed."""
+    return html_escape(show_bidi_controls(text), quote=quote)
 
 
 def _link(article_id: str) -> str:
