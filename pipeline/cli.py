@@ -236,12 +236,16 @@ def import_corrections(
     fmt: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help=FORMAT_HELP)] = None,
 ) -> None:
     """Import corrected annotations as gold files, to score with eval."""
-    from .tools.annotation import import_gold
+    from .tools.annotation import CorrectionsError, import_gold
 
     fmt = annotation_format(fmt, source)
     if not source.is_file():
         usage_error(f"no such file: {source}")
-    written = import_gold(source, gold_dir, fmt)
+    try:
+        written = import_gold(source, gold_dir, fmt)
+    except CorrectionsError as err:
+        typer.echo(f"error: nothing imported:\n{err}", err=True)
+        raise typer.Exit(1) from None
     typer.echo(f"{len(written)} gold file(s) written to {gold_dir}", err=True)
 
 

@@ -46,3 +46,20 @@ def test_corrections_label_studio_correction_changes_the_gold(seed_outputs: Path
     gold = json.loads((gold_dir / f"{SEED.stem}.json").read_text(encoding="utf-8"))
     assert gold["quotes"][0]["kind"] == "indirect"
     assert len(gold["numeric_claims"]) == len(numbers) - 1
+
+
+def test_corrections_bad_tasks_are_named_and_nothing_is_written(seed_outputs: Path, tmp_path: Path, capsys):
+    tasks = tmp_path / "tasks.json"
+    main(["export", str(seed_outputs), "--to", str(tasks)])
+    (task,) = json.loads(tasks.read_text(encoding="utf-8"))
+    broken_offsets = json.loads(json.dumps(task))
+    region = next(r for r in broken_offsets["predictions"][0]["result"] if r.get("type") == "labels")
+    region["value"]["end"] = len(task["data"]["text"]) + 50
+    missing_text = json.loads(json.dumps(task))
+    del missing_text["data"]["text"]
+    tasks.write_text(json.dumps([task, broken_offsets, missing_text]), encoding="utf-8")
+    gold_dir = tmp_path / "gold"
+    assert main(["import", str(tasks), "--gold-dir", str(gold_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "task 2: ValueError: offsets" in err and "task 3: KeyError" in err and "task 1" not in err
+    assert not gold_dir.exists() or not list(gold_dir.iterdir())

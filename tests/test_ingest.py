@@ -187,3 +187,27 @@ def test_ingest_decode_mixed_encodings_line_by_line():
 def test_ingest_decode_old_mac_line_ends_become_newlines():
     text, _ = decode(b"Headline\r\rThe council said: \xe2\x80\x9cNo.\xe2\x80\x9d\r")
     assert text == "Headline\n\nThe council said: “No.”\n"
+
+
+@pytest.mark.parametrize(
+    "obstacle",
+    [
+        "<img src='data:image/png;base64," + "A" * 11_000_000 + "'>",  # past libxml2's 10 MB text limit
+        "<div>" * 300 + "<p>Deep inside, the council said it would appeal against the ruling.</p>" + "</div>" * 300,
+    ],
+    ids=["huge-inline-image", "deep-nesting"],
+)
+def test_ingest_html_keeps_the_text_after_a_huge_node_or_deep_nesting(tmp_path, obstacle):
+    from pipeline.io.ingest import read_articles
+
+    page = (
+        "<html><head><title>Library cuts</title></head><body><article>"
+        "<p>The council said on Monday that twelve libraries across the city would close next year.</p>"
+        f"{obstacle}"
+        "<p>Campaigners said they would take the council to court over the closures this spring.</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    (article,) = list(read_articles(path, Options()))
+    assert "Campaigners said they would take the council to court" in article.text

@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -326,3 +327,50 @@ def test_robustness_jsonl_metadata_that_is_not_text_is_left_out(tmp_path: Path, 
     document = json.loads((out / "a.json").read_text(encoding="utf-8"))
     validate(document)
     assert {w["kind"] for w in document["warnings"]} == {"bad_field"}
+
+
+def test_robustness_hostile_batch_beside_good_articles(tmp_path: Path, nlp, monkeypatch, capsys):
+    """Every odd input at once beside good ones: each is an output or an error record, the good ones
+    come out as in a clean run, nothing lands outside --out, no temp file, no traceback."""
+    good = _corpus(tmp_path / "good", 3)
+    clean = tmp_path / "clean"
+    extract([good], clean, Options(), nlp=nlp)
+
+    batch = tmp_path / "batch"
+    shutil.copytree(good, batch)
+    body = "Headline\n\nThe council said 12 libraries would close.\n"
+    (batch / "a").mkdir()
+    (batch / "b").mkdir()
+    (batch / "a" / "same.txt").write_text(body, encoding="utf-8")
+    (batch / "b" / "same.txt").write_text(body, encoding="utf-8")
+    (batch / ("n" * 250 + ".txt")).write_text(body, encoding="utf-8")
+    (Path(os.fsdecode(bytes(batch) + b"/caf\xe9.txt"))).write_text(body, encoding="utf-8")  # not UTF-8
+    (batch / "utf16.txt").write_bytes(body.encode("utf-16"))
+    (batch / "mac.txt").write_bytes(body.replace("\n", "\r").encode())
+    (batch / "formula.txt").write_text("Headline\n\nThe leader said: “=HYPERLINK(1) now.”\n", encoding="utf-8")
+    lines = [
+        json.dumps({"id": "../../escape", "text": body}),
+        json.dumps({"id": "dup", "text": body}),
+        json.dumps({"id": "dup", "text": body, "title": {"not": "text"}}),
+        "not json",
+    ]
+    (batch / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (batch / "empty.txt").write_bytes(b"")
+    (batch / "binary.txt").write_bytes(bytes(range(256)) * 64)
+
+    out = tmp_path / "out"
+    monkeypatch.setattr("pipeline.engines.run.build_nlp", lambda options: nlp)
+    assert main(["extract", str(batch), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(e["error"] for e in errors) == ["bad_json", "binary", "empty"]
+    outputs = sorted(p.name for p in out.glob("*.json"))
+    assert len(outputs) == 3 + 2 + 1 + 1 + 1 + 1 + 1 + 3  # good, same x2, long, café, utf16, mac, formula, jsonl x3
+    for name in ("story000.json", "story001.json", "story002.json"):
+        assert json.loads((out / name).read_text())["quotes"] == json.loads((clean / name).read_text())["quotes"]
+    assert not list(out.glob(".*.tmp")) and not (tmp_path / "escape.json").exists()
+    assert {p for p in tmp_path.rglob("*.json")} <= {*out.rglob("*.json"), *clean.rglob("*.json")}
+    for name in outputs:
+        validate(json.loads((out / name).read_text(encoding="utf-8")))
+    assert "'=HYPERLINK" in (out / "quotes.csv").read_text(encoding="utf-8")

@@ -123,6 +123,9 @@ def process_files(
                 raise OutputUnusable(f"cannot write {target}: {err.strerror}") from None
             yield Outcome(article.source, error="write", message=f"cannot write {target.name}: {err.strerror}")
             continue
+        except (UnicodeError, ValueError) as err:  # one odd article never stops the batch
+            yield Outcome(article.source, error="write", message=f"cannot write {target.name}: {err}")
+            continue
         yield Outcome(article.source, target=str(target))
     yield from pending
 

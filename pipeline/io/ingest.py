@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -141,6 +142,12 @@ def file_id(path: Path, shared_stems: frozenset[str] = frozenset()) -> tuple[str
     return unique, [Issue("duplicate_name", f"another input is also named {stem!r}; this one is {unique!r}")]
 
 
+def path_text(path: Path) -> str:
+    """A path as text that can be written anywhere: bytes of a file name that are not UTF-8 are
+    shown escaped ("caf\\xe9.txt") instead of breaking the JSON or the log they go into."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def read_articles(path: Path, options: Options, base: Path | None = None) -> Iterator[Article | Failure]:
     """Every article in one input: a plain-text file, an HTML page, a .jsonl corpus, or `-` (stdin).
 
@@ -148,7 +155,7 @@ def read_articles(path: Path, options: Options, base: Path | None = None) -> Ite
     files) but keeps its name as written for `source`, so every engine writes the same output.
     A bad input, or a bad line of a corpus, yields a Failure and the rest goes on.
     """
-    source = str(path)
+    source = path_text(path)
     try:
         data = sys.stdin.buffer.read() if source == STDIN else (base / path if base else path).read_bytes()
     except OSError as err:
@@ -190,10 +197,18 @@ def _looks_like_jsonl(data: bytes) -> bool:
 def _html_article(data: bytes, article_id: str, source: str, options: Options) -> Article:
     """A news page's main text, title, author and date, by trafilatura (no network access: it is
     given the page, never a URL). Offsets index the extracted text, which is `article.text`."""
+    import lxml.html
     import trafilatura
 
     page, warnings = decode(data)
-    extracted = trafilatura.bare_extraction(page, with_metadata=True)
+    # Parsed here with libxml2's limits lifted (huge_tree): by default a 30 MB inline image ends the
+    # text node it is in and nesting deeper than 255 is cut, and the paragraphs after them are lost.
+    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    try:
+        tree = lxml.html.fromstring(page, parser=parser)
+    except (ValueError, lxml.etree.ParserError) as err:
+        raise IngestError("no_text", f"the HTML page cannot be parsed: {err}") from None
+    extracted = trafilatura.bare_extraction(tree, with_metadata=True)
     found: dict = extracted.as_dict() if extracted is not None and not isinstance(extracted, dict) else {}
     text = found.get("text") or ""
     if not text.strip():

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..config import PIPELINE_VERSION
 from ..io.files import write_atomic
+from ..io.ingest import safe_id
 from ..io.schema import valid_outputs
 
 QUOTE_LABELS = ("direct", "partial", "indirect")
@@ -214,19 +215,60 @@ def gold_from_prodigy(record: dict[str, Any]) -> dict[str, Any]:
     return _gold(record["meta"], quotes, speakers, claims)
 
 
-def import_gold(source: Path, gold_dir: Path, fmt: str) -> list[Path]:
-    """Corrected annotations -> one gold file per article in `gold_dir`."""
+class CorrectionsError(ValueError):
+    """Annotations that cannot become gold: every problem, each naming its task or line."""
+
+
+def _check_offsets(text: str, regions: Iterable[dict[str, Any]]) -> None:
+    for region in regions:
+        start, end = region.get("start"), region.get("end")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
+            raise ValueError(f"offsets {start}-{end} are outside the article's {len(text)} characters")
+
+
+def _tasks(source: Path, fmt: str) -> list[tuple[str, dict[str, Any]]]:
+    """(where, task) for every annotated article in the file: "task 3" or "line 12"."""
     text = source.read_text(encoding="utf-8")
     if fmt == "label-studio":
-        golds: Iterable[dict[str, Any]] = map(gold_from_label_studio, json.loads(text))
-    elif fmt == "prodigy":
-        records = [json.loads(line) for line in text.splitlines() if line.strip()]
-        golds = (gold_from_prodigy(r) for r in records if r.get("answer", "accept") == "accept")
-    else:
-        raise ValueError(f"unknown format {fmt!r}: label-studio or prodigy")
+        tasks = json.loads(text)
+        if not isinstance(tasks, list):
+            raise CorrectionsError(f"{source.name}: a Label Studio export is a JSON list of tasks")
+        return [(f"task {n}", task) for n, task in enumerate(tasks, 1)]
+    if fmt == "prodigy":
+        found = []
+        for number, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                try:
+                    found.append((f"line {number}", json.loads(line)))
+                except json.JSONDecodeError as err:
+                    raise CorrectionsError(f"{source.name}, line {number}: not JSON ({err.msg})") from None
+        return [(where, r) for where, r in found if r.get("answer", "accept") == "accept"]
+    raise ValueError(f"unknown format {fmt!r}: label-studio or prodigy")
+
+
+def _gold_of(task: dict[str, Any], fmt: str) -> dict[str, Any]:
+    if fmt == "label-studio":
+        annotated = task["annotations"][-1]["result"] if task.get("annotations") else task["predictions"][0]["result"]
+        _check_offsets(task["data"]["text"], (r["value"] for r in annotated if r.get("type") == "labels"))
+        return gold_from_label_studio(task)
+    _check_offsets(task["text"], task.get("spans", []))
+    return gold_from_prodigy(task)
+
+
+def import_gold(source: Path, gold_dir: Path, fmt: str) -> list[Path]:
+    """Corrected annotations -> one gold file per article in `gold_dir`. Every task is read and
+    checked first: a file with a bad task writes nothing, and the error names each bad task."""
+    golds, problems = [], []
+    for where, task in _tasks(source, fmt):
+        try:
+            golds.append(_gold_of(task, fmt))
+        except (KeyError, IndexError, TypeError, ValueError) as err:
+            problems.append(f"{source.name}, {where}: {type(err).__name__}: {err}")
+    if problems:
+        raise CorrectionsError("\n".join(problems))
     written = []
     for gold in golds:
-        path = gold_dir / f"{Path(gold['source']).stem}.json"
+        path = gold_dir / f"{safe_id(Path(gold['source']).stem)}.json"
         write_atomic(path, json.dumps(gold, ensure_ascii=False, indent=1) + "\n")
         written.append(path)
     return written
