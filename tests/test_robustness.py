@@ -374,3 +374,17 @@ def test_robustness_hostile_batch_beside_good_articles(tmp_path: Path, nlp, monk
     for name in outputs:
         validate(json.loads((out / name).read_text(encoding="utf-8")))
     assert "'=HYPERLINK" in (out / "quotes.csv").read_text(encoding="utf-8")
+
+
+def test_robustness_same_ids_in_two_jsonl_files_do_not_overwrite(tmp_path: Path, nlp):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for n, name in enumerate(("one.jsonl", "two.jsonl")):
+        line = {"id": "story", "text": f"The council said {12 + n} libraries would close."}
+        (corpus / name).write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (corpus / "story.txt").write_text("Headline\n\nThe council said 20 libraries would close.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    summary = extract([corpus], out, Options(), nlp=nlp)
+    assert len(summary.written) == 3 and len(list(out.glob("*.json"))) == 3
+    values = sorted(json.loads(p.read_text())["numeric_claims"][0]["value"] for p in out.glob("*.json"))
+    assert values == [12, 13, 20]

@@ -7,6 +7,7 @@ on one text in memory. `run.extract` chooses the engine.
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -22,7 +23,7 @@ from ..io.files import write_atomic
 from ..io.ingest import Failure, article_from_text, read_articles
 from ..io.schema import to_dict, to_json
 from ..nlp import build_nlp, pipeline_info
-from ..records import Article
+from ..records import Article, Issue
 
 # An article this long is parsed in a batch of its own: a batch's peak memory is the sum of its
 # articles' parses, and a few transcripts or live blogs together would multiply it.
@@ -88,6 +89,20 @@ def _up_to_date(target: Path, article: Article) -> bool:
         return False
 
 
+def _own_name(article: Article, taken: set[str]) -> Article:
+    """An id no earlier article of the run has (two JSONL files with the same ids, a JSONL id equal to
+    a file's name): a repeat gets a short hash of its source, and a warning."""
+    article_id = article.id
+    if article_id in taken:
+        article_id = f"{article.id}-{hashlib.sha256(article.source.encode('utf-8')).hexdigest()[:8]}"
+        note = Issue(
+            "duplicate_name", f"an earlier input of this run is also named {article.id!r}; this one is {article_id!r}"
+        )
+        article = replace(article, id=article_id, warnings=article.warnings + (note,))
+    taken.add(article_id)
+    return article
+
+
 def process_files(
     paths: Iterable[Path], out_dir: Path, options: Options, nlp: Language, base: Path | None = None
 ) -> Iterator[Outcome]:
@@ -97,12 +112,15 @@ def process_files(
     # Inputs that never reach the parser (unreadable, unchanged) are reported in input order.
     pending: list[Outcome] = []
 
+    taken: set[str] = set()  # ids this worker has named outputs with in this run
+
     def articles() -> Iterator[Article]:
         for path in paths:
             for article in read_articles(path, options, base):
                 if isinstance(article, Failure):
                     pending.append(Outcome(article.source, error=article.kind, message=article.message))
                     continue
+                article = _own_name(article, taken)
                 target = out_dir / f"{article.id}.json"
                 if not options.force and _up_to_date(target, article):
                     pending.append(Outcome(article.source, target=str(target), skipped=True))
