@@ -376,7 +376,9 @@ def test_robustness_hostile_batch_beside_good_articles(tmp_path: Path, nlp, monk
     assert "'=HYPERLINK" in (out / "quotes.csv").read_text(encoding="utf-8")
 
 
-def test_robustness_same_ids_in_two_jsonl_files_do_not_overwrite(tmp_path: Path, nlp):
+def test_robustness_same_ids_in_two_jsonl_files_do_not_overwrite(tmp_path: Path, nlp, monkeypatch):
+    """The same id in two JSONL files and as a file's name: three outputs, named the same way by the
+    local engine and by two worker processes that each read a different file."""
     corpus = tmp_path / "in"
     corpus.mkdir()
     for n, name in enumerate(("one.jsonl", "two.jsonl")):
@@ -388,3 +390,7 @@ def test_robustness_same_ids_in_two_jsonl_files_do_not_overwrite(tmp_path: Path,
     assert len(summary.written) == 3 and len(list(out.glob("*.json"))) == 3
     values = sorted(json.loads(p.read_text())["numeric_claims"][0]["value"] for p in out.glob("*.json"))
     assert values == [12, 13, 20]
+    pool = tmp_path / "pool"
+    monkeypatch.setattr("pipeline.engines.pool.CHUNK_FILES", 1)  # each file to its own worker task
+    extract([corpus], pool, Options(n_process=2))
+    assert _outputs(out) == _outputs(pool)

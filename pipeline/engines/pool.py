@@ -36,8 +36,9 @@ def run_chunk(paths: list[str], out_dir: str, options: Options, base: str | None
     return list(process_files(files, Path(out_dir), options, _nlp(options), Path(base) if base else None))
 
 
-def chunks(files: list[Path], size: int = CHUNK_FILES) -> Iterator[list[str]]:
+def chunks(files: list[Path], size: int | None = None) -> Iterator[list[str]]:
     it = iter(files)
+    size = size or CHUNK_FILES
     while chunk := [str(p) for p in islice(it, size)]:
         yield chunk
 

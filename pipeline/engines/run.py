@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from ..config import Options
 from ..io.files import ERRORS_FILE, ErrorLog, remove_stale_temporaries
-from ..io.ingest import INPUT_SUFFIXES, STDIN, safe_id
+from ..io.ingest import INPUT_SUFFIXES, STDIN, jsonl_ids, safe_id
 from ..io.tables import write_tables
 from ..nlp import build_nlp
 from .core import Outcome, process_files
@@ -63,10 +63,15 @@ def input_files(inputs: Iterable[Path], out_dir: Path | None = None) -> list[Pat
 
 
 def shared_stems(files: list[Path]) -> frozenset[str]:
-    """Safe stems that more than one input file has ("a/report.txt" and "b/report.txt"): known
-    before any worker starts, so every engine names those outputs the same way."""
-    stems = Counter(safe_id(p.stem) for p in files if p.suffix.lower() != ".jsonl" and str(p) != STDIN)
-    return frozenset(stem for stem, count in stems.items() if count > 1)
+    """Names that more than one input has: two files' stems ("a/report.txt", "b/report.txt"), or a
+    JSONL id that another JSONL file or a file's stem has too. Known before any worker starts, so
+    every engine names those outputs the same way, whichever worker reads them."""
+    names: Counter[str] = Counter()
+    for path in files:
+        if str(path) == STDIN:
+            continue
+        names.update(jsonl_ids(path) if path.suffix.lower() == ".jsonl" else {safe_id(path.stem)})
+    return frozenset(name for name, count in names.items() if count > 1)
 
 
 def extract(

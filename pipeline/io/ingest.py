@@ -235,6 +235,25 @@ def _text_fields(record: dict, notes: list[Issue]) -> dict[str, str]:
     return fields
 
 
+def jsonl_id(record: dict, source: str, number: int) -> str:
+    """The id of a JSONL line's article: its "id", else the file's stem and the line number, made safe."""
+    return safe_id(str(record.get("id") or f"{Path(source).stem}-{number}"))
+
+
+def jsonl_ids(path: Path) -> set[str]:
+    """The ids a JSONL corpus gives its articles (lines that are not JSON objects are left out)."""
+    ids = set()
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, 1):
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict):
+                ids.add(jsonl_id(record, path_text(path), number))
+    return ids
+
+
 def _corpus_lines(data: bytes, source: str, options: Options) -> Iterator[Article | Failure]:
     """One article per line: {"id", "text", optional "title", "author", "published", "url"}."""
     text, _ = decode(data)
@@ -247,9 +266,15 @@ def _corpus_lines(data: bytes, source: str, options: Options) -> Iterator[Articl
             record = json.loads(line)
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise IngestError("bad_record", 'each line needs a JSON object with a "text" string')
-            article_id = safe_id(str(record.get("id") or f"{Path(source).stem}-{number}"))
+            article_id = jsonl_id(record, source, number)
             notes = []
-            if article_id in seen:  # a repeated id: this line's article gets its own output
+            if article_id in options.shared_stems:  # another input file has this name too
+                unique = f"{article_id}-{hashlib.sha256(where.encode('utf-8')).hexdigest()[:8]}"
+                notes.append(
+                    Issue("duplicate_name", f"another input is also named {article_id!r}; this one is {unique!r}")
+                )
+                article_id = unique
+            elif article_id in seen:  # a repeated id: this line's article gets its own output
                 unique = f"{article_id}-{number}"
                 notes.append(
                     Issue(
