@@ -67,7 +67,8 @@ def extract(
 
     One DIR/<stem>.json per article, and the corpus tables beside them.
 
-    Articles whose output is up to date (same text, same pipeline version) are skipped unless --force.
+    Articles whose output is up to date (same text and metadata, same pipeline version) are
+    skipped unless --force.
     """
     from .engines.cluster import ClusterUnusable
     from .engines.core import OutputUnusable
@@ -75,8 +76,10 @@ def extract(
     from .engines.run import UsageError, input_files
     from .engines.run import extract as run_extract
 
-    if engine not in ("local", "dask") or n_process < 1 or batch_size < 1:
-        usage_error("--engine is local or dask; --n-process and --batch-size are at least 1")
+    if engine not in ("local", "dask"):
+        usage_error(f"unknown --engine {engine!r}: use local or dask")
+    if n_process < 1 or batch_size < 1:
+        usage_error("--n-process and --batch-size are at least 1")
     options = Options(
         batch_size=batch_size,
         max_chars=max_chars,

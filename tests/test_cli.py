@@ -114,3 +114,15 @@ def test_cli_ctrl_c_exits_130_with_its_message(tmp_path: Path):
     err = process.communicate(timeout=120)[1]
     assert process.returncode == 130, err[-500:]
     assert "interrupted: finished articles are kept" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--engine", "spark"], "error: unknown --engine 'spark': use local or dask"),
+        (["--n-process", "0"], "error: --n-process and --batch-size are at least 1"),
+    ],
+)
+def test_cli_extract_option_errors_one_message_each(tmp_path: Path, capsys, args, message):
+    assert main(["extract", str(ROOT / "corpus"), "--out", str(tmp_path), *args]) == 2
+    assert capsys.readouterr().err.strip() == message

@@ -76,10 +76,11 @@ def _saved_output(path: Path, text: str | None) -> dict[str, Any] | None:
 
 
 def score_gold_files(
-    gold_paths: list[Path], out_dir: Path, nlp: Callable[[], Language]
+    gold_paths: list[Path], out_dir: Path | None, nlp: Callable[[], Language]
 ) -> list[tuple[str, SeedScores]]:
-    """Each gold file against the output for its article: the one in `out_dir` when it is for the same
-    text, otherwise the text beside the gold file run through the pipeline in memory (nothing written).
+    """Each gold file against the output for its article: the one in `out_dir` (if given) when it is
+    for the same text, otherwise the text beside the gold file run through the pipeline in memory
+    (nothing written).
 
     `nlp` builds the pipeline, called only when an article has to be run."""
     golds: list[dict[str, Any]] = []
@@ -90,9 +91,10 @@ def score_gold_files(
         source = Path(gold["source"])
         text_path = _article_text(gold_path, gold["source"])
         text = decode(text_path.read_bytes())[0] if text_path else None
-        out = _saved_output(out_dir / f"{source.stem}.json", text)
+        out = _saved_output(out_dir / f"{source.stem}.json", text) if out_dir else None
         if out is None and text is None:
-            raise FileNotFoundError(f"no output for {gold_path.name} in {out_dir}, and no {source} beside it")
+            where = f" in {out_dir}" if out_dir else ""
+            raise FileNotFoundError(f"no output for {gold_path.name}{where}, and no {source} beside it")
         if out is None:
             to_run.append(article_from_text(text or "", source.stem, str(text_path), Options()))
         golds.append(gold)
