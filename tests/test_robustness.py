@@ -394,3 +394,18 @@ def test_robustness_same_ids_in_two_jsonl_files_do_not_overwrite(tmp_path: Path,
     monkeypatch.setattr("pipeline.engines.pool.CHUNK_FILES", 1)  # each file to its own worker task
     extract([corpus], pool, Options(n_process=2))
     assert _outputs(out) == _outputs(pool)
+
+
+def test_robustness_other_json_in_the_output_folder_is_neither_read_nor_overwritten(tmp_path: Path, nlp):
+    corpus = _corpus(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    out.mkdir()
+    gold = {"source": "story000.txt", "metadata": {}, "speakers": {}, "quotes": [], "numeric_claims": []}
+    (out / "story000.json").write_text(json.dumps(gold), encoding="utf-8")  # a gold file, same name
+    (out / "notes.json").write_text(json.dumps(["not", "an", "output"]), encoding="utf-8")
+    summary = extract([corpus], out, Options(), nlp=nlp)
+    assert summary.exit_code == 1 and len(summary.written) == 1
+    (error,) = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert error["error"] == "name_taken"
+    assert json.loads((out / "story000.json").read_text(encoding="utf-8")) == gold  # untouched
+    assert (out / "quotes.csv").exists()  # the tables were written, from the real outputs only

@@ -22,6 +22,7 @@ from ..config import PIPELINE_VERSION, Options
 from ..io.files import write_atomic
 from ..io.ingest import Failure, article_from_text, read_articles
 from ..io.schema import to_dict, to_json
+from ..io.tables import is_output
 from ..nlp import build_nlp, pipeline_info
 from ..records import Article, Issue
 
@@ -89,6 +90,14 @@ def _up_to_date(target: Path, article: Article) -> bool:
         return False
 
 
+def _foreign(target: Path) -> bool:
+    """A file already at an output's name that is not one of our outputs (a gold file, notes)."""
+    try:
+        return target.exists() and not is_output(json.loads(target.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return True
+
+
 def _own_name(article: Article, taken: set[str]) -> Article:
     """An id no earlier article of the run has (two JSONL files with the same ids, a JSONL id equal to
     a file's name): a repeat gets a short hash of its source, and a warning."""
@@ -134,6 +143,10 @@ def process_files(
             yield Outcome(article.source, error="pipeline", message=error)
             continue
         target = out_dir / f"{article.id}.json"
+        if _foreign(target):
+            message = f"{target.name} in the output folder is not an output of this pipeline; not overwritten"
+            yield Outcome(article.source, error="name_taken", message=message)
+            continue
         try:
             write_atomic(target, to_json(extraction_of(doc), info))
         except OSError as err:

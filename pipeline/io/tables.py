@@ -79,11 +79,23 @@ def _rows(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     return rows
 
 
+def is_output(document: Any) -> bool:
+    """Whether parsed JSON is one of our outputs by its shape (a gold file, say, is not); cheap enough
+    for every run. `io.schema.valid_outputs` checks the whole contract where text is shown."""
+    return isinstance(document, dict) and "schema_version" in document and isinstance(document.get("article"), dict)
+
+
 def output_documents(out_dir: Path | str) -> Iterator[dict[str, Any]]:
-    """Every article output in a folder, in name order (the tables and errors are not articles)."""
+    """Every article output in a folder, in name order; other JSON there (a gold file) is passed over."""
     for path in sorted(Path(out_dir).glob("*.json")):
-        if not path.name.startswith("."):
-            yield json.loads(path.read_text(encoding="utf-8"))
+        if path.name.startswith("."):
+            continue
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if is_output(document):
+            yield document
 
 
 def frames(documents: Iterable[dict[str, Any]]) -> dict[str, pd.DataFrame]:
