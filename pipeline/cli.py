@@ -14,7 +14,7 @@ import typer
 from .config import Options
 
 if TYPE_CHECKING:
-    from spacy.language import Language
+    pass
 
 app = typer.Typer(
     add_completion=False,
@@ -129,20 +129,13 @@ def evaluate(
     text; otherwise the article beside the gold file is run in memory. PolNeAR and NewsQuant sets
     are run through the pipeline in memory.
     """
-    from .nlp import build_nlp
+    from .nlp import default_nlp as nlp  # loaded once, and only when something has to be run
     from .tools.devsets import detect_format, score_gold_files, score_newsquant, score_polnear, score_textacy_baseline
     from .tools.scoring import report_baseline, report_gold_set
 
     missing = [str(p) for p in gold if not p.exists()]
     if missing:
         usage_error(f"no such file: {', '.join(missing)}")
-    models: list[Language] = []
-
-    def nlp() -> Language:  # loaded once, and only when something has to be run
-        if not models:
-            models.append(build_nlp(Options()))
-        return models[0]
-
     # Gold files are reported by folder: each folder is one set (the seed's, news-dev, your corrections).
     by_folder: dict[Path, list[Path]] = {}
     for path in gold:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import metadata
 
 import spacy
@@ -25,6 +26,12 @@ def build_nlp(options: Options | None = None) -> Language:
     # Rules need the parse and entities, not more text than spaCy would take anyway.
     nlp.max_length = max(nlp.max_length, options.max_chars + 1)
     return nlp
+
+
+@cache
+def default_nlp() -> Language:
+    """The default pipeline, loaded once per process and only when first asked for."""
+    return build_nlp()
 
 
 def pipeline_info(nlp: Language) -> dict[str, str]:

@@ -7,7 +7,6 @@ on one text in memory. `run.extract` chooses the engine.
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -20,11 +19,11 @@ from spacy.tokens import Doc
 from ..components import article_of, attach_article, error_of, extraction_of
 from ..config import PIPELINE_VERSION, Options
 from ..io.files import write_atomic
-from ..io.ingest import Failure, article_from_text, read_articles
+from ..io.ingest import Failure, article_from_text, read_articles, renamed
 from ..io.schema import to_dict, to_json
 from ..io.tables import is_output
-from ..nlp import build_nlp, pipeline_info
-from ..records import Article, Issue
+from ..nlp import default_nlp, pipeline_info
+from ..records import Article
 
 # An article this long is parsed in a batch of its own: a batch's peak memory is the sum of its
 # articles' parses, and a few transcripts or live blogs together would multiply it.
@@ -74,7 +73,7 @@ class Outcome:
     target: str | None = None
     error: str | None = None
     message: str | None = None
-    skipped: bool = False  # unchanged since its last output (same text, same pipeline version)
+    skipped: bool = False  # its output is up to date (same text and metadata, same pipeline version)
 
 
 def _up_to_date(target: Path, article: Article) -> bool:
@@ -101,14 +100,10 @@ def _foreign(target: Path) -> bool:
 def _own_name(article: Article, taken: set[str]) -> Article:
     """An id no earlier article of the run has (two JSONL files with the same ids, a JSONL id equal to
     a file's name): a repeat gets a short hash of its source, and a warning."""
-    article_id = article.id
-    if article_id in taken:
-        article_id = f"{article.id}-{hashlib.sha256(article.source.encode('utf-8')).hexdigest()[:8]}"
-        note = Issue(
-            "duplicate_name", f"an earlier input of this run is also named {article.id!r}; this one is {article_id!r}"
-        )
-        article = replace(article, id=article_id, warnings=article.warnings + (note,))
-    taken.add(article_id)
+    if article.id in taken:
+        unique, note = renamed(article.id, article.source)
+        article = replace(article, id=unique, warnings=article.warnings + (note,))
+    taken.add(article.id)
     return article
 
 
@@ -161,16 +156,12 @@ def process_files(
     yield from pending
 
 
-_models: dict[str, Language] = {}
-
-
 def extract_text(text: str, nlp: Language | None = None, **metadata: str) -> dict[str, Any]:
     """One article's text through every stage, in memory: the same JSON document `extract` writes.
 
     `metadata` may give `id`, `source`, `title`, `author` and `published`, which otherwise come from
     the text (a headline, a byline). The model is loaded once per process unless `nlp` is given."""
-    if nlp is None:
-        nlp = _models.get("default") or _models.setdefault("default", build_nlp(Options()))
+    nlp = nlp or default_nlp()
     article = article_from_text(text, metadata.get("id", "text"), metadata.get("source", "<text>"), Options())
     article = replace(
         article,

@@ -132,14 +132,21 @@ def safe_id(raw: str) -> str:
     return cleaned if len(cleaned) <= MAX_ID_CHARS else f"{cleaned[: MAX_ID_CHARS - 11]}-{digest}"
 
 
+def renamed(name: str, key: str) -> tuple[str, Issue]:
+    """A name another input has too, told apart by a short hash of `key` (what makes this input
+    itself: its path, its JSONL line), with the warning that says so."""
+    unique = f"{name}-{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+    return unique, Issue("duplicate_name", f"another input is also named {name!r}; this one is {unique!r}")
+
+
 def file_id(path: Path, shared_stems: frozenset[str] = frozenset()) -> tuple[str, list[Issue]]:
     """The id of a file's article: its stem made safe; a stem that several inputs share gets a short
     hash of the file's path, so no output overwrites another."""
     stem = safe_id(path.stem)
     if stem not in shared_stems:
         return stem, []
-    unique = f"{stem}-{hashlib.sha256(str(path).encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
-    return unique, [Issue("duplicate_name", f"another input is also named {stem!r}; this one is {unique!r}")]
+    unique, note = renamed(stem, str(path))
+    return unique, [note]
 
 
 def path_text(path: Path) -> str:
@@ -269,11 +276,8 @@ def _corpus_lines(data: bytes, source: str, options: Options) -> Iterator[Articl
             article_id = jsonl_id(record, source, number)
             notes = []
             if article_id in options.shared_stems:  # another input file has this name too
-                unique = f"{article_id}-{hashlib.sha256(where.encode('utf-8')).hexdigest()[:8]}"
-                notes.append(
-                    Issue("duplicate_name", f"another input is also named {article_id!r}; this one is {unique!r}")
-                )
-                article_id = unique
+                article_id, note = renamed(article_id, where)
+                notes.append(note)
             elif article_id in seen:  # a repeated id: this line's article gets its own output
                 unique = f"{article_id}-{number}"
                 notes.append(

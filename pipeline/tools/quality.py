@@ -120,17 +120,9 @@ def raise_floors(names: list[str], nlp: Callable[[], Language]) -> list[str]:
 
 
 def main() -> int:
-    from ..config import Options
-    from ..nlp import build_nlp
+    from ..nlp import default_nlp
 
-    models: list[Language] = []
-
-    def nlp() -> Language:
-        if not models:
-            models.append(build_nlp(Options()))
-        return models[0]
-
-    for line in raise_floors(sys.argv[1:] or list(SETS), nlp):
+    for line in raise_floors(sys.argv[1:] or list(SETS), default_nlp):
         print(line)
     return 0
 
