@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from . import resources
 from .records import Article, NumericClaim, Quote, Speaker
 from .speakers.names import clean_name
-from .text import syntax
+from .text import syntax, units
 from .text.paragraphs import paragraphs
 from .text.quantities import Quantity, scan_quantities
 
@@ -23,6 +23,7 @@ _MODALS = {"will", "would", "could", "can", "may", "might", "must", "should", "s
 _OBJECT_DEPS = {"dobj", "pobj", "attr", "oprd", "dative", "npadvmod"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _UNIT_DEPS = {"nummod", "quantmod", "amod", "compound", "nmod"}
+_TIME_DEICTICS = {"last", "next", "this", "previous", "following"}
 _MONTHS = re.compile(rf"^(?:{resources.alternation(resources.months())})\b", re.IGNORECASE)
 
 
@@ -31,33 +32,50 @@ def _tokens(doc: Doc, q: Quantity) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _number_token(tokens: list[Token]) -> Token:
-    """The token that carries the quantity in the parse: its last numeric word."""
+def _number_token(tokens: list[Token], q: Quantity) -> Token:
+    """The token that carries the quantity in the parse: its last numeric word ("thirds" in "two-thirds")."""
+    if q.kind == "fraction" and tokens[-1].pos_ == "NOUN":
+        return tokens[-1]
     numeric = [t for t in tokens if t.like_num or t.pos_ == "NUM"]
     return numeric[-1] if numeric else tokens[-1]
 
 
 def _counted_noun(number: Token, q: Quantity) -> Token | None:
-    """The noun a number counts: "265 complaints", "one of the students", "3 million people"."""
+    """The noun a number counts: "265 complaints", "one of the students", "3 million people". Not
+    a noun set off by punctuation: in "1,159,368 - the lowest figure" the figure is not what is counted."""
     head = number.head
     for _ in range(3):  # "3 million people": through the number words to the noun
         if head.pos_ != "NUM" or head.head.i == head.i or head.i <= number.i:
             break
         head = head.head
     if number.dep_ in _UNIT_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i > number.i and head.idx >= q.end:
+        between = number.doc[number.i + 1 : head.i]
+        if _set_off(number.doc, q, number.i + 1, head.i) or any(
+            t.pos_ == "DET" or t.lower_ in _TIME_DEICTICS for t in between
+        ):
+            return None  # "2.1 last year": the year is when, not what is counted
         return head
     for child in number.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+            counted = next((c for c in child.children if c.dep_ == "pobj"), None)
+            return counted if counted is not None and counted.pos_ != "PRON" else None  # not "half of them"
     return None
 
 
 def _unit_text(doc: Doc, q: Quantity, noun: Token) -> str:
-    """The unit as written, with noun modifiers between number and noun ("charging stations")."""
+    """The unit as written, with noun modifiers between number and noun ("charging stations",
+    "first-team players")."""
     if noun.i > 0 and doc[noun.i - 1].idx >= q.end and noun.idx - q.end <= 30:
         first = noun.i
-        while first - 1 >= 0 and doc[first - 1].idx >= q.end and doc[first - 1].dep_ in ("compound", "amod"):
-            first -= 1
+        while first - 1 >= 0 and doc[first - 1].idx >= q.end:
+            before = doc[first - 1]
+            joined = before.text == "-" and not before.whitespace_ and first - 2 >= 0 and not doc[first - 2].whitespace_
+            if before.dep_ not in ("compound", "amod") and not joined:
+                break
+            first -= 2 if joined else 1
+        first = max(first, 0)
+        while first < noun.i and (doc[first].idx < q.end or doc[first].is_punct):
+            first += 1
         return doc[first : noun.i + 1].text
     return noun.text
 
@@ -65,16 +83,69 @@ def _unit_text(doc: Doc, q: Quantity, noun: Token) -> str:
 _RATE_PERIODS = resources.rate_periods()
 
 
-def _unit_qualifier(noun: Token, unit: str) -> tuple[Token, str]:
-    """What follows a unit noun and belongs to it: "hours a week" -> "hours per week",
-    "degrees Celsius". Returns the last token of the unit, and the unit."""
+def _unit_qualifier(noun: Token, unit: str) -> tuple[Token, str, str | None]:
+    """What follows a unit noun and belongs to it: "hours a week" (a rate, per week), "degrees
+    Celsius". Returns the last token of the unit, the unit and what a rate is counted per."""
     doc = noun.doc
     after = doc[noun.i + 1 : noun.i + 3]
     if len(after) == 2 and after[0].lower_ in ("a", "an", "per") and after[1].lemma_.lower() in _RATE_PERIODS:
-        return after[1], f"{unit} per {after[1].lower_}"
+        return after[1], unit, after[1].lemma_.lower()
     if noun.lower_ in ("degree", "degrees") and len(after) and after[0].lower_ in ("celsius", "fahrenheit", "c", "f"):
-        return after[0], f"{unit} {after[0].text}"
-    return noun, unit
+        return after[0], f"{unit} {after[0].text}", None
+    return noun, unit, None
+
+
+def _phrase_head(token: Token) -> Token:
+    """The noun a modifier belongs to: "New" in "New Zealand dollars" -> "dollars"."""
+    for _ in range(4):
+        if token.dep_ not in ("compound", "amod", "nmod") or token.head.i <= token.i:
+            break
+        token = token.head
+    return token
+
+
+def _set_off(doc: Doc, q: Quantity, start: int, end: int) -> bool:
+    """Whether punctuation with a space beside it stands after the quantity, between tokens `start`
+    and `end` ("1,159,368 - the lowest figure")."""
+    between = (t for t in doc[start:end] if t.idx >= q.end)
+    return any(t.is_punct and (t.whitespace_ or doc[t.i - 1].whitespace_) for t in between)
+
+
+def _noun_predicate(number: Token, q: Quantity) -> str | None:
+    """What a number measures when it modifies a noun rather than counting it: "a £1.2 billion
+    cut" -> "cut", "a 40% drop in profits" -> "drop in profits", "a fine of $5m" -> "fine"."""
+    span = number.doc.char_span(q.start, q.end, alignment_mode="expand")
+    node = span.root if span is not None else number  # "m." in "$5m.", "%" in "40%": the head within
+    if node.dep_ == "pobj":
+        number = node
+    for _ in range(4):  # "$", "%" and "billion" hang on the number, the number on the noun
+        if node.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod") and node.head.i > node.i:
+            node = node.head
+            if node.pos_ == "NOUN" and node.idx >= q.end:
+                break
+        else:
+            break
+    if node.i > number.i and node.pos_ == "NOUN" and node.dep_ != "compound" and node.idx >= q.end:
+        if _set_off(number.doc, q, number.i + 1, node.i):
+            return None
+        noun = node
+    elif (
+        number.dep_ == "pobj"
+        and number.head.lower_ == "of"
+        and number.head.head.pos_ == "NOUN"
+        and number.head.head.idx < q.start
+    ):
+        noun = number.head.head  # "a fine of $5m", "pre-tax profits of £75m"
+        if noun.i > 0 and noun.doc[noun.i - 1].dep_ == "compound":
+            return noun.doc[noun.i - 1 : noun.i + 1].text
+        return noun.text
+    else:
+        return None
+    end = noun.i + 1
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "on", "to")), None)
+    if prep is not None and prep.right_edge.i - noun.i <= 6:
+        end = prep.right_edge.i + 1
+    return noun.doc[noun.i : end].text
 
 
 def _verb_of(token: Token) -> tuple[Token | None, str]:
@@ -140,19 +211,40 @@ def _phrase(token: Token) -> str:
 
 
 def _skip(doc: Doc, text: str, q: Quantity, number: Token) -> bool:
-    """Numbers that are not claims: list numbering, street numbers, model names, a pronoun "one"."""
+    """Numbers that are not claims: list numbering, street numbers, labels ("Article 50"), model and
+    index names ("787 Dreamliner", "iPhone 14 Pro", "Stoxx 600"), a pronoun "one", "one of the"."""
     if q.kind == "count" and number.lower_ == "one":
-        # "one former officer", "one who recounted": an article or a pronoun; "one of the" counts.
-        return not any(c.lower_ == "of" for c in number.children)
+        # "one former officer", "one who recounted", "one of the so-called ...": an article or a
+        # pronoun; "one of four" counts.
+        of = next((c for c in number.children if c.lower_ == "of"), None)
+        group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return group is None or not (group.like_num or any(c.dep_ == "nummod" for c in group.children))
     line_start = text.rfind("\n", 0, q.start) + 1
     if not text[line_start : q.start].strip() and re.match(r"[.)]\s", text[q.end : q.end + 2]):
         return True  # "1. First point"
-    if q.kind in ("count", "year") and number.i > 0:
+    if q.kind in ("count", "year") and number.i > 0 and isinstance(q.value, (int, float)):
         prev = doc[number.i - 1]
         after = doc[number.i + 1] if number.i + 1 < len(doc) else None
+        plural_after = after is not None and _phrase_head(after).tag_ in ("NNS", "NNPS")
+        label = resources.label_nouns().get(prev.lower_)
+        if label is not None and (label or not plural_after) and (prev.lower_ != "no" or prev.text[0] == "N"):
+            return True  # "Article 50", "Category 4 hurricane", "Section 427 Row 21", "S&P 500 futures"
         named = prev.pos_ == "PROPN" and not prev.is_sent_start and not _MONTHS.match(prev.text)
-        if named and (after is None or after.pos_ not in ("NOUN",)):
-            return True  # "iPhone 11", "Euro 2020", "Part 3"
+        if named and not plural_after and (after is None or after.lower_ != "of"):
+            return True  # "iPhone 11", "Euro 2020", "Stoxx 600 index"
+        if q.kind == "count" and after is not None and after.text[:1].isupper() and not after.text.isupper():
+            singular = _phrase_head(after).tag_ in ("NN", "NNP")
+            if q.start == number.idx and q.value != 1 and singular and not units.measure(after.lower_):
+                return True  # "787 Dreamliner", "3 Series": a model, where a count takes a plural
+    if number.is_alpha and number.i + 2 < len(doc) and doc[number.i + 1].text == "-" and not number.whitespace_:
+        described = doc[number.i + 2]  # "a five-year award", "a three-bed flat": a spelt-out number describing a noun
+        measure = units.measure(described.lower_)
+        if measure is not None and measure not in resources.time_units():
+            return False  # "a six-mile trip" measures the trip
+        if described.tag_ == "NN" and not described.like_num and described.dep_ in ("amod", "compound", "nmod"):
+            return described.head.i > described.i and described.head.pos_ == "NOUN"
+    if q.kind in ("count", "year") and number.i > 0:
+        after = doc[number.i + 1] if number.i + 1 < len(doc) else None
         if (
             after is not None
             and after.pos_ == "PROPN"
@@ -177,38 +269,44 @@ def _speaker_named(phrase: str, speakers: list[Speaker]) -> str | None:
     return None
 
 
-def _claim(doc: Doc, q: Quantity, number: Token, last_unit: str | None) -> dict:
-    kind, unit = q.kind, q.unit
+def _claim(doc: Doc, q: Quantity, number: Token, last_unit: tuple[str, str | None] | None) -> dict:
+    kind, unit, normalized, per = q.kind, q.unit, q.normalized, q.per
     noun = _counted_noun(number, q) if kind in ("count", "year", "fraction", "percent") else None
     unit_end = noun
     if noun is not None and kind == "year" and noun.tag_ == "NNS":
         kind = "count"  # "2000 people" is a count, not a year
     if noun is not None and kind in ("count", "fraction"):
         unit = _unit_text(doc, q, noun)
-        if noun.lower_ in resources.units():
-            kind = "measure"
-        unit_end, unit = _unit_qualifier(noun, unit)
-    elif kind == "count" and unit is None:
-        unit = last_unit  # "investigated 265 complaints and upheld 43": 43 complaints
+        unit_end, unit, per = _unit_qualifier(noun, unit)
+        money = (units.currency(unit) or units.currency(noun.lower_)) if noun.is_alpha else None
+        if money is not None and kind == "count":
+            kind, normalized = "money", money[0]  # "528 million francs", "thousands of dollars"
+        elif kind == "count" and (measure := units.measure(unit) or units.measure(noun.lower_)):
+            kind, normalized = "measure", measure  # "0.9 trillion cubic feet"
+        else:
+            normalized = units.normalized_unit(kind, unit, lemma=noun.lemma_ if noun.pos_ == "NOUN" else None)
+    elif kind == "count" and unit is None and last_unit is not None:
+        unit, normalized = last_unit  # "investigated 265 complaints and upheld 43": 43 complaints
+    if kind == "money" and normalized == "GBP" and q.scale == 1 and (unit or "").lower() in ("pound", "pounds"):
+        if any(t.lemma_.lower() in resources.weight_words() for t in number.sent):
+            kind, normalized = "measure", units.measure("lb")  # "she lost 25 pounds"
+    if per is not None and normalized is not None and " per " not in normalized:
+        normalized = f"{normalized} per {per}"
     anchor = noun if noun is not None else number
     # The claim's text runs to the counted noun when it follows: "265 complaints".
     end = q.end
     if noun is not None and unit_end is not None and noun.idx >= q.end and noun.idx - q.end <= 30:
         end = unit_end.idx + len(unit_end.text)
+    found = {"kind": kind, "unit": unit, "unit_normalized": normalized, "end": end, "subject": None}
     if kind in ("year", "year_range", "date") and (dated := _dated_phrase(doc, q)):
-        return {"kind": kind, "unit": unit, "predicate": dated, "subject": None, "end": end}
+        return {**found, "predicate": dated}
+    if (noun is None or kind not in ("count", "fraction")) and (measured := _noun_predicate(number, q)):
+        return {**found, "predicate": measured}
     verb, role = _verb_of(anchor)
-    subject = None
     if verb is not None and role == "object":
         head = syntax.subject_of(verb)
-        subject = _phrase(head) if head is not None else None
-    return {
-        "kind": kind,
-        "unit": unit,
-        "predicate": _predicate(verb, role) if verb is not None else None,
-        "subject": subject,
-        "end": end,
-    }
+        found["subject"] = _phrase(head) if head is not None else None
+    return {**found, "predicate": _predicate(verb, role) if verb is not None else None}
 
 
 def find_claims(doc: Doc, article: Article, quotes: list[Quote], speakers: list[Speaker]) -> list[NumericClaim]:
@@ -219,18 +317,18 @@ def find_claims(doc: Doc, article: Article, quotes: list[Quote], speakers: list[
     for p_start, p_end in paragraphs(text):
         if any(s <= p_start < e for s, e in skipped):
             continue
-        last_unit: str | None = None
+        last_unit: tuple[str, str | None] | None = None
         for q in scan_quantities(text[p_start:p_end]):
             q = replace(q, start=q.start + p_start, end=q.end + p_start)
             tokens = _tokens(doc, q)
             if not tokens:
                 continue
-            number = _number_token(tokens)
+            number = _number_token(tokens, q)
             if _skip(doc, text, q, number):
                 continue
             found = _claim(doc, q, number, last_unit if number.sent == tokens[0].sent else None)
             if found["kind"] == "count" and found["unit"]:
-                last_unit = found["unit"]
+                last_unit = (found["unit"], found["unit_normalized"])
             quote = _containing_quote(q, quotes)
             claimant = quote.speaker if quote is not None else None
             if claimant is None and found["subject"]:
@@ -245,6 +343,7 @@ def find_claims(doc: Doc, article: Article, quotes: list[Quote], speakers: list[
                     value=q.value,  # type: ignore[arg-type]
                     kind=found["kind"],
                     unit=found["unit"],
+                    unit_normalized=found["unit_normalized"],
                     approx=q.approx,
                     predicate=found["predicate"],
                     subject=found["subject"],

@@ -82,10 +82,11 @@ class NumericClaim:
     text: str
     start: int
     end: int
-    value: float | int | tuple[float | int, float | int]
+    value: float | int | str | tuple[float | int | str, float | int | str]
     kind: ClaimKind
     sentence: tuple[int, int]
     unit: str | None = None
+    unit_normalized: str | None = None
     approx: Approx = "="
     predicate: str | None = None
     subject: str | None = None
@@ -146,10 +147,14 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "text": "the words of the number (and the counted noun)",
         "start": "offset in article.text",
         "end": "offset after the number",
-        "value": "a number, a [low, high] pair, or for kind date an ISO 8601 date (--MM-DD without a year)",
+        "value": "a number; a [low, high] pair for a range, [from, to] for a change (approx up or down); for"
+        " kind date an ISO 8601 date (--MM-DD without a year) or a pair of them",
         "kind": "count, percent, money, measure, year, year_range, date, ordinal or fraction",
         "sentence": "the sentence the number stands in",
-        "unit": "what is counted or measured",
+        "unit": "what is counted or measured, as written",
+        "unit_normalized": "one canonical name per unit, to group claims across articles: an ISO 4217 code"
+        " for money (GBX for pence), percent, a measure's name (mile per hour), a counted noun's singular;"
+        " rates as X per Y",
         "approx": "= ~ > < >= <= up down",
         "predicate": "what the text says happened",
         "subject": "who or what did it",

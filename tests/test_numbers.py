@@ -1,5 +1,7 @@
 """Numeric claims in context: what is counted, what happened, who claims it."""
 
+import pytest
+
 
 def claims(result):
     return {c.text: c for c in result.numeric_claims}
@@ -45,5 +47,87 @@ def test_numbers_offsets_and_sentence_are_consistent(run_text):
 
 def test_numbers_rates_and_qualified_units(run_text):
     found = claims(run_text("Staff work 45 hours a week and temperatures hit 40 degrees Celsius.\n"))
-    assert found["45 hours a week"].unit == "hours per week"
-    assert found["40 degrees Celsius"].unit == "degrees Celsius"
+    assert (found["45 hours a week"].unit, found["45 hours a week"].unit_normalized) == ("hours", "hour per week")
+    assert (found["40 degrees Celsius"].unit, found["40 degrees Celsius"].unit_normalized) == (
+        "degrees Celsius",
+        "degree Celsius",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind", "unit", "unit_normalized", "approx"),
+    [
+        ("The charity opened 400 charging stations.", 400, "count", "charging stations", "charging station", "="),
+        ("Councils face a £1.2 billion cut.", 1_200_000_000, "money", "pound", "GBP", "="),
+        ("The firm paid 528 million francs for the site.", 528_000_000, "money", "francs", "CHF", "="),
+        ("He has repaired dozens of vintage cars.", (12, 120), "count", "vintage cars", "vintage car", "~"),
+        ("It costs 8.99 Australian dollars per month.", 8.99, "money", "Australian dollars", "AUD per month", "="),
+        ("She lost 25 pounds before the race.", 25, "measure", "pounds", "pound-mass", "down"),
+        ("Nearly two-thirds of all firms agreed.", 0.6667, "fraction", "firms", "firm", "~"),
+        ("Officers recorded 220 crimes a day.", 220, "count", "crimes", "crime per day", "="),
+        ("Seven in 10 residents backed the plan.", 0.7, "fraction", "residents", "resident", "="),
+        ("The list hit 1,159,368 - the lowest figure in years.", 1_159_368, "count", None, None, "="),
+        ("The tunnel is 3.5 miles long.", 3.5, "measure", "miles", "mile", "="),
+        ("They drove on a six-mile road.", 6, "measure", "mile", "mile", "="),
+        ("The rebels seized thousands of rifles.", (1000, 10_000), "count", "rifles", "rifle", "~"),
+    ],
+)
+def test_numbers_forms_in_context(run_text, text, value, kind, unit, unit_normalized, approx):
+    (claim,) = run_text(text + "\n").numeric_claims
+    value = list(value) if isinstance(value, tuple) else value
+    got_value = list(claim.value) if isinstance(claim.value, tuple) else claim.value
+    assert (got_value, claim.kind, claim.unit, claim.unit_normalized, claim.approx) == (
+        value,
+        kind,
+        unit,
+        unit_normalized,
+        approx,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regulators grounded every 787 Dreamliner.",
+        "She bought an iPhone 14 Pro yesterday.",
+        "The S&P 500 futures slipped.",
+        "They sat in Section 427 Row 21.",
+        "Arsenal beat Chelsea 2-0 on Sunday.",
+        "The storm became a Category 4 hurricane.",
+        "Ministers triggered Article 50.",
+        "She was one of the so-called rebels.",
+        "He signed a five-year contract.",
+        "The flat has a three-bed layout.",
+    ],
+)
+def test_numbers_names_labels_scores_and_descriptions_are_not_claims(run_text, text):
+    assert [c.text for c in run_text(text + "\n").numeric_claims] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Councils face a £1.2 billion cut next year.", "cut"),
+        ("The airline reported a 40% drop in profits.", "drop in profits"),
+        ("The regulator imposed a fine of $5m.", "fine"),
+        ("The ombudsman reviewed 412 appeals.", "reviewed"),
+    ],
+)
+def test_numbers_predicate_comes_from_the_numbers_own_clause(run_text, text, predicate):
+    (claim,) = run_text(text + "\n").numeric_claims
+    assert claim.predicate == predicate
+
+
+def test_numbers_dateline_under_a_byline_is_metadata(run_text):
+    text = (
+        "Hospital waits fall\n\nBy Ana Reyes\nWednesday 03 March 1999 00:02 GMT\n\n"
+        "Waiting lists fell by 14,200 last month, officials said.\n"
+    )
+    result = run_text(text)
+    assert result.article.published == "1999-03-03"
+    assert [c.value for c in result.numeric_claims] == [14200]
+
+
+def test_numbers_a_wrong_unit_is_not_carried_to_later_numbers(run_text):
+    text = "The list hit 1,159,368 - the lowest figure in years - and only 1,400 short of the target.\n"
+    assert [c.unit for c in run_text(text).numeric_claims] == [None, None]

@@ -20,7 +20,7 @@ from ..components import article_of, attach_article, error_of, extraction_of
 from ..config import PIPELINE_VERSION, Options
 from ..io.files import write_atomic
 from ..io.ingest import Failure, article_from_text, read_articles, renamed
-from ..io.schema import to_dict, to_json
+from ..io.schema import SCHEMA_VERSION, to_dict, to_json
 from ..io.tables import is_output
 from ..nlp import default_nlp, pipeline_info
 from ..records import Article
@@ -78,13 +78,14 @@ class Outcome:
 
 def _up_to_date(target: Path, article: Article) -> bool:
     """The output exists for this very text and metadata (a changed JSONL title, a date read the other
-    way with --month-first) and was made by this version of the pipeline."""
+    way with --month-first) and was made by this version of the pipeline, to this output contract."""
     try:
         previous = json.loads(target.read_text(encoding="utf-8"))
         same = all(
             previous["article"][k] == getattr(article, k) for k in ("sha256", "source", "title", "author", "published")
         )
-        return bool(same and previous["pipeline"]["version"] == PIPELINE_VERSION)
+        current = previous["pipeline"]["version"] == PIPELINE_VERSION and previous["schema_version"] == SCHEMA_VERSION
+        return bool(same and current)
     except (OSError, ValueError, KeyError, TypeError):
         return False
 

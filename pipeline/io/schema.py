@@ -17,7 +17,7 @@ import jsonschema
 from ..records import FIELD_DOCS, Article, Extraction, Issue, NumericClaim, Quote, Speaker
 from .ingest import safe_id
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 # Fields kept inside the pipeline but not part of the published contract.
 _INTERNAL: dict[type, set[str]] = {Article: {"body_start", "skipped", "warnings"}}
@@ -33,7 +33,7 @@ _OVERRIDES: dict[tuple[type, str], dict[str, Any]] = {
     (NumericClaim, "value"): {
         "anyOf": [
             {"type": "number"},
-            {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
+            {"type": "array", "items": {"type": ["number", "string"]}, "minItems": 2, "maxItems": 2},
             {"type": "string"},
         ],
     },

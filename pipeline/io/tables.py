@@ -28,8 +28,8 @@ _OWN_COLUMNS: dict[str, dict[str, str]] = {
     },
     "numeric_claims": {
         "article": "article id",
-        "value_low": "the value, or the low end of a range (an ISO date for kind date)",
-        "value_high": "the value, or the high end of a range",
+        "value_low": "the value, the low end of a range or where a change starts (an ISO date for kind date)",
+        "value_high": "the value, the high end of a range or where a change ends",
         "claimant_name": "the claimant's canonical name or description",
     },
     "speakers": {
@@ -41,8 +41,8 @@ _OWN_COLUMNS: dict[str, dict[str, str]] = {
 _ORDER = {
     "quotes": ("article", "id", "kind", "speaker", "speaker_name", "speaker_type", "text", "start", "end", "cue",
                "confidence", "evidence", "speaker_confidence", "speaker_evidence"),
-    "numeric_claims": ("article", "id", "text", "value_low", "value_high", "kind", "unit", "approx", "predicate",
-                       "subject", "claimant", "claimant_name", "quote", "start", "end"),
+    "numeric_claims": ("article", "id", "text", "value_low", "value_high", "kind", "unit", "unit_normalized",
+                       "approx", "predicate", "subject", "claimant", "claimant_name", "quote", "start", "end"),
     "speakers": ("article", "id", "name", "type", "title", "organisation", "description", "mentions", "quotes"),
 }  # fmt: skip
 _RECORD_OF = {"quotes": "Quote", "numeric_claims": "NumericClaim", "speakers": "Speaker"}

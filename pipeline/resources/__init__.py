@@ -53,20 +53,34 @@ def number_words() -> dict[str, tuple[int, bool]]:
     return {row[0]: (int(row[1]), "scale" in row[2:]) for row in _lines("number_words.txt")}
 
 
-def _mapping(name: str) -> dict[str, str]:
-    return {row[0]: " ".join(row[1:]) for row in _lines(name)}
+def _columns(name: str) -> list[list[str]]:
+    """Rows of a table whose columns are separated by "|" (a column may hold several words)."""
+    return [[cell.strip() for cell in " ".join(row).split("|")] for row in _lines(name)]
 
 
 @cache
 def units() -> dict[str, str]:
-    """Unit of measure as written -> its normalised name."""
-    return _mapping("units.txt")
+    """Unit of measure as written, lower case ("mph", "square feet") -> its canonical name."""
+    return {row[0]: row[1] for row in _columns("units.txt")}
 
 
 @cache
-def currencies() -> dict[str, str]:
-    """Currency symbol or word -> currency name."""
-    return _mapping("currencies.txt")
+def currencies() -> dict[str, tuple[str, str]]:
+    """Currency mark or word, lower case ("£", "c$", "euros") -> (ISO 4217 code, unit as reported)."""
+    return {row[0]: (row[1], row[2]) for row in _columns("currencies.txt")}
+
+
+@cache
+def currency_names() -> dict[str, tuple[str, ...]]:
+    """ISO 4217 code -> its English name first, then the other names it goes by."""
+    return {row[0]: tuple(row[1:]) for row in _columns("currency_names.txt")}
+
+
+@cache
+def label_nouns() -> dict[str, bool]:
+    """Nouns a number after them labels rather than counts ("Article 50", "Category 4") -> whether
+    even a plural after the number leaves it a label (index names: "S&P 500 futures")."""
+    return {row[0]: "always" in row[1:] for row in _lines("label_nouns.txt")}
 
 
 @cache
@@ -126,3 +140,15 @@ def scale_words() -> list[str]:
 def authoring_verbs() -> frozenset[str]:
     """Lemmas of verbs that name who is behind a document ("commissioned the survey")."""
     return frozenset(row[0] for row in _lines("authoring_verbs.txt"))
+
+
+@cache
+def weight_words() -> frozenset[str]:
+    """Lemmas that make "pounds" in their sentence a weight ("lost 25 pounds")."""
+    return frozenset(row[0] for row in _lines("weight_words.txt"))
+
+
+@cache
+def time_units() -> frozenset[str]:
+    """Canonical names of the units of time in units.txt ("year", "hour")."""
+    return frozenset(row[0] for row in _lines("time_units.txt"))

@@ -22,9 +22,10 @@ from ..engines.core import process
 from ..io.ingest import article_from_text, decode
 from ..io.schema import to_dict
 from ..nlp import pipeline_info
-from ..records import Article, Extraction
+from ..records import Article, Extraction, NumericClaim
 from ..text.paragraphs import paragraphs
 from ..text.textacy_bridge import direct_quotations
+from ..text.units import singular, unit_names
 from .scoring import PRF, SeedScores, match_spans, score_gold
 
 # Kinds NewsQuant does not annotate as quantities: calendar references and ranks.
@@ -218,26 +219,26 @@ def _score_polnear_article(scores: AttributionScores, row: dict[str, Any], extra
 
 
 # ---- NewsQuant ----------------------------------------------------------------------------------
+# NewsQuant names a few units otherwise than units.txt does; the same unit either way.
 _UNIT_SYNONYMS = {
-    "$": "dollar", "us$": "dollar", "usd": "dollar", "%": "percentage", "percent": "percentage",
-    "per cent": "percentage", "£": "pound", "gbp": "pound", "€": "euro", "eur": "euro",
-    "us dollar": "dollar",
+    "$": "dollar", "us$": "dollar", "%": "percentage", "percent": "percentage", "per cent": "percentage",
+    "£": "pound", "€": "euro", "degree celsius": "celsius", "degree fahrenheit": "fahrenheit",
+    "percentage point": "point", "percentage points": "point",
 }  # fmt: skip
-
-
-def _singular(word: str) -> str:
-    if len(word) > 3 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
 
 
 def normalise_unit(unit: str | None) -> str:
     """Unit text compared loosely: case, plural and currency or percent symbols do not matter."""
     text = (unit or "").strip().lower()
     text = _UNIT_SYNONYMS.get(text, text)
-    return " ".join(_singular(w) for w in re.findall(r"[\w$%£€]+", text))
+    return " ".join(singular(w) for w in re.findall(r"[\w$%£€]+", text))
+
+
+def unit_hit(gold: dict[str, Any], claim: NumericClaim) -> bool:
+    """Whether the claim's unit, or any name of its canonical unit, is the gold unit or its normalised form."""
+    wanted = {normalise_unit(gold.get("unit")), normalise_unit(gold.get("normalized_unit"))}
+    ours = {normalise_unit(claim.unit)} | {normalise_unit(n) for n in unit_names(claim.unit_normalized)}
+    return bool(wanted & ours)
 
 
 _GOLD_VALUE = re.compile(r"^\s*(-?[\d.]+(?:e[+-]?\d+)?)\s*(?:-\s*(-?[\d.]+(?:e[+-]?\d+)?))?\s*$")
@@ -282,8 +283,7 @@ def score_newsquant(path: Path, nlp: Language) -> QuantityScores:
                 if i not in used and _same(wanted, claim.value):
                     used.add(i)
                     value_hits += 1
-                    units = {normalise_unit(g.get("unit")), normalise_unit(g.get("normalized_unit"))}
-                    unit_hits += normalise_unit(claim.unit) in units
+                    unit_hits += unit_hit(g, claim)
                     break
         scores.value.add(PRF(value_hits, len(gold), value_hits, len(predicted)))
         scores.value_unit.add(PRF(unit_hits, len(gold), unit_hits, len(predicted)))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..speakers import speaker_rule
+from ..text.units import unit_names
 
 _STOP = {
     "the",
@@ -237,9 +238,12 @@ class SeedScores:
         for rule, (right, total) in sorted(self.speaker_rules.items()):
             lines.append(f"  {rule:<28} {ratio(right, total)}  ({right}/{total})")
         lines.append(self.claims.line("numeric claims (value)"))
+        required = self.claims_required
         lines.append(
-            f"{'  of required claims':<28} value {self.claims_value}/{self.claims_required}, unit {self.claims_unit}, "
-            f"predicate {self.claims_predicate}, claimant {self.claims_claimant}/{self.claimant_gold}"
+            f"{'  of required claims':<28} value {self.claims_value}/{required} ({ratio(self.claims_value, required)}),"
+            f" value + unit {self.claims_unit}/{required} ({ratio(self.claims_unit, required)}),"
+            f" predicate {self.claims_predicate}/{required},"
+            f" claimant {self.claims_claimant}/{self.claimant_gold} ({ratio(self.claims_claimant, self.claimant_gold)})"
         )
         return lines
 
@@ -334,7 +338,7 @@ def _unit_matches(gold_unit: str | None, predicted: str | None, normalized: str 
     if gold_unit is None:
         return not predicted
     wanted = _norm(gold_unit)
-    return wanted in (_norm(predicted or ""), _norm(normalized or ""))
+    return wanted in {_norm(predicted or ""), *(_norm(name) for name in unit_names(normalized))}
 
 
 def _score_claims(scores: SeedScores, out: dict[str, Any], gold: dict[str, Any], aligned: dict[str, str]) -> None:
