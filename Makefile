@@ -32,12 +32,13 @@ extract: setup
 test: setup browser
 	$(PY) -m pytest
 
-# Headless Chromium for the review page's browser test, from Debian's packages. Where it cannot be
-# installed (no root, no apt) the test says so and is skipped; nothing else depends on it.
+# Headless Chromium and its driver for the review site's browser tests, from Debian's packages. Where
+# they cannot be installed (no root, no apt) the tests say so and are skipped; nothing else needs them.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
-		echo "chromium not installed: the browser test will be skipped"; }
+	@{ command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
+		command -v apt-get >/dev/null 2>&1 && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq chromium chromium-driver >/dev/null) || \
+		echo "chromium or chromium-driver not installed: the browser tests will be skipped"; }
 
 review: extract
 	$(PY) -m pipeline review outputs

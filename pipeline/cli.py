@@ -30,6 +30,7 @@ app = typer.Typer(
 typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
 
 ANNOTATION_FORMATS = ("label-studio", "prodigy")
+IMPORT_FORMATS = (*ANNOTATION_FORMATS, "review")  # review: the corrections file of the review site
 
 
 def usage_error(message: str) -> NoReturn:
@@ -186,18 +187,22 @@ def review(
         typer.echo(f"screenshot: {shot}", err=True)
 
 
-def annotation_format(fmt: str | None, path: Path) -> str:
+def annotation_format(fmt: str | None, path: Path, allowed: tuple[str, ...] = ANNOTATION_FORMATS) -> str:
     """The format asked for, else the one the file's extension names: .json Label Studio, .jsonl Prodigy."""
     if fmt is None:
         fmt = {".json": "label-studio", ".jsonl": "prodigy"}.get(path.suffix.lower())
         if fmt is None:
             usage_error(f"cannot tell the format from {path.name}: name a .json or .jsonl file, or give --format")
-    if fmt not in ANNOTATION_FORMATS:
-        usage_error(f"unknown --format {fmt!r}: use {' or '.join(ANNOTATION_FORMATS)}")
+    if fmt not in allowed:
+        usage_error(f"unknown --format {fmt!r}: use {', '.join(allowed[:-1])} or {allowed[-1]}")
     return fmt
 
 
 FORMAT_HELP = "label-studio or prodigy (default: from the file's extension, .json or .jsonl)."
+IMPORT_FORMAT_HELP = (
+    "label-studio, prodigy or review (the review site's corrections file). Default: from the file's"
+    " extension, .json or .jsonl."
+)
 
 
 @app.command("export")
@@ -226,15 +231,21 @@ def export_tasks(
 def import_corrections(
     source: Annotated[
         Path,
-        typer.Argument(metavar="FILE", help="Label Studio export (.json) or Prodigy annotations (.jsonl)."),
+        typer.Argument(
+            metavar="FILE",
+            help="Label Studio export (.json), Prodigy annotations (.jsonl) or review corrections (.json).",
+        ),
     ],
     gold_dir: Annotated[Path, typer.Option("--gold-dir", metavar="DIR", help="Folder for the gold files.")],
-    fmt: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help=FORMAT_HELP)] = None,
+    fmt: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help=IMPORT_FORMAT_HELP)] = None,
 ) -> None:
-    """Import corrected annotations as gold files, to score with eval."""
+    """Import corrections as gold files, to score with eval.
+
+    From Label Studio, Prodigy, or the review site's corrections file (--format review).
+    """
     from .tools.annotation import CorrectionsError, import_gold
 
-    fmt = annotation_format(fmt, source)
+    fmt = annotation_format(fmt, source, IMPORT_FORMATS)
     if not source.is_file():
         usage_error(f"no such file: {source}")
     try:

@@ -63,3 +63,54 @@ def test_corrections_bad_tasks_are_named_and_nothing_is_written(seed_outputs: Pa
     err = capsys.readouterr().err
     assert "task 2: ValueError: offsets" in err and "task 3: KeyError" in err and "task 1" not in err
     assert not gold_dir.exists() or not list(gold_dir.iterdir())
+
+
+def _review_file(document: dict, verdicts: dict, fixed: dict | None = None) -> dict:
+    """A corrections file as the review site writes it, for one article (invented verdicts)."""
+    names = {s["id"]: {"name": s["name"] or s["description"], "type": s["type"],
+                       "mentions": [m["text"] for m in s["mentions"]]} for s in document["speakers"]}  # fmt: skip
+    quotes = [
+        {"start": q["start"], "end": q["end"], "kind": q["kind"], "text": [p["text"] for p in q["spans"]],
+         "speaker": names.get(q["speaker"] or ""), "verdict": verdicts.get(q["id"]),
+         "corrected_speaker": (fixed or {}).get(q["id"])}
+        for q in document["quotes"]
+    ]  # fmt: skip
+    claims = [
+        {**{k: c[k] for k in ("start", "end", "text", "value", "kind", "unit", "predicate")},
+         "claimant": names.get(c["claimant"] or ""), "verdict": verdicts.get(c["id"])}
+        for c in document["numeric_claims"]
+    ]  # fmt: skip
+    article = {k: document["article"][k] for k in ("id", "sha256", "source", "title", "author", "published")}
+    return {"format": "pipeline-review-corrections", "version": 1, "articles": [{**article, "quotes": quotes,
+            "claims": claims}]}  # fmt: skip
+
+
+def test_corrections_from_the_review_site_become_gold(seed_outputs: Path, tmp_path: Path):
+    document = json.loads((seed_outputs / f"{SEED.stem}.json").read_text(encoding="utf-8"))
+    direct = [q for q in document["quotes"] if q["kind"] == "direct"]
+    wrong, moved = direct[0]["id"], direct[1]["id"]
+    source = tmp_path / "corrections.json"
+    fixed = {moved: {"name": "Pat Invented", "type": "PERSON"}}
+    verdicts = {wrong: "wrong", document["numeric_claims"][0]["id"]: "wrong"}
+    source.write_text(json.dumps(_review_file(document, verdicts, fixed)), encoding="utf-8")
+    gold_dir = tmp_path / "gold"
+    assert main(["import", str(source), "--gold-dir", str(gold_dir), "--format", "review"]) == 0
+    gold = json.loads((gold_dir / f"{SEED.stem}.json").read_text(encoding="utf-8"))
+    assert len(gold["quotes"]) == len(document["quotes"]) - 1
+    assert len(gold["numeric_claims"]) == len(document["numeric_claims"]) - 1
+    assert gold["speakers"]["pat_invented"]["name"] == "Pat Invented"
+    scores = score_gold_file(gold_dir / f"{SEED.stem}.json", seed_outputs)
+    assert scores.quotes.precision < 1.0 == scores.quotes.recall
+    assert scores.attributed == scores.found_quotes - 1  # the quote given to someone else
+
+
+def test_corrections_from_the_review_site_are_checked_first(seed_outputs: Path, tmp_path: Path, capsys):
+    document = json.loads((seed_outputs / f"{SEED.stem}.json").read_text(encoding="utf-8"))
+    bad = _review_file(document, {document["quotes"][0]["id"]: "maybe"})
+    source = tmp_path / "corrections.json"
+    source.write_text(json.dumps(bad), encoding="utf-8")
+    assert main(["import", str(source), "--gold-dir", str(tmp_path / "gold"), "--format", "review"]) == 1
+    assert "verdict 'maybe'" in capsys.readouterr().err and not (tmp_path / "gold").exists()
+    # Given without --format, the .json is taken for Label Studio and the message says what to do.
+    assert main(["import", str(source), "--gold-dir", str(tmp_path / "gold")]) == 1
+    assert "use --format review" in capsys.readouterr().err

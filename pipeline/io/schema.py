@@ -9,6 +9,7 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -143,7 +144,14 @@ def valid_outputs(out_dir: Path) -> tuple[list[dict[str, Any]], list[str]]:
     """The files of a folder that are outputs by the contract, in name order, and a line for each
     other JSON file (a gold file, a hand-edited or crafted one) saying why it was left out. Whatever
     reads a folder to build pages or exports from it trusts only these."""
-    documents, left_out = [], []
+    left_out: list[str] = []
+    documents = list(iter_valid_outputs(out_dir, left_out))
+    return documents, left_out
+
+
+def iter_valid_outputs(out_dir: Path, left_out: list[str]) -> Iterator[dict[str, Any]]:
+    """`valid_outputs` one document at a time (a large folder need not sit in memory); the reasons
+    for files left out are appended to `left_out`."""
     for path in sorted(out_dir.glob("*.json")):
         if path.name.startswith("."):
             continue
@@ -157,5 +165,4 @@ def valid_outputs(out_dir: Path) -> tuple[list[dict[str, Any]], list[str]]:
         if document["article"]["id"] != safe_id(document["article"]["id"]):
             left_out.append(f"{path.name}: article id {document['article']['id']!r} is not a safe file name")
             continue
-        documents.append(document)
-    return documents, left_out
+        yield document

@@ -6,6 +6,10 @@ mention regions (SPEAKER, with the canonical speaker in the region's meta), "sai
 and numbers (NUMBER, with value/kind/unit/predicate/claimant in meta). Prodigy spans carry the quote
 kind and, as extra keys, the quote id and speaker; NUMBER spans carry the claim's fields the same way
 (Prodigy keeps extra keys through a manual review). Every field `eval` scores survives the round trip.
+
+The review site's corrections file ("review" format) carries, for each article a reviewer marked,
+every quote and claim with its verdict (right, wrong or not marked) and any corrected speaker, kept
+by offsets. The gold keeps what was not marked wrong, with the corrected speakers.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from ..io.ingest import safe_id
 from ..io.schema import valid_outputs
 
 QUOTE_LABELS = ("direct", "partial", "indirect")
+FORMATS = ("label-studio", "prodigy", "review")
+REVIEW_FORMAT = "pipeline-review-corrections"  # the "format" field of a review corrections file
 SPEAKER_LABEL = "SPEAKER"
 NUMBER_LABEL = "NUMBER"
 RELATION = "said by"
@@ -215,6 +221,49 @@ def gold_from_prodigy(record: dict[str, Any]) -> dict[str, Any]:
     return _gold(record["meta"], quotes, speakers, claims)
 
 
+def _review_speaker(speaker: Any, speakers: dict[str, dict[str, Any]]) -> str | None:
+    """A speaker of a corrections file ({name, type, mentions}) as a gold speaker key; null name: nobody."""
+    if speaker is None or speaker.get("name") is None:
+        return None
+    name = str(speaker["name"])
+    key = _add_speaker(speakers, name, str(speaker.get("type") or "UNKNOWN"), name)
+    for mention in speaker.get("mentions") or []:
+        _add_speaker(speakers, name, str(speaker.get("type") or "UNKNOWN"), str(mention))
+    return key
+
+
+def gold_from_review(article: dict[str, Any]) -> dict[str, Any]:
+    """One article of a review corrections file -> gold. A finding marked wrong is left out; one
+    not marked stands as found; a corrected speaker replaces the found one ("(nobody)": none)."""
+    if article.get("sha256") is not None and not isinstance(article["sha256"], str):
+        raise TypeError("sha256 is not a string")
+    speakers: dict[str, dict[str, Any]] = {}
+    quotes = []
+    for n, q in enumerate(article["quotes"], 1):
+        if q.get("verdict") not in (None, "right", "wrong") or q["kind"] not in QUOTE_LABELS:
+            raise ValueError(f"quote {n}: verdict {q.get('verdict')!r} or kind {q['kind']!r} unknown")
+        if not isinstance(q["start"], int) or not isinstance(q["end"], int) or not q["text"]:
+            raise ValueError(f"quote {n}: offsets and text are required")
+        if q.get("verdict") == "wrong":
+            continue
+        speaker = q["corrected_speaker"] if q.get("corrected_speaker") else q.get("speaker")
+        texts = [str(t) for t in q["text"]]
+        quotes.append({"kind": q["kind"], "speaker": _review_speaker(speaker, speakers),
+                       "text": texts[0] if len(texts) == 1 else texts})  # fmt: skip
+    claims = []
+    for n, c in enumerate(article["claims"], 1):
+        if c.get("verdict") not in (None, "right", "wrong"):
+            raise ValueError(f"claim {n}: verdict {c.get('verdict')!r} unknown")
+        if c.get("verdict") == "wrong":
+            continue
+        claim: dict[str, Any] = {"text": str(c["text"])}
+        claim.update({k: c[k] for k in CLAIM_FIELDS if c.get(k) is not None})
+        claim["claimant"] = _review_speaker(c.get("claimant"), speakers)
+        claims.append(claim)
+    meta = {"id": str(article["id"]), **{k: article.get(k) for k in ("title", "author", "published")}}
+    return _gold(meta, quotes, speakers, claims)
+
+
 class CorrectionsError(ValueError):
     """Annotations that cannot become gold: every problem, each naming its task or line."""
 
@@ -231,6 +280,8 @@ def _tasks(source: Path, fmt: str) -> list[tuple[str, dict[str, Any]]]:
     text = source.read_text(encoding="utf-8")
     if fmt == "label-studio":
         tasks = json.loads(text)
+        if isinstance(tasks, dict) and tasks.get("format") == REVIEW_FORMAT:
+            raise CorrectionsError(f"{source.name}: a corrections file of the review site: use --format review")
         if not isinstance(tasks, list):
             raise CorrectionsError(f"{source.name}: a Label Studio export is a JSON list of tasks")
         return [(f"task {n}", task) for n, task in enumerate(tasks, 1)]
@@ -243,10 +294,22 @@ def _tasks(source: Path, fmt: str) -> list[tuple[str, dict[str, Any]]]:
                 except json.JSONDecodeError as err:
                     raise CorrectionsError(f"{source.name}, line {number}: not JSON ({err.msg})") from None
         return [(where, r) for where, r in found if r.get("answer", "accept") == "accept"]
-    raise ValueError(f"unknown format {fmt!r}: label-studio or prodigy")
+    if fmt == "review":
+        corrections = json.loads(text)
+        if not isinstance(corrections, dict) or corrections.get("format") != REVIEW_FORMAT:
+            raise CorrectionsError(f"{source.name}: not a corrections file of the review site (format {REVIEW_FORMAT})")
+        articles = corrections.get("articles")
+        if not isinstance(articles, list):
+            raise CorrectionsError(f"{source.name}: its articles are not a list")
+        return [(f"article {a.get('id') if isinstance(a, dict) else n!r}", a) for n, a in enumerate(articles, 1)]
+    raise ValueError(f"unknown format {fmt!r}: {', '.join(FORMATS)}")
 
 
 def _gold_of(task: dict[str, Any], fmt: str) -> dict[str, Any]:
+    if fmt == "review":
+        if safe_id(str(task["id"])) != task["id"]:
+            raise ValueError(f"article id {task['id']!r} is not a safe file name")
+        return gold_from_review(task)
     if fmt == "label-studio":
         annotated = task["annotations"][-1]["result"] if task.get("annotations") else task["predictions"][0]["result"]
         _check_offsets(task["data"]["text"], (r["value"] for r in annotated if r.get("type") == "labels"))
