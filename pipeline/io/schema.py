@@ -10,6 +10,7 @@ import json
 import types
 import typing
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -135,9 +136,20 @@ def to_json(extraction: Extraction, pipeline_info: dict[str, str]) -> str:
     return json.dumps(to_dict(extraction, pipeline_info), ensure_ascii=False, indent=2) + "\n"
 
 
+@cache
+def _validator() -> jsonschema.protocols.Validator:
+    """The contract's validator, built (and the schema itself checked) once, not per document."""
+    schema = json_schema()
+    kind = jsonschema.validators.validator_for(schema)
+    kind.check_schema(schema)
+    return kind(schema, format_checker=jsonschema.FormatChecker())
+
+
 def validate(document: dict[str, Any]) -> None:
-    """Raise jsonschema.ValidationError when `document` breaks the contract."""
-    jsonschema.validate(document, json_schema(), format_checker=jsonschema.FormatChecker())
+    """Raise jsonschema.ValidationError when `document` breaks the contract (the most relevant error)."""
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(document))
+    if error is not None:
+        raise error
 
 
 def valid_outputs(out_dir: Path) -> tuple[list[dict[str, Any]], list[str]]:

@@ -387,12 +387,19 @@ def speakers_page(grouped: dict[tuple[str, str], list[QuoteRef]], with_pages: se
     return page("Speakers", body, depth=0)
 
 
-def speaker_index(grouped: dict[tuple[str, str], list[QuoteRef]], per_speaker: int) -> list[Any]:
-    """What the speaker search reads: [name, type, quotes, [[article page, quote id, words], ...]]."""
+def speaker_index(
+    grouped: dict[tuple[str, str], list[QuoteRef]], with_pages: set[tuple[str, str]], per_speaker: int
+) -> list[Any]:
+    """What the speaker search reads, small enough for a large corpus: [name, type, quotes, the
+    speaker's page or "", [[article page, quote id, first words], ...] for the first few quotes]."""
     return [
-        [label, kind, len(refs), [[article_href(r.article), r.quote, r.words] for r in refs[:per_speaker]]]
+        [
+            label, kind, len(refs),
+            f"speakers/{speaker_slug(label, kind)}.html" if (label, kind) in with_pages else "",
+            [[article_href(r.article), r.quote, snippet(r.words, 80)] for r in refs[:per_speaker]],
+        ]
         for (label, kind), refs in grouped.items()
-    ]
+    ]  # fmt: skip
 
 
 def _bar_chart(bars: list[tuple[str, int, str]], title: str) -> str:

@@ -24,7 +24,7 @@ from . import pages
 ARTICLES_PER_PAGE = 100
 QUOTES_PER_PAGE = 100
 SPEAKER_PAGES = 500  # the most quoted speakers get a page of their own (and every charted one)
-SEARCH_QUOTES_PER_SPEAKER = 100
+SEARCH_QUOTES_PER_SPEAKER = 10  # the search lists a few; the speaker's page lists them all
 CHART_TOP, CHART_PER_TYPE = 20, 10
 ASSETS = ("review.css", "review.js")
 
@@ -59,7 +59,7 @@ def build_review(out_dir: Path) -> tuple[Path, list[str]]:
         write(
             f"speakers/{pages.speaker_slug(label, kind)}.html", pages.speaker_page(label, kind, grouped[(label, kind)])
         )
-    index = json.dumps(pages.speaker_index(grouped, SEARCH_QUOTES_PER_SPEAKER), ensure_ascii=True)
+    index = json.dumps(pages.speaker_index(grouped, with_pages, SEARCH_QUOTES_PER_SPEAKER), ensure_ascii=True)
     write("assets/speakers-index.js", f"window.PIPELINE_SPEAKERS = {index};\n")
     write("speakers.html", pages.speakers_page(grouped, with_pages))
     for name, html in pages.index_pages(corpus, ARTICLES_PER_PAGE) + pages.doubtful_pages(corpus, QUOTES_PER_PAGE):

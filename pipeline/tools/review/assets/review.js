@@ -182,15 +182,16 @@
       out.textContent = "";
       if (want.length < 2) { return; }
       var shown = 0;
-      index.forEach(function (s) {  // [name, type, quotes, [[article page, quote id, words], ...]]
+      index.forEach(function (s) {  // [name, type, quotes, speaker page or "", [[article page, quote id, words], ...]]
         if (shown >= 50 || s[0].toLowerCase().indexOf(want) === -1) { return; }
         shown += 1;
         var item = document.createElement("li");
-        var head = document.createElement("strong");
+        var head = document.createElement(s[3] ? "a" : "strong");
+        if (s[3]) { head.href = s[3]; }
         head.textContent = s[0] + " (" + s[1] + ", " + s[2] + " quotes)";
         item.appendChild(head);
         var list = document.createElement("ul");
-        s[3].forEach(function (ref) {
+        s[4].forEach(function (ref) {
           var li = document.createElement("li");
           var a = document.createElement("a");
           a.href = "articles/" + ref[0] + "#" + ref[1];
