@@ -31,6 +31,8 @@ PARAGRAPH_BREAKS = "pipeline_paragraph_breaks_v1"
 QUOTES = "pipeline_quotes_v1"
 SPEAKERS = "pipeline_speakers_v2"
 CLAIMS = "pipeline_numbers_v1"
+# Our stages after the model's, in order (PARAGRAPH_BREAKS goes before the model's).
+OUR_STAGES = (QUOTES, SPEAKERS, CLAIMS)
 
 
 def ensure_extensions() -> None:

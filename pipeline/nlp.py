@@ -12,7 +12,7 @@ from . import components
 from .config import PIPELINE_VERSION, Options
 
 # Our stages after the model's own, in order; paragraph breaks go first of all.
-COMPONENTS = (components.QUOTES, components.SPEAKERS, components.CLAIMS)
+COMPONENTS = components.OUR_STAGES
 
 
 def build_nlp(options: Options | None = None) -> Language:

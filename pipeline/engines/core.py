@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import json
+from contextlib import nullcontext
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..components import article_of, attach_article, error_of, extraction_of
+from ..components import OUR_STAGES, article_of, attach_article, error_of, extraction_of
 from ..config import PIPELINE_VERSION, Options
 from ..io.files import write_atomic
 from ..io.ingest import Failure, article_from_text, read_articles, renamed
@@ -25,9 +26,13 @@ from ..io.tables import is_output
 from ..nlp import default_nlp, pipeline_info
 from ..records import Article
 
-# An article this long is parsed in a batch of its own: a batch's peak memory is the sum of its
-# articles' parses, and a few transcripts or live blogs together would multiply it.
-LONG_ARTICLE_CHARS = 100_000
+# An article this long is parsed alone and in pieces of about PIECE_CHARS characters, cut where a
+# line starts, then joined back into one Doc (offsets intact) before our stages read it: the parse's
+# memory follows the piece, not the article (a transcript, a live blog). Our stages see the whole
+# article, so a quote that runs across a cut is found as in one piece. Every line starts a sentence
+# (components.PARAGRAPH_BREAKS), so a cut never parts a sentence.
+LONG_ARTICLE_CHARS = 50_000
+PIECE_CHARS = 20_000
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -48,13 +53,55 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def process(nlp: Language, articles: Iterable[Article], batch_size: int) -> Iterator[tuple[Article, Doc]]:
-    """Parse articles in batches; each Doc carries its Article and, on failure, its error."""
+def pieces_of(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """The text cut where lines start into pieces of about `size` characters at most (a longer line
+    is cut after a space); joined, the pieces give the text back exactly."""
+    pieces, start = [], 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = max(window.rfind("\n"), window.rfind("\r"))
+        if cut <= 0:
+            cut = window.rfind(" ")
+        cut = start + (cut + 1 if cut > 0 else size)  # no line or space at all: cut anyway
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return [piece for piece in pieces if piece]
 
+
+def _parse_in_pieces(nlp: Language, article: Article) -> Doc:
+    """A long article: the model's stages run piece by piece, ours on the whole joined Doc."""
+    ours = [name for name in nlp.pipe_names if name in OUR_STAGES]
+    parsed = []
+    for piece in pieces_of(article.text):
+        doc = nlp.make_doc(piece)
+        for name, stage in nlp.pipeline:
+            if name not in ours:
+                doc = stage(doc)
+        parsed.append(doc)
+    doc = attach_article(Doc.from_docs(parsed, ensure_whitespace=False), article)
+    for name in ours:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def process(
+    nlp: Language, articles: Iterable[Article], batch_size: int, free_strings: bool = False
+) -> Iterator[tuple[Article, Doc]]:
+    """Parse articles in batches; each Doc carries its Article and, on failure, its error.
+
+    With `free_strings`, each batch runs in a spaCy memory zone, so the strings its articles brought
+    into the vocabulary are freed after it (memory stays flat over a long run). A Doc is then valid
+    only until the next one is asked for: use it (write its output) before going on."""
     for batch in _batches(articles, batch_size):
-        docs = (attach_article(nlp.make_doc(article.text), article) for article in batch)
-        for doc in nlp.pipe(docs, batch_size=len(batch)):
-            yield article_of(doc), doc
+        with nlp.memory_zone() if free_strings else nullcontext():
+            if len(batch[0].text) >= LONG_ARTICLE_CHARS:
+                doc = _parse_in_pieces(nlp, batch[0])
+                yield article_of(doc), doc
+                continue
+            docs = (attach_article(nlp.make_doc(article.text), article) for article in batch)
+            for doc in nlp.pipe(docs, batch_size=len(batch)):
+                yield article_of(doc), doc
 
 
 # Write errors that no other article would escape either: the run stops, keeping what it finished.
@@ -132,7 +179,7 @@ def process_files(
                     continue
                 yield article
 
-    for article, doc in process(nlp, articles(), options.batch_size):
+    for article, doc in process(nlp, articles(), options.batch_size, free_strings=True):
         yield from pending
         pending.clear()
         if error := error_of(doc):
