@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import errno
 import json
-from contextlib import nullcontext
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
