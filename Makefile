@@ -68,5 +68,5 @@ schema: setup
 
 # Everything extract, review and the tests write, but not the README's screenshot (tracked).
 clean:
-	rm -rf $(VENV) outputs/*.json outputs/*.csv outputs/*.parquet outputs/errors.jsonl
+	rm -rf $(VENV) outputs/*.json outputs/*.csv outputs/*.parquet outputs/errors.jsonl outputs/.tables.sqlite*
 	find outputs/review -mindepth 1 ! -name screenshot.png -exec rm -rf {} +

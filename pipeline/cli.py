@@ -256,6 +256,27 @@ def import_corrections(
     typer.echo(f"{len(written)} gold file(s) written to {gold_dir}", err=True)
 
 
+@app.command("tables")
+def corpus_tables(
+    out: Annotated[Path, typer.Argument(metavar="DIR", help="Folder of outputs (from extract).")] = Path("outputs"),
+    compact: Annotated[
+        bool, typer.Option("--compact", help="Fold each table's Parquet parts into one, and write the CSV files anew.")
+    ] = False,
+) -> None:
+    """Update the corpus tables (CSV, Parquet) of a folder of outputs.
+
+    extract keeps them current itself; this is for outputs copied, edited or deleted by hand.
+    """
+    from .io.tables import TABLES, compact_tables, tables
+
+    if not out.is_dir():
+        usage_error(f"no such folder: {out}")
+    if compact:
+        compact_tables(out)
+    counts = {name: len(frame) for name, frame in tables(out).items()}
+    typer.echo(", ".join(f"{counts[name]} rows in {name}" for name in TABLES), err=True)
+
+
 @app.command()
 def schema(
     out: Annotated[

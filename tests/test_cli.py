@@ -9,7 +9,7 @@ from pipeline.cli import main
 
 from .conftest import ROOT
 
-COMMANDS = ["extract", "eval", "review", "export", "import", "schema"]
+COMMANDS = ["extract", "eval", "review", "export", "import", "tables", "schema"]
 
 
 @pytest.mark.parametrize("flag", ["-h", "--help"])

@@ -87,7 +87,14 @@ def test_robustness_unchanged_articles_are_skipped_unless_forced(tmp_path: Path,
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not p.name.startswith(".")}
+    """Every file a run leaves, by content: a Parquet table (a folder of parts, named by run) by its rows."""
+    import pandas as pd
+
+    return {
+        p.name: pd.read_parquet(p).to_csv().encode() if p.is_dir() else p.read_bytes()
+        for p in sorted(folder.iterdir())
+        if not p.name.startswith(".")
+    }
 
 
 def test_robustness_process_pool_gives_identical_output(tmp_path: Path, nlp):

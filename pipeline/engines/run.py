@@ -13,7 +13,7 @@ from spacy.language import Language
 from ..config import Options
 from ..io.files import ERRORS_FILE, ErrorLog, remove_stale_temporaries
 from ..io.ingest import INPUT_SUFFIXES, STDIN, jsonl_ids, safe_id
-from ..io.tables import write_tables
+from ..io.tables import update_tables
 from ..nlp import build_nlp
 from .core import Outcome, process_files
 
@@ -113,5 +113,5 @@ def extract(
         if on_article:
             on_article(outcome)
     errors.finish()
-    write_tables(out_dir)
+    update_tables(out_dir)
     return summary
