@@ -313,7 +313,7 @@ def find_claims(doc: Doc, article: Article, quotes: list[Quote], speakers: list[
     """The article's numeric claims in text order. The byline date and the repeated headlines are metadata."""
     skipped = list(article.skipped)
     claims: list[NumericClaim] = []
-    text = doc.text  # built from the tokens on every access: read it once
+    text = article.text  # the Doc's text (doc.text would rebuild it from the tokens)
     for p_start, p_end in paragraphs(text):
         if any(s <= p_start < e for s, e in skipped):
             continue

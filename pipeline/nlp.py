@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import metadata
+from typing import Any
 
 import spacy
 from spacy.language import Language
 
 from . import components
 from .config import PIPELINE_VERSION, Options
+from .text.attribute_rules import AttributeRules, UnsupportedPattern
 
 # Our stages after the model's own, in order; paragraph breaks go first of all.
 COMPONENTS = components.OUR_STAGES
@@ -21,6 +23,21 @@ def build_nlp(options: Options | None = None) -> Language:
     components.ensure_extensions()
     nlp = spacy.load(options.model)
     nlp.add_pipe(components.PARAGRAPH_BREAKS, first=True)
+    if "attribute_ruler" in nlp.pipe_names:
+        # The same rules on the Doc's arrays: spaCy's matcher over every token is a sixth of a parse.
+        ruler: Any = nlp.get_pipe("attribute_ruler")
+        try:
+            AttributeRules(ruler)
+        except UnsupportedPattern:
+            pass  # a model whose rules this does not read keeps its own ruler
+        else:
+            nlp.replace_pipe("attribute_ruler", components.ATTRIBUTE_RULES, config={"patterns": ruler.patterns})
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if getattr(lemmatizer, "mode", None) == "rule" and not getattr(lemmatizer, "overwrite", True):
+        # Its result depends on the word, its part of speech and morphology only: once per form.
+        nlp.replace_pipe("lemmatizer", components.LEMMAS)
+        lemmas: Any = nlp.get_pipe("lemmatizer")
+        lemmas.rules = lemmatizer
     for name in COMPONENTS:
         nlp.add_pipe(name)
     # Rules need the parse and entities, not more text than spaCy would take anyway.

@@ -115,3 +115,37 @@ def test_components_attach_article_keeps_the_front_matter(nlp):
     article = article_from_text(TEXTS[1], "t", "<t>", Options())
     doc = nlp(attach_article(nlp.make_doc(article.text), article))
     assert extraction_of(doc).article.title == "Strike vote"
+
+
+def test_components_attribute_rules_on_arrays_set_what_spacys_ruler_sets(nlp):
+    """The model's attribute rules, run on the Doc's arrays, give every token the same tag, part of
+    speech, morphology, lemma and dependency label as spaCy's own AttributeRuler; its lemmatizer, run
+    once per word form, the same lemmas."""
+    import spacy
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+
+    from pipeline.config import Options
+    from pipeline.text.attribute_rules import AttributeRules, lemmatize_by_key
+
+    assert (
+        callable(nlp.get_pipe("attribute_ruler"))
+        and "AttributeRuler" not in type(nlp.get_pipe("attribute_ruler")).__name__
+    )
+    model = spacy.load(Options().model)
+    ruler = model.get_pipe("attribute_ruler")
+    rules = AttributeRules(ruler)
+    text = (
+        "“We ain't gonna wait,” said Ms O'Neill, whose firm's 3 depots – some 40% of the total – closed.\n\n"
+        "As the minister had said before, those who can't pay won't; these are the rules. "
+        "Some of them, however, were not there: that's all.  Anyone?\n"
+    )
+    with model.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        parsed = model(text)
+    theirs, ours = ruler(parsed.copy()), rules.apply(parsed.copy())
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, SENT_START]
+    assert (theirs.to_array(attrs) == ours.to_array(attrs)).all()
+    assert {t.pos_ for t in ours} >= {"PRON", "DET", "AUX", "PART", "SPACE", "PUNCT"}
+    # And the lemmas, computed once per word form, are the lemmatizer's own.
+    lemmatizer = model.get_pipe("lemmatizer")
+    theirs, ours = lemmatizer(theirs), lemmatize_by_key(lemmatizer, ours)
+    assert [t.lemma_ for t in theirs] == [t.lemma_ for t in ours] and "say" in {t.lemma_ for t in ours}

@@ -257,3 +257,21 @@ def test_speakers_the_data_is_the_document_brought_in_before(run_text):
     first, _ = _speaker_of(result, "waiting times")
     second, _ = _speaker_of(result, "only half of patients")
     assert first is not None and first == second and first.type == "DOCUMENT"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Independent Office for Police Conduct (IOPC) said.", {"IOPC": "Independent Office for Police Conduct"}),
+        ("Talks on the Trans-Pacific Partnership (TPP) stalled.", {"TPP": "Trans-Pacific Partnership"}),
+        ("Barking, Havering and Redbridge University Hospitals NHS Trust (BHRUT) apologised.",
+         {"BHRUT": "Barking, Havering and Redbridge University Hospitals NHS Trust"}),
+        ("Files sat in SMART (State Messaging and Archive Retrieval Toolset) for years.",
+         {"SMART": "State Messaging and Archive Retrieval Toolset"}),
+        ("WASHINGTON (AP) - The senator said the fund (IMF) would help.", {}),
+    ],
+)  # fmt: skip
+def test_speakers_acronyms_the_article_defines(text, expected):
+    from pipeline.text.acronyms import acronym_definitions
+
+    assert acronym_definitions(text) == expected

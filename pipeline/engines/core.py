@@ -9,7 +9,6 @@ from __future__ import annotations
 import errno
 import json
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from ..config import PIPELINE_VERSION, Options
 from ..io.files import write_atomic
 from ..io.ingest import Failure, article_from_text, read_articles, renamed
 from ..io.schema import SCHEMA_VERSION, to_dict, to_json
-from ..io.tables import is_output
+from ..io.table_rows import is_output
 from ..nlp import default_nlp, pipeline_info
 from ..records import Article
 
@@ -85,23 +84,45 @@ def _parse_in_pieces(nlp: Language, article: Article) -> Doc:
     return doc
 
 
+# Strings that articles bring into the vocabulary are freed every this many characters of text
+# (a few hundred news articles): memory stays flat over a long run, and the tokenizer's and the
+# lemmatizer's caches stay warm within a zone (a zone per batch would make tokenizing slower).
+ZONE_CHARS = 2_000_000
+
+
+def _parsed(nlp: Language, batch: list[Article]) -> Iterator[tuple[Article, Doc]]:
+    if len(batch[0].text) >= LONG_ARTICLE_CHARS:
+        doc = _parse_in_pieces(nlp, batch[0])
+        yield article_of(doc), doc
+        return
+    docs = (attach_article(nlp.make_doc(article.text), article) for article in batch)
+    for doc in nlp.pipe(docs, batch_size=len(batch)):
+        yield article_of(doc), doc
+
+
 def process(
     nlp: Language, articles: Iterable[Article], batch_size: int, free_strings: bool = False
 ) -> Iterator[tuple[Article, Doc]]:
     """Parse articles in batches; each Doc carries its Article and, on failure, its error.
 
-    With `free_strings`, each batch runs in a spaCy memory zone, so the strings its articles brought
-    into the vocabulary are freed after it (memory stays flat over a long run). A Doc is then valid
-    only until the next one is asked for: use it (write its output) before going on."""
-    for batch in _batches(articles, batch_size):
-        with nlp.memory_zone() if free_strings else nullcontext():
-            if len(batch[0].text) >= LONG_ARTICLE_CHARS:
-                doc = _parse_in_pieces(nlp, batch[0])
-                yield article_of(doc), doc
-                continue
-            docs = (attach_article(nlp.make_doc(article.text), article) for article in batch)
-            for doc in nlp.pipe(docs, batch_size=len(batch)):
-                yield article_of(doc), doc
+    With `free_strings`, batches run in spaCy memory zones of about ZONE_CHARS characters, so the
+    strings their articles brought into the vocabulary are freed after each zone. A Doc is then
+    valid only until the next one is asked for: use it (write its output) before going on."""
+    batches = _batches(articles, batch_size)
+    if not free_strings:
+        for batch in batches:
+            yield from _parsed(nlp, batch)
+        return
+    while True:
+        with nlp.memory_zone():
+            characters = 0
+            for batch in batches:
+                yield from _parsed(nlp, batch)
+                characters += sum(len(article.text) for article in batch)
+                if characters >= ZONE_CHARS:
+                    break
+            else:
+                return
 
 
 # Write errors that no other article would escape either: the run stops, keeping what it finished.

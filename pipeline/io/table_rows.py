@@ -8,11 +8,12 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from ..records import FIELD_DOCS, show_bidi_controls
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # The column dictionary: every column of every table, what it holds (the README shows it). Columns
 # that are fields of a record take their meaning from records.FIELD_DOCS; the rest are the tables' own.
@@ -95,6 +96,8 @@ def output_documents(out_dir: Path | str) -> Iterator[dict[str, Any]]:
 
 
 def frames(documents: Iterable[dict[str, Any]]) -> dict[str, pd.DataFrame]:
+    import pandas as pd  # only where tables are read: a run that writes them never needs pandas
+
     collected: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
     for document in documents:
         for table, rows in rows_of(document).items():

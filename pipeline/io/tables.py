@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import table_store
 from .table_rows import COLUMNS, TABLES, frames, is_output, neutralise_cell, output_documents
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["COLUMNS", "TABLES", "compact_tables", "is_output", "neutralise_cell", "tables", "update_tables"]
 
@@ -35,6 +37,8 @@ def tables(out_dir: Path | str) -> dict[str, pd.DataFrame]:
     """The corpus tables of a folder of outputs, as pandas DataFrames, in one call: read from the
     index (brought up to date first), or from the outputs themselves where the folder cannot be
     written to."""
+    import pandas as pd
+
     folder = Path(out_dir)
     try:
         table_store.sync(folder)

@@ -79,7 +79,8 @@ class QuoteContext:
 
     def __init__(self, doc: Doc, article: Article, settings: QuoteSettings) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = article.text  # doc.text is rebuilt from the tokens on every access
+        self.tokens = syntax.TokenIndex(doc)
         self.settings = settings
         skipped = set(article.skipped)
         self.paragraphs = [p for p in paragraphs(self.text) if p not in skipped]

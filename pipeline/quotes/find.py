@@ -7,8 +7,11 @@ each quote only records the head token of the phrase that speaks it.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
+from .. import resources
 from ..records import Article, Issue, Quote, Span
 from ..text import syntax
 from ..text.quotemarks import Quoted, scan_paragraphs
@@ -144,10 +147,20 @@ def _trimmed(ctx: QuoteContext, start: int, end: int, min_tokens: int = 4) -> tu
     return start, end
 
 
+@cache
+def _cue_lemmas() -> frozenset[str]:
+    """Lemmas of the reporting verbs in every case the lemmatizer may write them ("say", "Say", "SAY")."""
+    cues = resources.indirect_cue_verbs()
+    return cues | frozenset(c.capitalize() for c in cues) | frozenset(c.upper() for c in cues)
+
+
 def _find_indirect(ctx: QuoteContext) -> list[Candidate]:
     found = []
     body_start = ctx.paragraphs[0][0] if ctx.paragraphs else 0
-    for token in ctx.doc:
+    # Only the tokens that can start reported speech: "according" and the reporting verbs.
+    according = syntax.tokens_with_lower(ctx.doc, frozenset({"according"}))
+    cues = syntax.tokens_with_lower(ctx.doc, _cue_lemmas(), attr="LEMMA")
+    for token in sorted(according + cues, key=lambda t: t.i):
         if token.idx < body_start or ctx.in_quote(token):
             continue
         if token.lower_ == "according":

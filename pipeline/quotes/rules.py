@@ -31,7 +31,7 @@ def _post_cue(ctx: QuoteContext, cand: Candidate) -> Token | None:
     Searched after the first piece: an interrupted or multi-paragraph quote has its cue there."""
     first_end = cand.pieces[0][1]
     p_end = ctx.paragraph_of(first_end)[1]
-    i = syntax.token_at(ctx.doc, min(first_end + 1, len(ctx.text) - 1))
+    i = ctx.tokens.at(min(first_end + 1, len(ctx.text) - 1))
     for token in ctx.doc[i : i + ctx.settings.post_cue_window]:
         if token.idx >= p_end or ctx.in_quote(token) and token.idx > first_end + 1:
             return None
@@ -48,7 +48,7 @@ def _pre_cue(ctx: QuoteContext, before: int) -> Token | None:
     """The nearest cue before character `before`, in its sentence and paragraph:
     X said: “...”   X told reporters that “...”   one who recounted: “...”"""
     p_start = ctx.paragraph_of(before)[0]
-    i = syntax.token_at(ctx.doc, before)
+    i = ctx.tokens.at(before)
     for token in reversed(ctx.doc[max(i - ctx.settings.pre_cue_window, 0) : i]):
         if token.idx < p_start:
             return None
@@ -96,7 +96,7 @@ def direct_name_after_dash(ctx: QuoteContext, cand: Candidate) -> Attribution | 
     if stripped[:1] not in ("—", "–", "-"):
         return None
     name_at = last_end + 1 + (len(after) - len(stripped)) + 1
-    start = syntax.token_at(ctx.doc, name_at)
+    start = ctx.tokens.at(name_at)
     for token in ctx.doc[start : start + 4]:
         if token.ent_type_ in ("PERSON", "ORG") and not ctx.in_quote(token):
             ent = next(e for e in ctx.doc.ents if e.start <= token.i < e.end)
@@ -114,7 +114,7 @@ def direct_named_before_colon(ctx: QuoteContext, cand: Candidate) -> Attribution
     """ "... doesn't surprise pollster Daron Shaw: “...”": the person named just before the colon."""
     if not _text_before(ctx, cand).endswith(":"):
         return None
-    colon = ctx.doc[syntax.token_at(ctx.doc, ctx.text.rindex(":", 0, cand.start))]
+    colon = ctx.doc[ctx.tokens.at(ctx.text.rindex(":", 0, cand.start))]
     people = [e for e in colon.sent.ents if e.label_ == "PERSON" and e.end <= colon.i and not ctx.in_quote(e.root)]
     if not people or colon.i - people[-1].end > 2:
         return None
@@ -143,7 +143,7 @@ def direct_introduced_by_paragraph(ctx: QuoteContext, cand: Candidate) -> Attrib
     prev_end = _paragraph_before_ends_with_colon(ctx, cand)
     if prev_end is None:
         return None
-    last = ctx.doc[syntax.token_at(ctx.doc, prev_end - 1)]
+    last = ctx.doc[ctx.tokens.at(prev_end - 1)]
     subject = syntax.subject_of(last.sent.root)
     if subject is None or ctx.in_quote(subject):
         return None
@@ -173,7 +173,7 @@ def partial_in_reported_speech(ctx: QuoteContext, cand: Candidate) -> Attributio
 
 def partial_cue_in_sentence(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
     """The cue that governs the quoted words, else the nearest cue in the sentence."""
-    first = ctx.doc[syntax.token_at(ctx.doc, cand.start)]
+    first = ctx.doc[ctx.tokens.at(cand.start)]
     cues = [t for t in ctx.sentence_tokens(first) if not ctx.in_quote(t) and _is_cue(t)]
     governing = [c for c in cues if c in list(first.ancestors)]
     for cue in governing + sorted(cues, key=lambda c: abs(c.i - first.i)):
@@ -184,7 +184,7 @@ def partial_cue_in_sentence(ctx: QuoteContext, cand: Candidate) -> Attribution |
 
 def partial_named_subject(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
     """ "Rubio pledged to oppose it “today, tomorrow, forever”": a named subject owns the words."""
-    first = ctx.doc[syntax.token_at(ctx.doc, cand.start)]
+    first = ctx.doc[ctx.tokens.at(cand.start)]
     verb = next((a for a in first.ancestors if a.pos_ in ("VERB", "AUX")), None)
     subject = syntax.subject_of(verb) if verb is not None else None
     if (

@@ -31,15 +31,20 @@ def _quoted_tokens(doc: Doc, quotes: list[Quote]) -> set[int]:
 
 
 def resolve_speakers(
-    doc: Doc, quotes: list[Quote], heads: list[int | None], confidence: dict[str, float] | None = None
+    doc: Doc,
+    quotes: list[Quote],
+    heads: list[int | None],
+    confidence: dict[str, float] | None = None,
+    text: str | None = None,
 ) -> tuple[list[Speaker], list[Quote]]:
     """Canonical speakers, and the quotes with their speaker ids, mentions, confidence and evidence.
 
     `confidence` is the speaker-confidence table (SPEAKER_CONFIDENCE unless the component's config
-    gives another)."""
+    gives another). `text` is the Doc's text when the caller has it (doc.text rebuilds it)."""
     table = confidence or SPEAKER_CONFIDENCE
+    text = doc.text if text is None else text
     quoted = _quoted_tokens(doc, quotes)
-    resolver = Resolver(doc, quoted)
+    resolver = Resolver(doc, quoted, text)
 
     # Named speakers first, so "the watchdog" and "the report" can pick the organisation that speaks.
     def deferred(i: int) -> bool:
@@ -62,7 +67,6 @@ def resolve_speakers(
             mention = Span(span.start_char, span.end_char, span.text)
             resolved_heads[head_index] = (resolver.resolve(head, (start, end)), mention)
         (cluster_of[i], evidence_of[i]), mention_of[i] = resolved_heads[head_index]
-    text = doc.text  # built from the tokens on every access: read it once
     used = sorted({c for c in cluster_of.values() if c is not None}, key=lambda c: min(resolver.clusters[c].mentions))
     ids = {c: f"s{n}" for n, c in enumerate(used, 1)}
     speakers = []

@@ -10,8 +10,8 @@ from spacy.tokens import Span as SpacySpan
 from .. import resources
 from ..records import SpeakerType
 from ..text import syntax
+from ..text.acronyms import acronym_definitions
 from ..text.paragraphs import ParagraphIndex, paragraphs
-from ..text.textacy_bridge import acronym_definitions
 from .names import acronym, clean_name, is_title_word, org_keys
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -50,8 +50,9 @@ class Resolver:
     Every `resolve` returns the cluster and the rule that chose it: the quote's speaker evidence.
     """
 
-    def __init__(self, doc: Doc, quoted_tokens: set[int]) -> None:
+    def __init__(self, doc: Doc, quoted_tokens: set[int], text: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text
         self.quoted = quoted_tokens
         self.clusters: list[Cluster] = []
         # Every earlier mention of a person or organisation, for pronouns: (char, cluster index).
@@ -61,12 +62,11 @@ class Resolver:
         self._ent_clusters: dict[int, int] = {}  # entity start token -> its cluster, for pronouns
         self.full_names = self._full_person_names()
         self.expansions = self._acronym_expansions()
-        self.paragraphs = ParagraphIndex(paragraphs(doc.text))
+        self.paragraphs = ParagraphIndex(paragraphs(self.text))
         # "A spokesman for the department rubbished the report. He said: ...": role nouns as subjects.
         self.role_subjects = [
-            t for t in doc
-            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.lower_ in resources.role_nouns()
-            and t.i not in quoted_tokens and not t.ent_type_
+            t for t in syntax.tokens_with_lower(doc, resources.role_nouns())
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.i not in quoted_tokens and not t.ent_type_
         ]  # fmt: skip
 
     # ---- what the article itself tells about names -------------------------------------------
@@ -82,9 +82,9 @@ class Resolver:
         return names
 
     def _acronym_expansions(self) -> dict[str, str]:
-        """Acronym -> full name: as the article defines it ("... Fire & Rescue Services (HMICFRS)",
-        by textacy), else from the initials of a named organisation."""
-        found = acronym_definitions(self.doc)
+        """Acronym -> full name: as the article defines it ("... Fire & Rescue Services (HMICFRS)"),
+        else from the initials of a named organisation."""
+        found = acronym_definitions(self.text)
         for ent in self.ents:
             name = clean_name(ent.text)
             if short := acronym(name):

@@ -188,6 +188,12 @@ _VAGUE = re.compile(
     rf"(?:\s+of\s+(?P<money>{resources.alternation(_money_words())})\b)?",
     re.IGNORECASE,
 )
+# Whatever any scanner here starts from: a digit, a vulgar fraction, a number or fraction word.
+_ANY_NUMBER = re.compile(
+    rf"[\d{''.join(_VULGAR)}]|\b(?:{resources.alternation([*resources.number_words(), *_FRACTIONS, *_VAGUE_BASE])})\b"
+    r"|fold\b",
+    re.IGNORECASE,
+)
 _FOLD = re.compile(rf"\b(?P<times>{_NUMBER_WORD}|\d+(?:\.\d+)?)-?fold\b", re.IGNORECASE)
 _DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_NAMES})\.?(?:,?\s+(?P<y1>\d{{4}}))?"
@@ -467,6 +473,8 @@ def _range(
 def scan_quantities(text: str) -> list[Quantity]:
     """Every quantity written in `text`, in order, ranges joined, non-claims (times, phones, model names,
     scores) left out."""
+    if not _ANY_NUMBER.search(text):
+        return []  # most of a paragraph's words are no number: one pass tells
     excluded = [(m.start(), m.end()) for m in _NOT_CLAIMS.finditer(text)]
     taken: list[Quantity] = [q for q in _dates(text)]
     for extra in (_fractions(text), _vague(text), _folds(text)):

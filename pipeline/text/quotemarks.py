@@ -8,6 +8,7 @@ the last one closes it. An unbalanced mark costs at most its own quote: it is re
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..records import Issue
@@ -34,6 +35,10 @@ class Quoted:
     @property
     def end(self) -> int:
         return self.pieces[-1][1]
+
+
+# Every character `_role` may take for a quote mark.
+_ANY_MARK = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS) + "'\"") + "]")
 
 
 def _role(text: str, i: int, open_singles: int) -> tuple[str, str] | None:
@@ -94,6 +99,10 @@ def scan_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[
             i = p_start + 1
             carried = None
         while i < p_end:
+            mark = _ANY_MARK.search(text, i, p_end)  # every other character is passed over
+            if mark is None:
+                break
+            i = mark.start()
             role = _role(text, i, sum(shape == "single" for shape, _, _ in stack))
             if role is None:
                 i += 1

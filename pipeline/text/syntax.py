@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from functools import cache
+from typing import Any
+
+import numpy
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
 
 from .. import resources
@@ -113,12 +119,29 @@ def mention_bounds(head: Token, blocked: set[int]) -> tuple[int, int]:
     return start, end
 
 
-def token_at(doc: Doc, char: int) -> int:
-    """Index of the token covering character `char` (or the next one)."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is not None and len(span):
-        return span.start
-    for token in doc:
-        if token.idx >= char:
-            return token.i
-    return len(doc) - 1
+@cache
+def _hashes(words: frozenset[str]) -> Any:
+    return numpy.array(sorted(hash_string(w) for w in words), dtype=numpy.uint64)
+
+
+def tokens_with_lower(doc: Doc, words: frozenset[str], attr: str = "LOWER") -> list[Token]:
+    """The tokens whose lower-case form (or `attr`, say "LEMMA") is one of `words`, in order, found
+    on the Doc's arrays: only those tokens become Python objects (building one per token is most of
+    a pass over a long article)."""
+    hits = numpy.nonzero(numpy.isin(doc.to_array(attr), _hashes(words)))[0]
+    return [doc[int(i)] for i in hits]
+
+
+class TokenIndex:
+    """Finds the token at a character offset in O(log n): the token whose text covers it, else the
+    next token (the offset is in whitespace between tokens), else the last one."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.starts = [t.idx for t in doc]
+        self.ends = [t.idx + len(t.text) for t in doc]
+
+    def at(self, char: int) -> int:
+        i = bisect_right(self.starts, char) - 1
+        if i >= 0 and char < self.ends[i]:
+            return i
+        return min(i + 1, len(self.starts) - 1)

@@ -1,5 +1,5 @@
-"""textacy where it is the right tool: acronym definitions, and its direct-quotation extractor as
-the baseline `eval` prints beside ours.
+"""textacy's direct-quotation extractor, the baseline `eval` prints beside ours (the extraction
+itself does not import textacy).
 
 textacy is imported on first use: it pulls in scikit-learn and SciPy (about a second), which a
 process pays once. Its latest release (0.13) still reads `numpy.NaN`, which NumPy 2 removed; the
@@ -8,13 +8,10 @@ alias is put back before textacy runs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from spacy.tokens import Doc
-
-_BRACKETED_ACRONYM = re.compile(r"\((?-i:[A-Z][A-Za-z&.]{0,9}[A-Z])s?\)")
 
 
 def _textacy_extract() -> Any:
@@ -25,18 +22,6 @@ def _textacy_extract() -> Any:
     import textacy.extract
 
     return textacy.extract
-
-
-def acronym_definitions(doc: Doc) -> dict[str, str]:
-    """Acronym -> its definition as the article spells it out: "Independent Office for Police Conduct
-    (IOPC)" gives IOPC. Acronyms the article never defines are left out.
-
-    Only an article with an acronym in brackets is handed to textacy: that is the form it reads, and
-    the rest pay neither its import nor its scan."""
-    if not _BRACKETED_ACRONYM.search(doc.text):
-        return {}
-    found: dict[str, str] = _textacy_extract().acronyms_and_definitions(doc)
-    return {short: definition for short, definition in found.items() if definition}
 
 
 def direct_quotations(doc: Doc, paragraphs: list[tuple[int, int]]) -> Iterator[tuple[str, int, int]]:
