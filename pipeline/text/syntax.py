@@ -137,8 +137,9 @@ class TokenIndex:
     next token (the offset is in whitespace between tokens), else the last one."""
 
     def __init__(self, doc: Doc) -> None:
-        self.starts = [t.idx for t in doc]
-        self.ends = [t.idx + len(t.text) for t in doc]
+        starts: Any = doc.to_array("IDX")  # from the arrays: no Python Token per token
+        self.starts = starts.tolist()
+        self.ends = (starts + doc.to_array("LENGTH")).tolist()
 
     def at(self, char: int) -> int:
         i = bisect_right(self.starts, char) - 1

@@ -1,10 +1,13 @@
-"""`make bench`: the whole extraction against spaCy alone on the same texts, as whole processes.
+"""`make bench`: the whole extraction against spaCy alone on the same texts, as whole processes;
+the same texts four times over in one and in two processes (speed-up, memory staying flat); one very
+long article (memory bounded by its pieces); five new articles into an empty folder and into one of
+5,000 outputs (the corpus tables' cost). Each run reports as it finishes.
 
-Runs are interleaved (spaCy, ours, ours with 2 processes, spaCy, ...) so a noisy shared machine
-affects both sides alike; the ratios are what to read. Texts come from the PolNeAR dev set, read at
-bench time and written to a temporary folder that is deleted afterwards (never committed).
+Runs are interleaved (spaCy, ours, spaCy, ours) so a noisy shared machine affects both sides alike;
+the ratios are what to read. Texts come from the PolNeAR dev set, read at bench time and written to a
+temporary folder that is deleted afterwards (never committed).
 
-    python -m pipeline.tools.bench [--articles N] [--repeat R] [--scale 4]
+    python -m pipeline.tools.bench [--articles N] [--repeat R] [--scale 4] [--long CHARS] [--archive N]
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ def write_corpus(source: Path, folder: Path, articles: int | None, copies: int) 
                 break
             text = json.loads(line)["text"]
             for copy in range(copies):
-                (folder / f"a{n:05d}_{copy}.txt").write_text(text, encoding="utf-8")
+                # Copy by copy ("c1_a00007"): batches hold the same mix of articles at every scale.
+                (folder / f"c{copy}_a{n:05d}.txt").write_text(text, encoding="utf-8")
                 count += 1
     return count
 
@@ -50,12 +54,13 @@ def spacy_alone(folder: Path, batch_size: int) -> None:
         pass
 
 
-def ours(folder: Path, out: Path, n_process: int, batch_size: int) -> None:
+def ours(folder: Path, out: Path, n_process: int, batch_size: int, fresh: bool = True) -> None:
     from ..config import Options
     from ..engines.run import extract
 
-    shutil.rmtree(out, ignore_errors=True)
-    summary = extract([folder], out, Options(n_process=n_process, batch_size=batch_size, force=True))
+    if fresh:
+        shutil.rmtree(out, ignore_errors=True)
+    summary = extract([folder], out, Options(n_process=n_process, batch_size=batch_size, force=fresh))
     if summary.failed:
         raise SystemExit(f"{len(summary.failed)} articles failed in the benchmark")
 
@@ -66,6 +71,8 @@ def run_one(argv: list[str]) -> None:
     batch_size = int(argv[2])
     if kind == "spacy":
         spacy_alone(folder, batch_size)
+    elif kind == "into":  # new articles into a folder that already holds outputs: not cleared
+        ours(folder, Path(argv[3]), 1, batch_size, fresh=False)
     else:
         ours(folder, Path(argv[3]), int(argv[4]), batch_size)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -84,41 +91,112 @@ def timed(args: list[str]) -> tuple[float, dict[str, int]]:
     return elapsed, json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def bench(source: Path, articles: int | None, repeat: int, scale: int, batch_size: int) -> str:
+def _say(message: str) -> None:
+    print(f"  {message}", file=sys.stderr, flush=True)
+
+
+def _peak(memory: dict[str, int]) -> int:
+    return max(memory["peak_kib"], memory["worker_peak_kib"])
+
+
+def long_article(source: Path, folder: Path, characters: int) -> int:
+    """One article of about `characters` characters: the set's texts, one after another."""
+    parts, size = [], 0
+    with source.open(encoding="utf-8") as handle:
+        for line in handle:
+            text = json.loads(line)["text"]
+            parts.append(text)
+            size += len(text) + 2
+            if size >= characters:
+                break
+    text = "\n\n".join(parts)[:characters]
+    (folder / "long.txt").write_text(text, encoding="utf-8")
+    return len(text)
+
+
+def archive(outputs: Path, folder: Path, size: int) -> None:
+    """A folder of `size` outputs, copies of real ones under other ids, with its tables indexed."""
+    from ..io.tables import update_tables
+
+    folder.mkdir(parents=True)
+    originals = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(outputs.glob("*.json"))]
+    for n in range(size):
+        document = originals[n % len(originals)]
+        copy = {**document, "article": {**document["article"], "id": f"old{n:06d}"}}
+        (folder / f"old{n:06d}.json").write_text(json.dumps(copy, ensure_ascii=False), encoding="utf-8")
+    update_tables(folder)
+
+
+def bench(source: Path, articles: int, repeat: int, scale: int, batch_size: int, long_chars: int,
+          archive_size: int) -> str:  # fmt: skip
     lines = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         base = Path(tmp)
-        for copies in sorted({1, scale}):
-            folder = base / f"corpus{copies}"
-            folder.mkdir()
-            count = write_corpus(source, folder, articles, copies)
-            runs: dict[str, list[float]] = {"spacy": [], "ours": [], "ours2": []}
-            peaks: dict[str, int] = {}
-            # The larger set is there to show memory staying flat: one interleaved round is enough.
-            rounds = repeat if copies == 1 else 1
-            for round_ in range(1, rounds + 1):
-                for name, args in (
-                    ("spacy", ["spacy", str(folder), str(batch_size)]),
-                    ("ours", ["ours", str(folder), str(batch_size), str(base / "out"), "1"]),
-                    ("ours2", ["ours", str(folder), str(batch_size), str(base / "out"), "2"]),
-                ):
-                    seconds, memory = timed(args)
-                    print(f"  {count} articles, round {round_}/{rounds}: {name:<5} {seconds:6.1f} s", file=sys.stderr,
-                          flush=True)  # fmt: skip
-                    runs[name].append(seconds)
-                    peaks[name] = max(peaks.get(name, 0), memory["peak_kib"], memory["worker_peak_kib"])
-            med = {name: statistics.median(times) for name, times in runs.items()}
-            lines += [
-                f"== {count} articles ({copies}x), {rounds} interleaved run(s) each, median wall time",
-                f"spaCy alone          {med['spacy']:7.1f} s  {count / med['spacy']:6.1f} articles/s"
-                f"  peak {peaks['spacy'] / 1024:6.0f} MiB",
-                f"ours, 1 process      {med['ours']:7.1f} s  {count / med['ours']:6.1f} articles/s"
-                f"  peak {peaks['ours'] / 1024:6.0f} MiB",
-                f"ours, --n-process 2  {med['ours2']:7.1f} s  {count / med['ours2']:6.1f} articles/s"
-                f"  peak {peaks['ours2'] / 1024:6.0f} MiB (largest process)",
-                f"ratio ours / spaCy alone: {med['ours'] / med['spacy']:.2f}x (goal <= 1.25x)",
-                f"speed-up with 2 processes: {med['ours'] / med['ours2']:.2f}x (goal >= 1.6x on 2 cores)",
-            ]
+        # 1. Speed: ours against spaCy alone, interleaved rounds on the same texts.
+        folder = base / "corpus"
+        folder.mkdir()
+        count = write_corpus(source, folder, articles, 1)
+        runs: dict[str, list[float]] = {"spacy": [], "ours": []}
+        peaks: dict[str, int] = {}
+        for round_ in range(1, repeat + 1):
+            for name, args in (
+                ("spacy", ["spacy", str(folder), str(batch_size)]),
+                ("ours", ["ours", str(folder), str(batch_size), str(base / "out"), "1"]),
+            ):
+                seconds, memory = timed(args)
+                _say(f"{count} articles, round {round_}/{repeat}: {name:<5} {seconds:6.1f} s")
+                runs[name].append(seconds)
+                peaks[name] = max(peaks.get(name, 0), _peak(memory))
+        med = {name: statistics.median(times) for name, times in runs.items()}
+        # 2. Scale: the same texts each `scale` times over, in one process and in two.
+        big = base / "corpus_big"
+        big.mkdir()
+        big_count = write_corpus(source, big, articles, scale)
+        one, one_memory = timed(["ours", str(big), str(batch_size), str(base / "out_big"), "1"])
+        _say(f"{big_count} articles: ours, 1 process {one:6.1f} s")
+        two, two_memory = timed(["ours", str(big), str(batch_size), str(base / "out_big2"), "2"])
+        _say(f"{big_count} articles: ours, 2 processes {two:6.1f} s")
+        # 3. A very long article (a transcript, a live blog), parsed in pieces.
+        long_folder = base / "long"
+        long_folder.mkdir()
+        long_size = long_article(source, long_folder, long_chars)
+        long_seconds, long_memory = timed(["ours", str(long_folder), str(batch_size), str(base / "out_long"), "1"])
+        _say(f"one article of {long_size:,} characters: {long_seconds:6.1f} s")
+        # 4. The corpus tables: five new articles into an empty folder, and into an archive.
+        archive(base / "out", base / "archive", archive_size)
+        empty_times, archive_times = [], []
+        for round_ in range(1, repeat + 1):
+            new = base / f"new{round_}"
+            new.mkdir()
+            for n, path in enumerate(sorted(folder.glob("*.txt"))[(round_ - 1) * 5 : round_ * 5]):
+                shutil.copy(path, new / f"new{round_}_{n}.txt")
+            seconds, _ = timed(["into", str(new), str(batch_size), str(base / f"empty{round_}")])
+            empty_times.append(seconds)
+            seconds, _ = timed(["into", str(new), str(batch_size), str(base / "archive")])
+            archive_times.append(seconds)
+            _say(f"5 new articles, round {round_}/{repeat}: empty {empty_times[-1]:5.1f} s, "
+                 f"archive of {archive_size:,} {archive_times[-1]:5.1f} s")  # fmt: skip
+        into_empty, into_archive = statistics.median(empty_times), statistics.median(archive_times)
+        lines += [
+            f"== {count} articles, {repeat} interleaved runs each, median wall time (whole processes)",
+            f"spaCy alone          {med['spacy']:7.1f} s  {count / med['spacy']:6.1f} articles/s"
+            f"  peak {peaks['spacy'] / 1024:6.0f} MiB",
+            f"ours, 1 process      {med['ours']:7.1f} s  {count / med['ours']:6.1f} articles/s"
+            f"  peak {peaks['ours'] / 1024:6.0f} MiB",
+            f"ratio ours / spaCy alone: {med['ours'] / med['spacy']:.2f}x (goal <= 1.0x)",
+            f"== {big_count} articles ({scale}x)",
+            f"ours, 1 process      {one:7.1f} s  {big_count / one:6.1f} articles/s"
+            f"  peak {_peak(one_memory) / 1024:6.0f} MiB",
+            f"ours, --n-process 2  {two:7.1f} s  {big_count / two:6.1f} articles/s"
+            f"  peak {_peak(two_memory) / 1024:6.0f} MiB (largest process)",
+            f"speed-up with 2 processes: {one / two:.2f}x (goal >= 1.7x on 2 cores)",
+            f"peak memory at {big_count} / at {count} articles: {_peak(one_memory) / peaks['ours']:.2f}x"
+            " (goal <= 1.15x)",
+            f"== one article of {long_size:,} characters: {long_seconds:.1f} s,"
+            f" peak {_peak(long_memory) / 1024:.0f} MiB (goal <= 1229 MiB, 1.2 GB)",
+            f"== 5 new articles into an empty folder {into_empty:.1f} s,"
+            f" into {archive_size:,} outputs {into_archive:.1f} s: {into_archive / into_empty:.2f}x (goal <= 1.5x)",
+        ]  # fmt: skip
     return "\n".join(lines)
 
 
@@ -129,17 +207,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     parser = argparse.ArgumentParser(prog="python -m pipeline.tools.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="PolNeAR-format .jsonl of articles")
-    # 120 articles, three rounds, then 480 once: about five minutes on a 2-core machine.
-    parser.add_argument("--articles", type=int, default=120, help="first N articles of the set")
-    parser.add_argument("--repeat", type=int, default=3)
+    # About five minutes on a 2-core machine with these defaults.
+    parser.add_argument("--articles", type=int, default=200, help="first N articles of the set")
+    parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--scale", type=int, default=4, help="also run with each article N times over")
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--long", type=int, default=800_000, help="characters of the one long article")
+    parser.add_argument("--archive", type=int, default=5_000, help="outputs already in the folder")
     args = parser.parse_args(argv)
     if not args.set.exists():
         print(f"error: no benchmark set at {args.set}", file=sys.stderr)
         return 2
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    print(bench(args.set, args.articles, args.repeat, args.scale, args.batch_size))
+    print(bench(args.set, args.articles, args.repeat, args.scale, args.batch_size, args.long, args.archive))
     return 0
 
 
