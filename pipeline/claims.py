@@ -24,6 +24,7 @@ _OBJECT_DEPS = {"dobj", "pobj", "attr", "oprd", "dative", "npadvmod"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _UNIT_DEPS = {"nummod", "quantmod", "amod", "compound", "nmod"}
 _TIME_DEICTICS = {"last", "next", "this", "previous", "following"}
+_COUNT_NOUNS = {"number", "total", "count", "tally"}  # "the number of X": what X counts
 _MONTHS = re.compile(rf"^(?:{resources.alternation(resources.months())})\b", re.IGNORECASE)
 
 
@@ -50,10 +51,14 @@ def _counted_noun(number: Token, q: Quantity) -> Token | None:
         head = head.head
     if number.dep_ in _UNIT_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i > number.i and head.idx >= q.end:
         between = number.doc[number.i + 1 : head.i]
-        if _set_off(number.doc, q, number.i + 1, head.i) or any(
-            t.pos_ == "DET" or t.lower_ in _TIME_DEICTICS for t in between
-        ):
-            return None  # "2.1 last year": the year is when, not what is counted
+        deictic = any(t.pos_ == "DET" or t.lower_ in _TIME_DEICTICS for t in between)
+        if _set_off(number.doc, q, number.i + 1, head.i) or (deictic and q.kind != "fraction"):
+            return None  # "2.1 last year": the year is when, not what is counted ("half the income" is)
+        joined = number.i + 1 < len(number.doc) and number.doc[number.i + 1].text == "-"
+        while head.dep_ == "compound" and head.head.i == head.i + 1 and head.head.pos_ == "NOUN":
+            if joined or units.measure(head.lower_) or units.currency(head.lower_):
+                break  # "a six-mile road", "a 10 mile walk", "a million dollar house" measure the first
+            head = head.head  # "90 journalist jobs": the jobs are counted
         return head
     for child in number.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -269,6 +274,17 @@ def _speaker_named(phrase: str, speakers: list[Speaker]) -> str | None:
     return None
 
 
+def _number_of(verb: Token | None) -> Token | None:
+    """What "the number of X" counts when it is the subject of the number's verb: "The number of
+    people waiting was 1,159,368" counts people."""
+    subject = syntax.subject_of(verb) if verb is not None else None
+    if subject is None or subject.lemma_.lower() not in _COUNT_NOUNS:
+        return None
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return counted if counted is not None and counted.pos_ == "NOUN" else None
+
+
 def _claim(doc: Doc, q: Quantity, number: Token, last_unit: tuple[str, str | None] | None) -> dict:
     kind, unit, normalized, per = q.kind, q.unit, q.normalized, q.per
     noun = _counted_noun(number, q) if kind in ("count", "year", "fraction", "percent") else None
@@ -285,6 +301,9 @@ def _claim(doc: Doc, q: Quantity, number: Token, last_unit: tuple[str, str | Non
             kind, normalized = "measure", measure  # "0.9 trillion cubic feet"
         else:
             normalized = units.normalized_unit(kind, unit, lemma=noun.lemma_ if noun.pos_ == "NOUN" else None)
+    elif kind == "count" and unit is None and (counted := _number_of(_verb_of(number)[0])) is not None:
+        unit = counted.text  # "the number of people waiting fell by 600"
+        normalized = units.normalized_unit(kind, unit, lemma=counted.lemma_)
     elif kind == "count" and unit is None and last_unit is not None:
         unit, normalized = last_unit  # "investigated 265 complaints and upheld 43": 43 complaints
     if kind == "money" and normalized == "GBP" and q.scale == 1 and (unit or "").lower() in ("pound", "pounds"):

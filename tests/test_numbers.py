@@ -70,6 +70,9 @@ def test_numbers_rates_and_qualified_units(run_text):
         ("The tunnel is 3.5 miles long.", 3.5, "measure", "miles", "mile", "="),
         ("They drove on a six-mile road.", 6, "measure", "mile", "mile", "="),
         ("The rebels seized thousands of rifles.", (1000, 10_000), "count", "rifles", "rifle", "~"),
+        ("The number of pupils was 1,240 last term.", 1240, "count", "pupils", "pupil", "="),
+        ("The mill will keep 85 weaver jobs.", 85, "count", "weaver jobs", "weaver job", "="),
+        ("Landlords keep nearly half the rent.", 0.5, "fraction", "rent", "rent", "~"),
     ],
 )
 def test_numbers_forms_in_context(run_text, text, value, kind, unit, unit_normalized, approx):
