@@ -150,7 +150,7 @@ def sync(out_dir: Path) -> Changes:
         parts_missing = any(not (out_dir / f"{t}.parquet").is_dir() for t in TABLES)
         if not changes.any and not csv_missing and not parts_missing:
             return changes
-        part = f"part-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        part = _part_name()
         fresh = sorted(changes.added + changes.changed)
         read = {name: _read(out_dir / name) for name in fresh}
         outputs_read = [name for name in fresh if read[name] is not None]
@@ -170,27 +170,38 @@ def sync(out_dir: Path) -> Changes:
                         "INSERT INTO rows VALUES (?, ?, ?, ?)",
                         [(name, table, n, json.dumps(r, ensure_ascii=False)) for n, r in enumerate(table_rows)],
                     )
-        _write_parts(out_dir, db, part, outputs_read, stale_parts, parts_missing)
-        replaced = bool(stale_parts) or any(known.get(n, (0, 0, None))[2] for n in changes.removed)
-        _write_csv(out_dir, db, outputs_read, rewrite=replaced or csv_missing)
+        # The new articles' rows, in folder order, straight from what was just read.
+        new_rows = (
+            {table: [row for name in outputs_read for row in (read[name] or {})[table]] for table in TABLES}
+            if outputs_read
+            else None
+        )
+        _write_parts(out_dir, db, part, new_rows, stale_parts, parts_missing)
+        # A stale part is one that held a replaced or removed output: its rows leave the CSV too.
+        _write_csv(out_dir, db, new_rows, rewrite=bool(stale_parts) or csv_missing)
     return changes
 
 
+def _part_name() -> str:
+    return f"part-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+
+
 def _write_parts(
-    out_dir: Path, db: sqlite3.Connection, part: str, names: list[str], stale: set[str], rebuild: bool
+    out_dir: Path,
+    db: sqlite3.Connection,
+    part: str,
+    new_rows: dict[str, list[dict[str, Any]]] | None,
+    stale: set[str],
+    rebuild: bool,
 ) -> None:
     """The new part of each table; the parts that held replaced or removed articles rewritten
     without them. Missing part folders (deleted by hand): everything again in one part."""
     if rebuild:
-        for table in TABLES:
-            for leftover in (out_dir / f"{table}.parquet").glob("*.parquet"):
-                leftover.unlink()
-        with db:
-            db.execute("UPDATE files SET part = ? WHERE output = 1", (part,))
-        names, stale = [n for (n,) in db.execute("SELECT name FROM files WHERE output = 1")], set()
+        _fold_into(out_dir, db, part)
+        return
     for table in TABLES:
-        if names or rebuild:
-            _write_part(out_dir, table, part, _rows_of_files(db, table, names))
+        if new_rows is not None:
+            _write_part(out_dir, table, part, new_rows[table])
         for old in stale:
             keep = [n for (n,) in db.execute("SELECT name FROM files WHERE part = ?", (old,))]
             if keep:
@@ -199,36 +210,41 @@ def _write_parts(
                 _part_path(out_dir, table, old).unlink(missing_ok=True)
 
 
-def _write_csv(out_dir: Path, db: sqlite3.Connection, names: list[str], rewrite: bool) -> None:
+def _write_csv(
+    out_dir: Path, db: sqlite3.Connection, new_rows: dict[str, list[dict[str, Any]]] | None, rewrite: bool
+) -> None:
     """New articles' rows appended (one write each, after what is there); the whole file written
     again, atomically, when rows had to go."""
     for table in TABLES:
         path = out_dir / f"{table}.csv"
         if rewrite:
             write_atomic(path, csv_lines(table, _rows_of_files(db, table), header=True))
-        elif names:
-            text = csv_lines(table, _rows_of_files(db, table, names), header=False)
+        elif new_rows and new_rows[table]:
+            text = csv_lines(table, new_rows[table], header=False)
             with path.open("a", encoding="utf-8", newline="") as handle:
                 handle.write(text)
                 handle.flush()
                 os.fsync(handle.fileno())
 
 
+def _fold_into(out_dir: Path, db: sqlite3.Connection, part: str) -> None:
+    """Every output's rows in one new part per table; the parts there were before, removed."""
+    for table in TABLES:
+        _write_part(out_dir, table, part, _rows_of_files(db, table))
+    with db:
+        db.execute("UPDATE files SET part = ? WHERE output = 1", (part,))
+    for table in TABLES:
+        for leftover in (out_dir / f"{table}.parquet").glob("*.parquet"):
+            if leftover.stem != part:
+                leftover.unlink()
+
+
 def compact(out_dir: Path) -> None:
     """Every table's Parquet parts folded into one, and the CSV files written anew."""
     sync(out_dir)
     with _index(out_dir) as db:
-        part = f"part-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
-        names = [n for (n,) in db.execute("SELECT name FROM files WHERE output = 1")]
-        old_parts = {p for (p,) in db.execute("SELECT DISTINCT part FROM files WHERE part IS NOT NULL")}
-        for table in TABLES:
-            _write_part(out_dir, table, part, _rows_of_files(db, table))
-        with db:
-            db.execute("UPDATE files SET part = ? WHERE output = 1", (part,))
-        for table in TABLES:
-            for old in old_parts:
-                _part_path(out_dir, table, old).unlink(missing_ok=True)
-        _write_csv(out_dir, db, names, rewrite=True)
+        _fold_into(out_dir, db, _part_name())
+        _write_csv(out_dir, db, None, rewrite=True)
 
 
 def stored_rows(out_dir: Path, table: str) -> list[dict[str, Any]]:
