@@ -289,6 +289,8 @@ def _claim(doc: Doc, q: Quantity, number: Token, last_unit: tuple[str, str | Non
     kind, unit, normalized, per = q.kind, q.unit, q.normalized, q.per
     noun = _counted_noun(number, q) if kind in ("count", "year", "fraction", "percent") else None
     unit_end = noun
+    anchor = noun if noun is not None else number
+    verb, role = _verb_of(anchor)
     if noun is not None and kind == "year" and noun.tag_ == "NNS":
         kind = "count"  # "2000 people" is a count, not a year
     if noun is not None and kind in ("count", "fraction"):
@@ -300,10 +302,10 @@ def _claim(doc: Doc, q: Quantity, number: Token, last_unit: tuple[str, str | Non
         elif kind == "count" and (measure := units.measure(unit) or units.measure(noun.lower_)):
             kind, normalized = "measure", measure  # "0.9 trillion cubic feet"
         else:
-            normalized = units.normalized_unit(kind, unit, lemma=noun.lemma_ if noun.pos_ == "NOUN" else None)
-    elif kind == "count" and unit is None and (counted := _number_of(_verb_of(number)[0])) is not None:
+            normalized = units.counted_unit(unit, lemma=noun.lemma_ if noun.pos_ == "NOUN" else None)
+    elif kind == "count" and unit is None and (counted := _number_of(verb)) is not None:
         unit = counted.text  # "the number of people waiting fell by 600"
-        normalized = units.normalized_unit(kind, unit, lemma=counted.lemma_)
+        normalized = units.counted_unit(unit, lemma=counted.lemma_)
     elif kind == "count" and unit is None and last_unit is not None:
         unit, normalized = last_unit  # "investigated 265 complaints and upheld 43": 43 complaints
     if kind == "money" and normalized == "GBP" and q.scale == 1 and (unit or "").lower() in ("pound", "pounds"):
@@ -311,7 +313,6 @@ def _claim(doc: Doc, q: Quantity, number: Token, last_unit: tuple[str, str | Non
             kind, normalized = "measure", units.measure("lb")  # "she lost 25 pounds"
     if per is not None and normalized is not None and " per " not in normalized:
         normalized = f"{normalized} per {per}"
-    anchor = noun if noun is not None else number
     # The claim's text runs to the counted noun when it follows: "265 complaints".
     end = q.end
     if noun is not None and unit_end is not None and noun.idx >= q.end and noun.idx - q.end <= 30:
@@ -321,7 +322,6 @@ def _claim(doc: Doc, q: Quantity, number: Token, last_unit: tuple[str, str | Non
         return {**found, "predicate": dated}
     if (noun is None or kind not in ("count", "fraction")) and (measured := _noun_predicate(number, q)):
         return {**found, "predicate": measured}
-    verb, role = _verb_of(anchor)
     if verb is not None and role == "object":
         head = syntax.subject_of(verb)
         found["subject"] = _phrase(head) if head is not None else None

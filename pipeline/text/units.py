@@ -7,10 +7,6 @@ Pure functions, no parse: the numbers stage passes the counted noun's lemma wher
 from __future__ import annotations
 
 from .. import resources
-from ..records import ClaimKind
-
-# Kinds that place a claim in time or order: they have no unit to compare.
-_NO_UNIT: frozenset[str] = frozenset({"year", "year_range", "date", "ordinal"})
 
 
 def currency(written: str) -> tuple[str, str] | None:
@@ -34,28 +30,11 @@ def singular(word: str) -> str:
     return word
 
 
-def normalized_unit(kind: ClaimKind, unit: str | None, per: str | None = None, lemma: str | None = None) -> str | None:
-    """The canonical unit of a claim: an ISO 4217 code for money, "percent", a measure's name, or
-    for a count the counted noun's singular ("charging stations" -> "charging station"); a rate
-    as "X per Y" ("£5 a week" -> "GBP per week")."""
-    if kind in _NO_UNIT:
-        return None
-    base: str | None
-    if kind == "percent":
-        base = "percentage point" if unit and "point" in unit else "percent"
-    elif kind == "money":
-        found = currency(unit or "")
-        base = found[0] if found else None
-    elif unit is None:
-        base = None
-    elif kind == "measure":
-        base = measure(unit) or measure(singular(unit.lower())) or unit.lower()
-    else:
-        words = unit.lower().split()
-        base = " ".join(words[:-1] + [lemma.lower() if lemma else singular(words[-1])]) if words else None
-    if base is None:
-        return None
-    return f"{base} per {per}" if per else base
+def counted_unit(unit: str, lemma: str | None = None) -> str:
+    """One name for what a count counts: the counted noun's singular, its modifiers kept ("charging
+    stations" -> "charging station"). Money, per cent and measures get theirs from their tables."""
+    words = unit.lower().split()
+    return " ".join(words[:-1] + [lemma.lower() if lemma else singular(words[-1])])
 
 
 def unit_names(normalized: str | None) -> set[str]:
