@@ -75,3 +75,12 @@ def test_syntax_reporting_participle_stays_with_a_clause_that_reports_speech(han
         lemmas=["report", "recount", "officer", "explain", "staff", "fail", ",", "say"],
     )
     assert syntax.subject_of(doc[7]).text == "officer"
+
+
+def test_syntax_tokens_found_on_arrays_include_words_spacy_has_as_symbols(nlp):
+    """ "agent" is also a dependency label, held in the arrays as a symbol's number, not a hash."""
+    from pipeline.text.syntax import tokens_with_lower
+
+    doc = nlp.make_doc("The agent and the Agent met a spokesman.")
+    found = tokens_with_lower(doc, frozenset({"agent", "spokesman"}))
+    assert [t.i for t in found] == [t.i for t in doc if t.lower_ in ("agent", "spokesman")] == [1, 4, 7]

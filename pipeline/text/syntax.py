@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 import numpy
-from spacy.strings import hash_string  # type: ignore[attr-defined]
+from spacy.strings import get_string_id  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
 
 from .. import resources
@@ -121,7 +121,9 @@ def mention_bounds(head: Token, blocked: set[int]) -> tuple[int, int]:
 
 @cache
 def _hashes(words: frozenset[str]) -> Any:
-    return numpy.array(sorted(hash_string(w) for w in words), dtype=numpy.uint64)
+    # The ids the Doc's arrays hold: a hash, or the symbol's own number for the few words spaCy
+    # has as symbols ("agent", "case": dependency labels).
+    return numpy.array(sorted(get_string_id(w) for w in words), dtype=numpy.uint64)
 
 
 def tokens_with_lower(doc: Doc, words: frozenset[str], attr: str = "LOWER") -> list[Token]:
