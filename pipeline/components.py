@@ -26,7 +26,7 @@ from .io.ingest import article_from_text
 from .quotes import CONFIDENCE, QuoteSettings, find_quotes
 from .records import Article, Extraction, decode_record, encode_record
 from .speakers import SPEAKER_CONFIDENCE, resolve_speakers
-from .text.attribute_rules import AttributeRules, lemmatize_by_key
+from .text.attribute_rules import AttributeRules, index_as_sets, lemmatize_by_key
 from .text.paragraphs import mark_paragraph_starts
 
 EXTENSIONS = ("article", "quotes", "quote_heads", "speakers", "numeric_claims", "issues", "error")
@@ -133,6 +133,10 @@ class LemmasByKey:
     def __init__(self) -> None:
         self.rules: Any = None
         self.seen: dict[tuple[int, int, int], str] = {}
+
+    def use(self, lemmatizer: Any) -> None:
+        """Lemmatize with the model's rule lemmatizer, taken out of the pipeline for this."""
+        self.rules = index_as_sets(lemmatizer)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.rules is None:

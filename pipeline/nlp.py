@@ -37,7 +37,7 @@ def build_nlp(options: Options | None = None) -> Language:
         # Its result depends on the word, its part of speech and morphology only: once per form.
         nlp.replace_pipe("lemmatizer", components.LEMMAS)
         lemmas: Any = nlp.get_pipe("lemmatizer")
-        lemmas.rules = lemmatizer
+        lemmas.use(lemmatizer)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     # Rules need the parse and entities, not more text than spaCy would take anyway.

@@ -18,6 +18,24 @@ def test_output_every_file_validates_against_the_schema(seed_outputs: Path):
         validate(json.loads(path.read_text(encoding="utf-8")))
 
 
+def test_output_file_is_one_line_per_record_and_reads_back_as_the_records(seed_outputs: Path, nlp):
+    """Each speaker, quote and claim on a line of its own (a diff of two runs shows records); the
+    file reads back as the same document the extraction gives in memory."""
+    from pipeline.engines.core import extract_text
+
+    text = (seed_outputs / f"{SEED.stem}.json").read_text(encoding="utf-8")
+    document = json.loads(text)
+    lines = text.splitlines()
+    assert lines[0] == "{" and lines[-1] == "}" and lines[1].startswith('  "schema_version": ')
+    for field in ("speakers", "quotes", "numeric_claims"):
+        assert document[field], field
+        for record in document[field]:
+            assert sum(line.startswith(f'    {{"id": "{record["id"]}", ') for line in lines) == 1
+    article = document["article"]
+    again = extract_text(SEED.read_text(encoding="utf-8-sig"), nlp, id=article["id"], source=article["source"])
+    assert again == document
+
+
 def test_output_committed_schema_matches_generated_one():
     committed = json.loads((ROOT / "schema" / "output.schema.json").read_text(encoding="utf-8"))
     assert committed == json_schema()
