@@ -44,6 +44,8 @@ def _number_token(tokens: list[Token], q: Quantity) -> Token:
 def _counted_noun(number: Token, q: Quantity) -> Token | None:
     """The noun a number counts: "265 complaints", "one of the students", "3 million people". Not
     a noun set off by punctuation: in "1,159,368 - the lowest figure" the figure is not what is counted."""
+    if number.dep_ == "conj" and number.head.pos_ == "NUM" and number.head.idx >= q.start:
+        number = number.head  # "between 10 and 20 people": the range's first number holds the noun
     head = number.head
     for _ in range(3):  # "3 million people": through the number words to the noun
         if head.pos_ != "NUM" or head.head.i == head.i or head.i <= number.i:
@@ -58,7 +60,15 @@ def _counted_noun(number: Token, q: Quantity) -> Token | None:
         while head.dep_ == "compound" and head.head.i == head.i + 1 and head.head.pos_ == "NOUN":
             if joined or units.measure(head.lower_) or units.currency(head.lower_):
                 break  # "a six-mile road", "a 10 mile walk", "a million dollar house" measure the first
+            if head.tag_ == "NN" and head.head.tag_ == "NN" and q.value != 1:
+                break  # "a 12 page document" counts pages: a noun counted by 12 would be plural
             head = head.head  # "90 journalist jobs": the jobs are counted
+        first = number.doc[number.i + 1]  # the noun right after the number, when it modifies the head
+        if q.kind == "count" and first.dep_ == "compound" and first.idx >= q.end and first.i < first.head.i <= head.i:
+            if units.measure(first.lower_):
+                return first  # "a 5 W USB-C charger" measures watts
+            if q.value != 1 and first.head.i == head.i and head.tag_ == "NN" and first.tag_ == "NN":
+                return first  # "a 12 page document" parsed with 12 on the document: still pages
         return head
     for child in number.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -79,8 +89,10 @@ def _unit_text(doc: Doc, q: Quantity, noun: Token) -> str:
                 break
             first -= 2 if joined else 1
         first = max(first, 0)
-        while first < noun.i and (doc[first].idx < q.end or doc[first].is_punct):
-            first += 1
+        while first < noun.i and (
+            doc[first].idx < q.end or doc[first].is_punct or doc[first].lower_ in resources.count_adjectives()
+        ):
+            first += 1  # "100 further patients" counts patients
         return doc[first : noun.i + 1].text
     return noun.text
 
@@ -239,7 +251,8 @@ def _skip(doc: Doc, text: str, q: Quantity, number: Token) -> bool:
             return True  # "iPhone 11", "Euro 2020", "Stoxx 600 index"
         if q.kind == "count" and after is not None and after.text[:1].isupper() and not after.text.isupper():
             singular = _phrase_head(after).tag_ in ("NN", "NNP")
-            if q.start == number.idx and q.value != 1 and singular and not units.measure(after.lower_):
+            digits = number.text[:1].isdigit()  # models are numbered in digits: "six Airbus jets" counts
+            if digits and q.start == number.idx and q.value != 1 and singular and not units.measure(after.lower_):
                 return True  # "787 Dreamliner", "3 Series": a model, where a count takes a plural
     if number.is_alpha and number.i + 2 < len(doc) and doc[number.i + 1].text == "-" and not number.whitespace_:
         described = doc[number.i + 2]  # "a five-year award", "a three-bed flat": a spelt-out number describing a noun
@@ -285,6 +298,49 @@ def _number_of(verb: Token | None) -> Token | None:
     return counted if counted is not None and counted.pos_ == "NOUN" else None
 
 
+def _total_of(number: Token, verb: Token | None) -> str | None:
+    """What a figure counts when the subject of its verb is a total of something it does not name:
+    "Waiting lists rose by 11,500", "waiting lists stood 500,000 higher" count people
+    (resources/totals_of.txt)."""
+    node = number
+    for _ in range(3):  # "500,000 higher": the number measures an adverb of the verb
+        if verb is not None or node.head.i == node.i:
+            break
+        node = node.head
+        verb = node if node.pos_ in ("VERB", "AUX") else None
+    subject = syntax.subject_of(verb) if verb is not None else None
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    lemma = subject.lemma_.lower()
+    before = subject.doc[subject.i - 1] if subject.i > 0 else None
+    if before is not None and before.dep_ == "compound" and before.head.i == subject.i:
+        return resources.totals_of().get(f"{before.lower_} {lemma}") or resources.totals_of().get(lemma)
+    return resources.totals_of().get(lemma)
+
+
+def _modified_noun(noun: Token) -> str:
+    """A noun with the modifiers before it that say what it is: "domestic abuse cases"."""
+    start = noun.i
+    while start > 0 and noun.doc[start - 1].dep_ in ("compound", "amod") and noun.doc[start - 1].head.i > start - 1:
+        start -= 1
+    while start < noun.i and noun.doc[start].lower_ in resources.count_adjectives():
+        start += 1
+    return noun.doc[start : noun.i + 1].text
+
+
+def _relative_antecedent(number: Token) -> Token | None:
+    """The noun a relative clause describes when the number is that clause's subject: in "domestic
+    abuse cases, where seven in 10 were closed" and "200 staff, of whom 12 were hurt" the number
+    counts the cases, the staff."""
+    node = number
+    while node.dep_ in ("prep", "pobj") and node.head.i != node.i and node.head.i >= number.i - 2:
+        node = node.head  # "seven in 10": the clause's subject is "seven"
+    if node.dep_ not in _SUBJECT_DEPS or node.head.dep_ != "relcl":
+        return None
+    antecedent = node.head.head
+    return antecedent if antecedent.pos_ == "NOUN" and antecedent.i < number.i else None
+
+
 def _claim(doc: Doc, q: Quantity, number: Token, last_unit: tuple[str, str | None] | None) -> dict:
     kind, unit, normalized, per = q.kind, q.unit, q.normalized, q.per
     noun = _counted_noun(number, q) if kind in ("count", "year", "fraction", "percent") else None
@@ -306,8 +362,13 @@ def _claim(doc: Doc, q: Quantity, number: Token, last_unit: tuple[str, str | Non
     elif kind == "count" and unit is None and (counted := _number_of(verb)) is not None:
         unit = counted.text  # "the number of people waiting fell by 600"
         normalized = units.counted_unit(unit, lemma=counted.lemma_)
+    elif kind in ("count", "fraction") and unit is None and (antecedent := _relative_antecedent(number)):
+        unit = _modified_noun(antecedent)  # "in domestic abuse cases, where seven in 10 were closed"
+        normalized = units.counted_unit(unit, lemma=antecedent.lemma_)
     elif kind == "count" and unit is None and last_unit is not None:
         unit, normalized = last_unit  # "investigated 265 complaints and upheld 43": 43 complaints
+    elif kind == "count" and unit is None and (total := _total_of(number, verb)) is not None:
+        unit, normalized = total, units.counted_unit(total)  # "waiting lists rose by 11,500": people
     if kind == "money" and normalized == "GBP" and q.scale == 1 and (unit or "").lower() in ("pound", "pounds"):
         if any(t.lemma_.lower() in resources.weight_words() for t in number.sent):
             kind, normalized = "measure", units.measure("lb")  # "she lost 25 pounds"

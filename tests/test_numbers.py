@@ -73,6 +73,23 @@ def test_numbers_rates_and_qualified_units(run_text):
         ("The number of pupils was 1,240 last term.", 1240, "count", "pupils", "pupil", "="),
         ("The mill will keep 85 weaver jobs.", 85, "count", "weaver jobs", "weaver job", "="),
         ("Landlords keep nearly half the rent.", 0.5, "fraction", "rent", "rent", "~"),
+        # A spelt-out number before a capitalised word counts ("787 Dreamliner" is a model).
+        ("The carrier took delivery of six Boeing aircraft.", 6, "count", "Boeing aircraft", "boeing aircraft", "="),
+        # Adjectives saying how many more or how much they matter are not what is counted.
+        ("The clinic saw 60 further patients.", 60, "count", "patients", "patient", "="),
+        ("Officials gave three key reasons.", 3, "count", "reasons", "reason", "="),
+        # The number as subject of a relative clause counts the noun the clause describes.
+        ("Most came from burglary cases, where four in 10 were dropped.", 0.4, "fraction", "burglary cases",
+         "burglary case", "="),
+        ("Police examined the burglaries, of which 40 were solved.", 40, "count", "burglaries", "burglary", "="),
+        # A total whose figure counts what it does not name (resources/totals_of.txt).
+        ("Waiting lists rose by 9,300 in May.", 9300, "count", "people", "people", "up"),
+        ("The electorate grew by 12,000.", 12_000, "count", "voters", "voter", "up"),
+        # A range's noun after its second number is counted by both ("10" holds it in the parse).
+        ("The fire injured between 10 and 20 people.", (10, 20), "count", "people", "people", "="),
+        # A singular noun after a number above one describes the next noun by its count or measure.
+        ("The agency leaked the 12 page memo.", 12, "count", "page", "page", "="),
+        ("The tablet ships with a 5 W charger.", 5, "measure", "W", "watt", "="),
     ],
 )
 def test_numbers_forms_in_context(run_text, text, value, kind, unit, unit_normalized, approx):
@@ -119,6 +136,15 @@ def test_numbers_names_labels_scores_and_descriptions_are_not_claims(run_text, t
 def test_numbers_predicate_comes_from_the_numbers_own_clause(run_text, text, predicate):
     (claim,) = run_text(text + "\n").numeric_claims
     assert claim.predicate == predicate
+
+
+def test_numbers_a_bracketed_conversion_stands_aside_from_the_range_it_interrupts(run_text):
+    text = "Tickets cost between 40 dollars (£31) and 90 dollars.\n"
+    claims = run_text(text).numeric_claims
+    assert [(c.text, c.value, c.unit_normalized) for c in claims] == [
+        ("between 40 dollars (£31) and 90 dollars", (40, 90), "USD"),
+        ("£31", 31, "GBP"),
+    ]
 
 
 def test_numbers_dateline_under_a_byline_is_metadata(run_text):

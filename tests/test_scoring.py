@@ -55,3 +55,26 @@ def test_scoring_null_unit_and_date_claims():
     ]
     scores = score_gold(gold, _output(claims))
     assert scores.claims_value == 2 and scores.claims_unit == 2
+
+
+def test_scoring_claims_of_the_same_value_are_paired_by_their_words():
+    """Gold has no offsets: two claims of value 6 pair with the predicted claims written in the same
+    words, whatever their order, so a right claimant is not scored against the wrong claim."""
+    gold = {
+        "speakers": {"ann": {"name": "Ann Lee", "mentions": ["Ann Lee"]}},
+        "quotes": [],
+        "metadata": {},
+        "numeric_claims": [
+            {"text": "£6", "value": 6, "kind": "money", "unit": "pound", "claimant": None},
+            {"text": "six aircraft", "value": 6, "kind": "count", "unit": "aircraft", "claimant": None},
+        ],
+    }
+    claims = [
+        {"text": "six aircraft", "value": 6, "unit": "aircraft", "predicate": None, "claimant": None},
+        {"text": "£6", "value": 6, "unit": "pound", "unit_normalized": "GBP", "predicate": None, "claimant": None},
+    ]
+    scores = score_gold(gold, _output(claims))
+    assert (scores.claims_value, scores.claims_unit) == (2, 2)
+    # Paired by value alone, each would take the other's unit.
+    unpaired = [{**c, "text": "~"} for c in claims]
+    assert score_gold(gold, _output(unpaired)).claims_unit == 0

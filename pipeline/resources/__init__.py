@@ -152,3 +152,17 @@ def weight_words() -> frozenset[str]:
 def time_units() -> frozenset[str]:
     """Canonical names of the units of time in units.txt ("year", "hour")."""
     return frozenset(row[0] for row in _lines("time_units.txt"))
+
+
+@cache
+def count_adjectives() -> frozenset[str]:
+    """Adjectives before a counted noun that say how many more or how much they matter ("further",
+    "key"): not part of what is counted."""
+    return frozenset(row[0] for row in _lines("count_adjectives.txt"))
+
+
+@cache
+def totals_of() -> dict[str, str]:
+    """A noun whose figure counts something it does not name ("waiting list", "population") -> what
+    that is, as written ("people")."""
+    return {row[0]: row[1] for row in _columns("totals_of.txt")}

@@ -413,15 +413,20 @@ def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     joined: list[Quantity] = []
     for q in found:
         prev = joined[-1] if joined else None
+        at = len(joined) - 1
+        if prev is not None and len(joined) >= 2 and (close := _aside(text, joined[-2], prev)):
+            # "between 250 euros (£173) and 600 euros": the bracketed conversion stands aside
+            at, prev, separator = at - 1, joined[-2], text[close : q.start]
+        elif prev is not None:
+            separator = text[prev.end : q.start]
         if prev is None or isinstance(prev.value, tuple) or isinstance(q.value, tuple):
             joined.append(q)
             continue
-        separator = text[prev.end : q.start]
         a, b = prev.value, q.value
         numbers = isinstance(a, (int, float)) and isinstance(b, (int, float))
         if isinstance(a, (int, float)) and isinstance(b, (int, float)):
             if _SCORE.match(separator) and prev.kind == q.kind == "count" and b <= a:
-                joined.pop()  # "2-1", "2-2": a score, not a claim
+                del joined[at]  # "2-1", "2-2": a score, not a claim
                 continue
         window = max(0, prev.start - _LEAD_WINDOW)
         lead = _BETWEEN.search(text, window, prev.start)
@@ -437,10 +442,23 @@ def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
             # "rose by 5% to 10%", "fell by 600 to 54,643" are changes; "by 1 to 1.5 degrees" a range
             and not (_BY.search(text, window, prev.start) and (prev.unit is not None or q.unit is None))
         ):
-            joined[-1] = _range(text, prev, q, kind, lead, window)
+            joined[at] = _range(text, prev, q, kind, lead, window)
             continue
         joined.append(q)
     return joined
+
+
+_ASIDE_OPEN = re.compile(r"\s*\(\s*")
+_ASIDE_CLOSE = re.compile(r"\s*\)")
+
+
+def _aside(text: str, first: Quantity, aside: Quantity) -> int | None:
+    """Where the text goes on after `aside` when it stands in brackets right after `first` ("250
+    euros (£173)"), else None."""
+    if not _ASIDE_OPEN.fullmatch(text, first.end, aside.start):
+        return None
+    close = _ASIDE_CLOSE.match(text, aside.end)
+    return close.end() if close else None
 
 
 def _range(

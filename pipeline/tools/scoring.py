@@ -341,16 +341,36 @@ def _unit_matches(gold_unit: str | None, predicted: str | None, normalized: str 
     return wanted in {_norm(predicted or ""), *(_norm(name) for name in unit_names(normalized))}
 
 
+def _claim_pairs(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[int, int]:
+    """Gold claim -> the predicted claim it is scored against, one to one: the same value written in
+    the same words first (gold has no offsets: "six aircraft" should not be paired with an earlier
+    "£6" only because the values agree), then the same value anywhere."""
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for same_words in (True, False):
+        for n, g in enumerate(gold):
+            if n in pairs:
+                continue
+            for i, c in enumerate(predicted):
+                if i in used or not same_value(c["value"], g["value"]):
+                    continue
+                written, ours = g.get("text", ""), c.get("text", "")
+                if not same_words or (written and ours and (written in ours or ours in written)):
+                    pairs[n] = i
+                    used.add(i)
+                    break
+    return pairs
+
+
 def _score_claims(scores: SeedScores, out: dict[str, Any], gold: dict[str, Any], aligned: dict[str, str]) -> None:
     predicted = out["numeric_claims"]
     required = [g for g in gold["numeric_claims"] if not g.get("optional")]
-    used: set[int] = set()
+    hits = _claim_pairs(gold["numeric_claims"], predicted)
     matched = value_right = 0
-    for g in gold["numeric_claims"]:
-        hit = next((i for i, c in enumerate(predicted) if i not in used and same_value(c["value"], g["value"])), None)
+    for n, g in enumerate(gold["numeric_claims"]):
+        hit = hits.get(n)
         if hit is None:
             continue
-        used.add(hit)
         matched += 1
         if g.get("optional"):
             continue
