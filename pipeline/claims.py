@@ -101,10 +101,16 @@ _RATE_PERIODS = resources.rate_periods()
 
 
 def _unit_qualifier(noun: Token, unit: str) -> tuple[Token, str, str | None]:
-    """What follows a unit noun and belongs to it: "hours a week" (a rate, per week), "degrees
-    Celsius". Returns the last token of the unit, the unit and what a rate is counted per."""
+    """What follows a unit noun and belongs to it: "hours a week" (a rate, per week), "barrels of
+    oil a day" (per day), "degrees Celsius". Returns the last token of the unit, the unit and what a
+    rate is counted per."""
     doc = noun.doc
     after = doc[noun.i + 1 : noun.i + 3]
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and of.right_edge.i - noun.i <= 6:  # "2.4 billion gallons of jet fuel a year"
+        rate = doc[of.right_edge.i + 1 : of.right_edge.i + 3]
+        if len(rate) == 2 and rate[0].lower_ in ("a", "an", "per") and rate[1].lemma_.lower() in _RATE_PERIODS:
+            return noun, unit, rate[1].lemma_.lower()
     if len(after) == 2 and after[0].lower_ in ("a", "an", "per") and after[1].lemma_.lower() in _RATE_PERIODS:
         return after[1], unit, after[1].lemma_.lower()
     if noun.lower_ in ("degree", "degrees") and len(after) and after[0].lower_ in ("celsius", "fahrenheit", "c", "f"):

@@ -90,6 +90,8 @@ def test_numbers_rates_and_qualified_units(run_text):
         # A singular noun after a number above one describes the next noun by its count or measure.
         ("The agency leaked the 12 page memo.", 12, "count", "page", "page", "="),
         ("The tablet ships with a 5 W charger.", 5, "measure", "W", "watt", "="),
+        # A rate written after what the unit is of.
+        ("The mine produces 2 million tonnes of coal a year.", 2_000_000, "measure", "tonnes", "tonne per year", "="),
     ],
 )
 def test_numbers_forms_in_context(run_text, text, value, kind, unit, unit_normalized, approx):

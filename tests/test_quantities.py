@@ -32,6 +32,8 @@ def test_quantities_parse_number_words(words, value):
         ("a price of Y28,030 at launch", 28030, "money", "yen", "JPY", "="),
         ("a bonus of PS2.7m", 2_700_000, "money", "pound", "GBP", "="),
         ("shares closed at 164p", 164, "money", "pence", "GBX", "="),
+        ("a toll of nine dollars and fifty cents", 9.5, "money", "dollars", "USD", "="),
+        ("a ticket at £4 and 20p today", 4.2, "money", "pound", "GBP", "="),
         ("paid 250 euros", 250, "money", "euros", "EUR", "="),
         ("a levy of Rs 10 crore", 100_000_000, "money", "rupee", "INR", "="),
         ("tens of thousands of dollars", (10_000, 100_000), "money", "dollars", "USD", "~"),

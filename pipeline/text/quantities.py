@@ -505,4 +505,31 @@ def scan_quantities(text: str) -> list[Quantity]:
             continue
         taken.append(_approx(text, q, m))
     taken.sort(key=lambda q: q.start)
-    return _join_ranges(text, taken)
+    return _join_ranges(text, _join_subunits(text, taken))
+
+
+# A currency and the hundredth part it is counted in: "13 dollars and 45 cents" is 13.45 dollars.
+_HUNDREDTHS = {"GBX": {"GBP"}, "cent": {"USD", "EUR", "CAD", "AUD", "NZD", "HKD", "SGD"}}
+_SUBUNIT_JOIN = re.compile(r"\s+(?:and\s+)?")
+
+
+def _join_subunits(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "13 dollars and 45 cents", "£3 and 50p" -> one amount in the larger unit."""
+    joined: list[Quantity] = []
+    for q in found:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.kind == q.kind == "money"
+            and prev.normalized in _HUNDREDTHS.get(q.normalized or "", ())
+            and isinstance(prev.value, int)
+            and isinstance(q.value, (int, float))
+            and 0 < q.value < 100
+            and prev.per is None
+            and _SUBUNIT_JOIN.fullmatch(text, prev.end, q.start)
+        ):
+            value = round(prev.value + q.value / 100, 4)
+            joined[-1] = replace(prev, end=q.end, value=value, per=q.per)
+            continue
+        joined.append(q)
+    return joined
