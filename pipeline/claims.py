@@ -52,7 +52,7 @@ def _counted_noun(number: Token, q: Quantity) -> Token | None:
             break
         head = head.head
     if number.dep_ in _UNIT_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i > number.i and head.idx >= q.end:
-        between = number.doc[number.i + 1 : head.i]
+        between = [t for t in number.doc[number.i + 1 : head.i] if t.idx >= q.end]  # not "two and a half"
         deictic = any(t.pos_ == "DET" or t.lower_ in _TIME_DEICTICS for t in between)
         if _set_off(number.doc, q, number.i + 1, head.i) or (deictic and q.kind != "fraction"):
             return None  # "2.1 last year": the year is when, not what is counted ("half the income" is)
@@ -347,14 +347,20 @@ def _relative_antecedent(number: Token) -> Token | None:
     return antecedent if antecedent.pos_ == "NOUN" and antecedent.i < number.i else None
 
 
+def _vague(q: Quantity) -> bool:
+    """ "millions", "dozens": no earlier count's noun is theirs ("67 artists ... millions dead")."""
+    return isinstance(q.value, tuple) and q.approx == "~"
+
+
 def _claim(doc: Doc, q: Quantity, number: Token, last_unit: tuple[str, str | None] | None) -> dict:
     kind, unit, normalized, per = q.kind, q.unit, q.normalized, q.per
     noun = _counted_noun(number, q) if kind in ("count", "year", "fraction", "percent") else None
     unit_end = noun
     anchor = noun if noun is not None else number
     verb, role = _verb_of(anchor)
-    if noun is not None and kind == "year" and noun.tag_ == "NNS":
-        kind = "count"  # "2000 people" is a count, not a year
+    described = number.i > 0 and doc[number.i - 1].dep_ in ("det", "poss")  # "the 2016 contests"
+    if noun is not None and kind == "year" and noun.tag_ == "NNS" and not described:
+        kind = "count"  # "2000 people" is a count, not a year; "the 2016 nomination contests" a year
     if noun is not None and kind in ("count", "fraction"):
         unit = _unit_text(doc, q, noun)
         unit_end, unit, per = _unit_qualifier(noun, unit)
@@ -371,7 +377,7 @@ def _claim(doc: Doc, q: Quantity, number: Token, last_unit: tuple[str, str | Non
     elif kind in ("count", "fraction") and unit is None and (antecedent := _relative_antecedent(number)):
         unit = _modified_noun(antecedent)  # "in domestic abuse cases, where seven in 10 were closed"
         normalized = units.counted_unit(unit, lemma=antecedent.lemma_)
-    elif kind == "count" and unit is None and last_unit is not None:
+    elif kind == "count" and unit is None and last_unit is not None and not _vague(q):
         unit, normalized = last_unit  # "investigated 265 complaints and upheld 43": 43 complaints
     elif kind == "count" and unit is None and (total := _total_of(number, verb)) is not None:
         unit, normalized = total, units.counted_unit(total)  # "waiting lists rose by 11,500": people
@@ -382,12 +388,13 @@ def _claim(doc: Doc, q: Quantity, number: Token, last_unit: tuple[str, str | Non
         normalized = f"{normalized} per {per}"
     # The claim's text runs to the counted noun when it follows: "265 complaints".
     end = q.end
-    if noun is not None and unit_end is not None and noun.idx >= q.end and noun.idx - q.end <= 30:
+    if noun is not None and unit_end is not None and noun.idx >= q.end and noun.idx - q.end <= 30 and kind != "year":
         end = unit_end.idx + len(unit_end.text)
     found = {"kind": kind, "unit": unit, "unit_normalized": normalized, "end": end, "subject": None}
     if kind in ("year", "year_range", "date") and (dated := _dated_phrase(doc, q)):
         return {**found, "predicate": dated}
-    if (noun is None or kind not in ("count", "fraction")) and (measured := _noun_predicate(number, q)):
+    measured = _noun_predicate(number, q) if noun is None or kind not in ("count", "fraction") else None
+    if measured and not (noun is not None and measured.split()[0] == noun.text):  # not the unit: "2.5 hours"
         return {**found, "predicate": measured}
     if verb is not None and role == "object":
         head = syntax.subject_of(verb)

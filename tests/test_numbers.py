@@ -90,6 +90,10 @@ def test_numbers_rates_and_qualified_units(run_text):
         # A singular noun after a number above one describes the next noun by its count or measure.
         ("The agency leaked the 12 page memo.", 12, "count", "page", "page", "="),
         ("The tablet ships with a 5 W charger.", 5, "measure", "W", "watt", "="),
+        ("The flight took two and a half hours.", 2.5, "measure", "hours", "hour", "="),
+        # A year after a determiner describes what follows; a bare one before a plural counts it.
+        ("The 2016 presidential contests began.", 2016, "year", None, None, "="),
+        ("Some 2000 people marched.", 2000, "count", "people", "people", "~"),
         # A rate written after what the unit is of.
         ("The mine produces 2 million tonnes of coal a year.", 2_000_000, "measure", "tonnes", "tonne per year", "="),
     ],
@@ -133,6 +137,7 @@ def test_numbers_names_labels_scores_and_descriptions_are_not_claims(run_text, t
         ("The airline reported a 40% drop in profits.", "drop in profits"),
         ("The regulator imposed a fine of $5m.", "fine"),
         ("The ombudsman reviewed 412 appeals.", "reviewed"),
+        ("The flight took two and a half hours.", "took"),  # not the unit, "hours"
     ],
 )
 def test_numbers_predicate_comes_from_the_numbers_own_clause(run_text, text, predicate):
@@ -157,6 +162,11 @@ def test_numbers_dateline_under_a_byline_is_metadata(run_text):
     result = run_text(text)
     assert result.article.published == "1999-03-03"
     assert [c.value for c in result.numeric_claims] == [14200]
+
+
+def test_numbers_a_vague_amount_takes_no_earlier_counts_noun(run_text):
+    text = "A group of 67 artists warned of wars that left millions dead.\n"
+    assert [c.unit for c in run_text(text).numeric_claims] == ["artists", None]
 
 
 def test_numbers_a_wrong_unit_is_not_carried_to_later_numbers(run_text):

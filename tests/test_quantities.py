@@ -93,6 +93,12 @@ def test_quantities_parse_number_words(words, value):
         ("guidance of $89 to $93 billion", (89_000_000_000, 93_000_000_000), "money", "dollar", "USD", "="),
         ("in three or four years", (3, 4), "count", None, None, "="),
         ("a $5 fee", 5, "money", "dollar", "USD", "="),
+        ("it took two and a half", 2.5, "count", None, None, "="),
+        ("after seven-and-a-half", 7.5, "count", None, None, "="),
+        ("booked a year and a half ahead", 1.5, "measure", "year", "year", "="),
+        ("ranked No.1 again", 1, "count", None, None, "="),
+        ("the attacks of Sept.11, 2001", "2001-09-11", "date", None, None, "="),
+        ("longer than the 9/11 report by 300 pages", 300, "count", None, None, "="),
     ],
 )
 def test_quantities_normalise_values(text, value, kind, unit, normalized, approx):

@@ -147,7 +147,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:a\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?{word}"
         rf"(?:[\s-]+{word}|{after_scale}\s+and\s+{word})*"
     )
-    digits = r"\d+\s\d/\d{1,2}(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+    digits = r"\d+\s\d/\d{1,2}(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w.])\.\d+"  # not "Feb.1"
     approx = "|".join(sorted(map(re.escape, _APPROX), key=len, reverse=True))
     currency = _currency_pattern()
     # Units written apart from the number ("87 mph", "140 km/h", "3.5-litre"); one-letter ones
@@ -179,7 +179,7 @@ _FRACTION = re.compile(
     r"(?P<part>half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b(?P<of>\s+of\b)?"
     r"|(?P<half>half)(?=\s+(?:of|a|the)\b)"
     rf"|(?P<one>{_NUMBER_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>{_NUMBER_WORD})\b"
-    r"|(?<![\d/])(?<!\d\s)(?P<num>\d)/(?P<den>[2-9]|1[0-6])(?![\d/])\b"
+    r"|(?<![\d/])(?<!\d\s)(?P<num>\d)/(?P<den>[2-9]|10|12|16)(?![\d/])\b"  # not "9/11", "7/11": names
     rf"|(?P<whole>\d+)?(?P<vulgar>[{''.join(_VULGAR)}]))",
     re.IGNORECASE,
 )
@@ -197,12 +197,12 @@ _ANY_NUMBER = re.compile(
 _FOLD = re.compile(rf"\b(?P<times>{_NUMBER_WORD}|\d+(?:\.\d+)?)-?fold\b", re.IGNORECASE)
 _DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_NAMES})\.?(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<m2>{_MONTH_NAMES})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s?[-–]\s?\d{{1,2}}\b)?(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<m2>{_MONTH_NAMES})(?:\.?\s+|\.)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s?[-–]\s?\d{{1,2}}\b)?(?:,?\s+(?P<y2>\d{{4}}))?"
     r"|(?P<numeric>\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}))",
     re.IGNORECASE,
 )
 _RANGE = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$")
-# Numbers that are not claims: clock times, phone numbers, timestamps, "24/7" and "50/50" (a true
+# Numbers that are not claims: clock times, phone numbers, timestamps, "24/7", "50/50", "9/11" (a true
 # fraction such as "1/2" is read before these are left out), model names ("Covid-19",
 # "F-35", "S23") but not a currency code or "minus" before digits ("GBP5", "minus-5").
 _NOT_CLAIMS = re.compile(
@@ -505,7 +505,30 @@ def scan_quantities(text: str) -> list[Quantity]:
             continue
         taken.append(_approx(text, q, m))
     taken.sort(key=lambda q: q.start)
-    return _join_ranges(text, _join_subunits(text, taken))
+    return _join_ranges(text, _join_subunits(text, _join_halves(text, taken)))
+
+
+_AND_A_HALF = re.compile(r"(?:\s+|-)and(?:\s+|-)")
+_ONE_UNIT_AND = re.compile(r"\b(?:a|an|one)\s+(?P<unit>[a-z]+)\s+and\s+$", re.IGNORECASE)
+
+
+def _join_halves(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "two and a half hours", "seven-and-a-half years" -> 2.5, 7.5; "a year and a half" -> 1.5 years."""
+    joined: list[Quantity] = []
+    for q in found:
+        half = q.kind == "fraction" and q.value == 0.5 and text[q.start : q.end].lower().replace("-", " ") == "a half"
+        prev = joined[-1] if joined else None
+        if half and prev is not None and prev.kind == "count" and isinstance(prev.value, int) and prev.unit is None:
+            if _AND_A_HALF.fullmatch(text, prev.end, q.start):
+                joined[-1] = replace(prev, end=q.end, value=prev.value + 0.5)
+                continue
+        if half and (one := _ONE_UNIT_AND.search(text, max(0, q.start - 30), q.start)):
+            measure = units.measure(one.group("unit"))
+            if measure is not None:
+                joined.append(Quantity(one.start(), q.end, 1.5, "measure", one.group("unit"), q.approx, 1, measure))
+                continue
+        joined.append(q)
+    return joined
 
 
 # A currency and the hundredth part it is counted in: "13 dollars and 45 cents" is 13.45 dollars.
