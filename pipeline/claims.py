@@ -41,6 +41,12 @@ def _number_token(tokens: list[Token], q: Quantity) -> Token:
     return numeric[-1] if numeric else tokens[-1]
 
 
+def _singular(noun: Token) -> bool:
+    """A noun written as a singular only: not "series" or "aircraft", which may be plurals."""
+    word = noun.lower_
+    return noun.tag_ == "NN" and not word.endswith("s") and word not in resources.invariant_nouns()
+
+
 def _counted_noun(number: Token, q: Quantity) -> Token | None:
     """The noun a number counts: "265 complaints", "one of the students", "3 million people". Not
     a noun set off by punctuation: in "1,159,368 - the lowest figure" the figure is not what is counted."""
@@ -60,14 +66,14 @@ def _counted_noun(number: Token, q: Quantity) -> Token | None:
         while head.dep_ == "compound" and head.head.i == head.i + 1 and head.head.pos_ == "NOUN":
             if joined or units.measure(head.lower_) or units.currency(head.lower_):
                 break  # "a six-mile road", "a 10 mile walk", "a million dollar house" measure the first
-            if head.tag_ == "NN" and head.head.tag_ == "NN" and q.value != 1:
+            if head.tag_ == "NN" and _singular(head.head) and q.value != 1:
                 break  # "a 12 page document" counts pages: a noun counted by 12 would be plural
             head = head.head  # "90 journalist jobs": the jobs are counted
         first = number.doc[number.i + 1]  # the noun right after the number, when it modifies the head
         if q.kind == "count" and first.dep_ == "compound" and first.idx >= q.end and first.i < first.head.i <= head.i:
             if units.measure(first.lower_):
                 return first  # "a 5 W USB-C charger" measures watts
-            if q.value != 1 and first.head.i == head.i and head.tag_ == "NN" and first.tag_ == "NN":
+            if q.value != 1 and first.head.i == head.i and _singular(head) and first.tag_ == "NN":
                 return first  # "a 12 page document" parsed with 12 on the document: still pages
         return head
     for child in number.children:
@@ -359,7 +365,8 @@ def _claim(doc: Doc, q: Quantity, number: Token, last_unit: tuple[str, str | Non
     anchor = noun if noun is not None else number
     verb, role = _verb_of(anchor)
     described = number.i > 0 and doc[number.i - 1].dep_ in ("det", "poss")  # "the 2016 contests"
-    if noun is not None and kind == "year" and noun.tag_ == "NNS" and not described:
+    named = number.i + 1 < len(doc) and doc[number.i + 1].pos_ == "PROPN"  # "2012 Benghazi attacks"
+    if noun is not None and kind == "year" and noun.tag_ == "NNS" and not (described or named):
         kind = "count"  # "2000 people" is a count, not a year; "the 2016 nomination contests" a year
     if noun is not None and kind in ("count", "fraction"):
         unit = _unit_text(doc, q, noun)

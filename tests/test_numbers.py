@@ -91,9 +91,14 @@ def test_numbers_rates_and_qualified_units(run_text):
         ("The agency leaked the 12 page memo.", 12, "count", "page", "page", "="),
         ("The tablet ships with a 5 W charger.", 5, "measure", "W", "watt", "="),
         ("The flight took two and a half hours.", 2.5, "measure", "hours", "hour", "="),
+        # A plural written as its singular is counted ("series", "aircraft"), not its modifier.
+        ("There are two television series about him.", 2, "count", "television series", "television series", "="),
+        # A name's number is no ratio: "Uranium One in three deals".
+        ("The Russians bought Uranium One in three deals.", 3, "count", "deals", "deal", "="),
         # A year after a determiner describes what follows; a bare one before a plural counts it.
         ("The 2016 presidential contests began.", 2016, "year", None, None, "="),
         ("Some 2000 people marched.", 2000, "count", "people", "people", "~"),
+        ("Files on 2012 Benghazi attacks were sought.", 2012, "year", None, None, "="),
         # A rate written after what the unit is of.
         ("The mine produces 2 million tonnes of coal a year.", 2_000_000, "measure", "tonnes", "tonne per year", "="),
     ],

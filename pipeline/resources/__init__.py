@@ -166,3 +166,9 @@ def totals_of() -> dict[str, str]:
     """A noun whose figure counts something it does not name ("waiting list", "population") -> what
     that is, as written ("people")."""
     return {row[0]: row[1] for row in _columns("totals_of.txt")}
+
+
+@cache
+def invariant_nouns() -> frozenset[str]:
+    """Nouns whose plural is their singular ("aircraft", "sheep")."""
+    return frozenset(row[0] for row in _lines("invariant_nouns.txt"))

@@ -320,6 +320,8 @@ def _fractions(text: str) -> list[Quantity]:
             one, every = _count(m.group("one")), _count(m.group("every"))
             if not one or not every or not 0 < one[0] < every[0] <= 1000:
                 continue  # "3 in 2020" is a date, not a ratio
+            if m.group("one")[0].isupper() and re.search(r"[A-Z][\w.'’-]*\s+$", text[max(0, m.start() - 30) : m.start()]):
+                continue  # "Uranium One in three deals": a name's number
             value = one[0] / every[0]
         end = m.end("part") if m.group("part") else m.end()
         found.append(Quantity(m.start(), end, round(value, 4), "fraction"))
