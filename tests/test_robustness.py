@@ -288,6 +288,22 @@ def test_robustness_long_articles_are_parsed_alone():
     ]  # fmt: skip
 
 
+def test_robustness_a_batch_holds_at_most_batch_chars_characters():
+    """The model's working memory follows a batch's text: articles that together pass BATCH_CHARS
+    go in more batches, so the peak does not depend on which long articles come together."""
+    from pipeline.engines.core import BATCH_CHARS, _batches
+    from pipeline.io.ingest import article_from_text
+
+    def article(n: int, chars: int):
+        return article_from_text("x " * (chars // 2) + f"{n}", f"a{n}", "<t>", Options())
+
+    third = BATCH_CHARS // 3 + 10  # three of them pass BATCH_CHARS
+    sizes = [third, third, third, 10, third, BATCH_CHARS - 10, 10]
+    batches = list(_batches((article(n, c) for n, c in enumerate(sizes)), size=16))
+    assert [[a.id for a in b] for b in batches] == [["a0", "a1"], ["a2", "a3", "a4"], ["a5"], ["a6"]]
+    assert all(sum(len(a.text) for a in b) <= BATCH_CHARS for b in batches)
+
+
 def test_robustness_stale_output_is_redone_when_metadata_changes(tmp_path: Path, nlp):
     corpus = tmp_path / "in"
     corpus.mkdir()

@@ -34,20 +34,32 @@ LONG_ARTICLE_CHARS = 50_000
 PIECE_CHARS = 20_000
 
 
+# A batch also closes before it would pass this many characters: the model's working memory follows
+# the text of a batch, so a batch of long articles would set the peak (PolNeAR's 16-article batches
+# hold 60,000 characters on average, 127,000 at most).
+BATCH_CHARS = 64_000
+
+
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """Articles in batches of `size`, a long one always alone; streamed, in order."""
+    """Articles in batches of `size` and at most BATCH_CHARS characters (a longer article alone);
+    a long one always alone; streamed, in order."""
     batch: list[Article] = []
+    characters = 0
     for article in articles:
         if len(article.text) >= LONG_ARTICLE_CHARS:
             if batch:
                 yield batch
-                batch = []
+                batch, characters = [], 0
             yield [article]
             continue
+        if batch and characters + len(article.text) > BATCH_CHARS:
+            yield batch
+            batch, characters = [], 0
         batch.append(article)
+        characters += len(article.text)
         if len(batch) >= size:
             yield batch
-            batch = []
+            batch, characters = [], 0
     if batch:
         yield batch
 
