@@ -98,6 +98,10 @@ def test_quantities_parse_number_words(words, value):
         ("booked a year and a half ahead", 1.5, "measure", "year", "year", "="),
         ("ranked No.1 again", 1, "count", None, None, "="),
         ("the attacks of Sept.11, 2001", "2001-09-11", "date", None, None, "="),
+        ("costs of £3-4bn", (3_000_000_000, 4_000_000_000), "money", "pound", "GBP", "="),
+        ("a fine of $5 to 10 million", (5_000_000, 10_000_000), "money", "dollar", "USD", "="),
+        ("workers earn 163 pesos", 163, "money", "pesos", "MXN", "="),
+        ("a fine of 5,000 rand", 5000, "money", "rand", "ZAR", "="),
         ("longer than the 9/11 report by 300 pages", 300, "count", None, None, "="),
     ],
 )

@@ -395,7 +395,7 @@ def _approx(text: str, q: Quantity, match: re.Match[str] | None) -> Quantity:
     return q
 
 
-def _joined_kind(first: Quantity, second: Quantity, lead: bool) -> ClaimKind | None:
+def _joined_kind(first: Quantity, second: Quantity, lead: bool, separator: str) -> ClaimKind | None:
     """The kind of "first to second" read as one quantity, None when they do not join."""
     if first.normalized and second.normalized and first.normalized != second.normalized:
         return None  # "rose 18 sen to RM23.50": a change by one amount to another, not a range
@@ -405,6 +405,9 @@ def _joined_kind(first: Quantity, second: Quantity, lead: bool) -> ClaimKind | N
         return "count" if lead else None  # "from 1000 to 2000 hires", not "in 2018 to 3.9 million"
     if first.kind == "count" and first.unit is None:
         return second.kind  # "1 to 1.5 degrees", "10 to 20 mph": the unit is written once
+    if first.kind == "money" and second.kind == "count" and second.unit is None:
+        if second.scale != 1 or separator == "-":
+            return "money"  # "£3-4bn", "$5 to 10 million", "$5-10": the currency is written once
     return None
 
 
@@ -432,7 +435,7 @@ def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
                 continue
         window = max(0, prev.start - _LEAD_WINDOW)
         lead = _BETWEEN.search(text, window, prev.start)
-        kind = _joined_kind(prev, q, lead is not None)
+        kind = _joined_kind(prev, q, lead is not None, separator)
         dates = prev.kind == q.kind == "date"
         small = isinstance(a, (int, float)) and isinstance(b, (int, float)) and max(a, b) < 100
         if (
