@@ -99,6 +99,9 @@ def test_numbers_rates_and_qualified_units(run_text):
         ("The 2016 presidential contests began.", 2016, "year", None, None, "="),
         ("Some 2000 people marched.", 2000, "count", "people", "people", "~"),
         ("Files on 2012 Benghazi attacks were sought.", 2012, "year", None, None, "="),
+        # Rates written as an adverb or "per" anything.
+        ("The tax would raise $220 billion annually.", 220_000_000_000, "money", "dollar", "USD per year", "="),
+        ("Debt averaged $25,550 per graduate.", 25_550, "money", "dollar", "USD per graduate", "="),
         # A rate written after what the unit is of.
         ("The mine produces 2 million tonnes of coal a year.", 2_000_000, "measure", "tonnes", "tonne per year", "="),
     ],
@@ -167,6 +170,11 @@ def test_numbers_dateline_under_a_byline_is_metadata(run_text):
     result = run_text(text)
     assert result.article.published == "1999-03-03"
     assert [c.value for c in result.numeric_claims] == [14200]
+
+
+def test_numbers_shares_compared_high_to_low_are_two_figures(run_text):
+    text = "She leads him 48 percent to 41 percent, and rents rose from 4 percent to 6 percent.\n"
+    assert [c.value for c in run_text(text).numeric_claims] == [48, 41, (4, 6)]
 
 
 def test_numbers_a_vague_amount_takes_no_earlier_counts_noun(run_text):

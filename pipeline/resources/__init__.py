@@ -172,3 +172,9 @@ def totals_of() -> dict[str, str]:
 def invariant_nouns() -> frozenset[str]:
     """Nouns whose plural is their singular ("aircraft", "sheep")."""
     return frozenset(row[0] for row in _lines("invariant_nouns.txt"))
+
+
+@cache
+def rate_adverbs() -> dict[str, str]:
+    """An adverb that makes a number a rate ("annually") -> what it is counted per ("year")."""
+    return {row[0]: row[1] for row in _columns("rate_adverbs.txt")}

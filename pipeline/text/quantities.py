@@ -167,7 +167,8 @@ def _pattern() -> re.Pattern[str]:
         r"(?P<attached>(?<=\d)(?:(?:°|deg\.?)\s?[CF]?(?![a-zA-Z])|sq\s?(?:m|ft|km|mi)\b|[a-zA-Z]{1,4}(?:/[a-zA-Z]{1,3})?\d?\b))?"
         rf"(?P<spaced>(?<![a-zA-Z])[\s-](?:{spaced})(?![\w/])(?:\s(?:Celsius|Fahrenheit|C|F)\b)?)?"
         rf"(?P<money>\s(?:{resources.alternation(_money_words())})\b)?"
-        rf"(?P<rate>[\s-](?:a|an|per)[\s-](?P<per>{periods})\b(?!\s(?:earlier|ago|before|later|previously)\b))?",
+        rf"(?P<rate>[\s-](?:a|an|per)[\s-](?P<per>{periods})\b(?!\s(?:earlier|ago|before|later|previously)\b)"
+        rf"|\sper\s(?P<per_noun>(?!cent\b)[a-z]+)\b|\s(?P<adverb>{resources.alternation(resources.rate_adverbs())})\b)?",
         re.IGNORECASE,
     )
 
@@ -250,7 +251,8 @@ def _value_of(match: re.Match[str]) -> Quantity | None:
     if factor != 1:
         value = _whole(value * factor)
     start = match.start("currency") if g["currency"] else match.start("digits" if g["digits"] else "words")
-    q = Quantity(start, match.end(), value, "count", scale=factor, per=g["per"].lower() if g["per"] else None)
+    per = (g["per"] or g["per_noun"] or "").lower() or resources.rate_adverbs().get((g["adverb"] or "").lower())
+    q = Quantity(start, match.end(), value, "count", scale=factor, per=per)  # "a week", "per graduate", "annually"
     found = _unit_of(g)
     if found is None:
         return None
@@ -444,6 +446,8 @@ def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
             and _RANGE.match(separator)
             and (separator.strip() != "and" or lead)
             and (separator.strip() != "or" or small)  # "three or four years", not "8 or 900"
+            # shares compared high to low are two figures: "leads 45.4 percent to 42 percent"
+            and not (separator.strip() == "to" and lead is None and numbers and a > b and prev.kind == "percent")
             # "rose by 5% to 10%", "fell by 600 to 54,643" are changes; "by 1 to 1.5 degrees" a range
             and not (_BY.search(text, window, prev.start) and (prev.unit is not None or q.unit is None))
         ):
