@@ -87,20 +87,28 @@ def _unit_text(doc: Doc, q: Quantity, noun: Token) -> str:
     """The unit as written, with noun modifiers between number and noun ("charging stations",
     "first-team players")."""
     if noun.i > 0 and doc[noun.i - 1].idx >= q.end and noun.idx - q.end <= 30:
-        first = noun.i
-        while first - 1 >= 0 and doc[first - 1].idx >= q.end:
-            before = doc[first - 1]
-            joined = before.text == "-" and not before.whitespace_ and first - 2 >= 0 and not doc[first - 2].whitespace_
-            if before.dep_ not in ("compound", "amod") and not joined:
-                break
-            first -= 2 if joined else 1
-        first = max(first, 0)
-        while first < noun.i and (
-            doc[first].idx < q.end or doc[first].is_punct or doc[first].lower_ in resources.count_adjectives()
-        ):
-            first += 1  # "100 further patients" counts patients
-        return doc[first : noun.i + 1].text
+        return _noun_phrase(noun, q.end)
     return noun.text
+
+
+def _noun_phrase(noun: Token, after: int) -> str:
+    """A noun with the modifiers before it that say what it is ("domestic abuse cases",
+    "first-team players"), none before character `after` (where the number ends); adjectives of
+    how many more are left out ("100 further patients" counts patients)."""
+    doc = noun.doc
+    first = noun.i
+    while first - 1 >= 0 and doc[first - 1].idx >= after:
+        before = doc[first - 1]
+        joined = before.text == "-" and not before.whitespace_ and first - 2 >= 0 and not doc[first - 2].whitespace_
+        if before.dep_ not in ("compound", "amod") and not joined:
+            break
+        first -= 2 if joined else 1
+    first = max(first, 0)
+    while first < noun.i and (
+        doc[first].idx < after or doc[first].is_punct or doc[first].lower_ in resources.count_adjectives()
+    ):
+        first += 1
+    return doc[first : noun.i + 1].text
 
 
 _RATE_PERIODS = resources.rate_periods()
@@ -330,16 +338,6 @@ def _total_of(number: Token, verb: Token | None) -> str | None:
     return resources.totals_of().get(lemma)
 
 
-def _modified_noun(noun: Token) -> str:
-    """A noun with the modifiers before it that say what it is: "domestic abuse cases"."""
-    start = noun.i
-    while start > 0 and noun.doc[start - 1].dep_ in ("compound", "amod") and noun.doc[start - 1].head.i > start - 1:
-        start -= 1
-    while start < noun.i and noun.doc[start].lower_ in resources.count_adjectives():
-        start += 1
-    return noun.doc[start : noun.i + 1].text
-
-
 def _relative_antecedent(number: Token) -> Token | None:
     """The noun a relative clause describes when the number is that clause's subject: in "domestic
     abuse cases, where seven in 10 were closed" and "200 staff, of whom 12 were hurt" the number
@@ -354,7 +352,8 @@ def _relative_antecedent(number: Token) -> Token | None:
 
 
 def _vague(q: Quantity) -> bool:
-    """ "millions", "dozens": no earlier count's noun is theirs ("67 artists ... millions dead")."""
+    """A vague or hedged range ("millions", "dozens", "about 10 to 20"): no earlier count's noun is
+    taken as theirs ("67 artists ... millions dead")."""
     return isinstance(q.value, tuple) and q.approx == "~"
 
 
@@ -382,7 +381,7 @@ def _claim(doc: Doc, q: Quantity, number: Token, last_unit: tuple[str, str | Non
         unit = counted.text  # "the number of people waiting fell by 600"
         normalized = units.counted_unit(unit, lemma=counted.lemma_)
     elif kind in ("count", "fraction") and unit is None and (antecedent := _relative_antecedent(number)):
-        unit = _modified_noun(antecedent)  # "in domestic abuse cases, where seven in 10 were closed"
+        unit = _noun_phrase(antecedent, 0)  # "in domestic abuse cases, where seven in 10 were closed"
         normalized = units.counted_unit(unit, lemma=antecedent.lemma_)
     elif kind == "count" and unit is None and last_unit is not None and not _vague(q):
         unit, normalized = last_unit  # "investigated 265 complaints and upheld 43": 43 complaints
