@@ -127,8 +127,8 @@ def make_attribute_rules(nlp: Language, name: str, patterns: list[dict[str, Any]
 
 
 class LemmasByKey:
-    """The model's rule lemmatizer (`rules`, set by nlp.build_nlp), run once per distinct word form;
-    the forms seen are remembered (up to a bound) across articles."""
+    """The model's rule lemmatizer (handed over by `use`, which nlp.build_nlp calls), run once per
+    distinct word form; the forms seen are remembered (up to a bound) across articles."""
 
     def __init__(self) -> None:
         self.rules: Any = None

@@ -13,9 +13,6 @@ from . import components
 from .config import PIPELINE_VERSION, Options
 from .text.attribute_rules import AttributeRules, UnsupportedPattern
 
-# Our stages after the model's own, in order; paragraph breaks go first of all.
-COMPONENTS = components.OUR_STAGES
-
 
 def build_nlp(options: Options | None = None) -> Language:
     """The pinned English model with paragraph-aware sentences and our three stages after it."""
@@ -38,7 +35,7 @@ def build_nlp(options: Options | None = None) -> Language:
         nlp.replace_pipe("lemmatizer", components.LEMMAS)
         lemmas: Any = nlp.get_pipe("lemmatizer")
         lemmas.use(lemmatizer)
-    for name in COMPONENTS:
+    for name in components.OUR_STAGES:  # after the model's own, in order
         nlp.add_pipe(name)
     # Rules need the parse and entities, not more text than spaCy would take anyway.
     nlp.max_length = max(nlp.max_length, options.max_chars + 1)
