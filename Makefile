@@ -7,10 +7,10 @@ STAMP := $(VENV)/.installed
 # news only where they lie beside the checkout (../shared/eval: copyrighted, never committed).
 GOLD := $(wildcard corpus/gold/*.json)
 DEV := ../shared/eval
-DEVSETS_WANTED := $(DEV)/news-dev $(DEV)/polnear-train.jsonl $(DEV)/newsquant-dev.json \
+DEVSETS_WANTED := $(DEV)/news-dev $(DEV)/news-dev2 $(DEV)/polnear-train.jsonl $(DEV)/newsquant-dev.json \
 	$(DEV)/recognizers-age.json $(DEV)/recognizers-currency.json $(DEV)/recognizers-dimension.json \
 	$(DEV)/recognizers-temperature.json
-DEVSETS := $(wildcard $(DEV)/news-dev/*.json $(DEV)/polnear-train.jsonl $(DEV)/newsquant-dev.json $(DEV)/recognizers-*.json)
+DEVSETS := $(wildcard $(DEV)/news-dev/*.json $(DEV)/news-dev2/*.json $(DEV)/polnear-train.jsonl $(DEV)/newsquant-dev.json $(DEV)/recognizers-*.json)
 
 .PHONY: setup extract test eval floors bench review screenshot browser lint schema clean
 

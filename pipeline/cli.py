@@ -140,8 +140,11 @@ def evaluate(
     # Gold files are reported by folder: each folder is one set (the seed's, news-dev, your corrections).
     by_folder: dict[Path, list[Path]] = {}
     for path in gold:
-        if detect_format(path) == "gold":
+        kind = detect_format(path)
+        if kind == "gold":
             by_folder.setdefault(path.parent, []).append(path)
+        elif kind == "other":
+            typer.echo(f"skipped {path}: not a gold file (a seed-format object with a source, a JSON list, or .jsonl)")
     for folder, gold_files in by_folder.items():
         try:
             typer.echo(report_gold_set(score_gold_files(gold_files, out, nlp), folder.name))
@@ -150,7 +153,7 @@ def evaluate(
             usage_error(str(err))
     for path in gold:
         kind = detect_format(path)
-        if kind != "gold":
+        if kind in ("polnear", "newsquant"):
             typer.echo(f"== {path.name} ({kind})")
             scores = score_polnear(path, nlp(), limit) if kind == "polnear" else score_newsquant(path, nlp())
             typer.echo(scores.report())

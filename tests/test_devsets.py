@@ -17,7 +17,7 @@ def _skip_unless_available(name: str) -> None:
         pytest.skip(f"development set {name} not found in {SHARED_EVAL} (see README, Accuracy)")
 
 
-@pytest.mark.parametrize("name", ["news_dev", "newsquant", "recognizers"])
+@pytest.mark.parametrize("name", ["news_dev", "news_dev2", "newsquant", "recognizers"])
 def test_devsets_meet_floors(nlp, name):
     _skip_unless_available(name)
     figures = measure(name, lambda: nlp)

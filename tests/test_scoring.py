@@ -78,3 +78,83 @@ def test_scoring_claims_of_the_same_value_are_paired_by_their_words():
     # Paired by value alone, each would take the other's unit.
     unpaired = [{**c, "text": "~"} for c in claims]
     assert score_gold(gold, _output(unpaired)).claims_unit == 0
+
+
+def _quote_output(speakers, quotes):
+    text = "Finance Minister Ana Lopes said the plan works. The minister added that taxes would fall."
+    for q in quotes:
+        q["start"] = text.index(q["text"])
+        q["end"] = q["start"] + len(q["text"])
+        q["spans"] = [{"start": q["start"], "end": q["end"], "text": q["text"]}]
+        q.setdefault("kind", "indirect")
+        q.setdefault("confidence", 0.9)
+    return {
+        "article": {"text": text, "title": None, "author": None, "published": None},
+        "speakers": speakers,
+        "quotes": quotes,
+        "numeric_claims": [],
+    }
+
+
+_LOPES_GOLD = {
+    "speakers": {
+        "lopes": {"name": "Ana Lopes", "type": "PERSON", "mentions": ["Finance Minister Ana Lopes", "The minister"]}
+    },
+    "quotes": [
+        {"kind": "indirect", "speaker": "lopes", "text": "the plan works"},
+        {"kind": "indirect", "speaker": "lopes", "text": "taxes would fall"},
+    ],
+    "numeric_claims": [],
+    "metadata": {},
+}
+
+
+def test_scoring_a_speaker_split_in_two_is_half_right_entity_by_entity():
+    """ "The minister" kept beside "Ana Lopes" is two speakers to a user: one of them is Ana Lopes,
+    the other's quotes are wrong. The lenient figure, printed beside, counts both right."""
+    speakers = [
+        {"id": "s1", "name": "Ana Lopes", "description": None,
+         "mentions": [{"text": "Finance Minister Ana Lopes"}]},
+        {"id": "s2", "name": None, "description": "minister", "mentions": [{"text": "The minister"}]},
+    ]  # fmt: skip
+    quotes = [{"text": "the plan works", "speaker": "s1"}, {"text": "taxes would fall", "speaker": "s2"}]
+    scores = score_gold(_LOPES_GOLD, _quote_output(speakers, quotes))
+    assert (scores.found_quotes, scores.attributed, scores.attributed_lenient) == (2, 1, 2)
+    assert scores.speaker_types == {"PERSON": [1, 2]}
+
+
+def test_scoring_an_unnamed_speaker_is_not_the_named_person():
+    """Alone, "the minister" aligns with Ana Lopes, but the user is never told it is her."""
+    speakers = [{"id": "s1", "name": None, "description": "minister", "mentions": [{"text": "The minister"}]}]
+    quotes = [{"text": "taxes would fall", "speaker": "s1"}]
+    scores = score_gold(_LOPES_GOLD, _quote_output(speakers, quotes))
+    assert (scores.attributed, scores.attributed_lenient) == (0, 1)
+
+
+def test_scoring_one_speaker_joined_rightly_is_right_both_ways():
+    speakers = [
+        {"id": "s1", "name": "Ana Lopes", "description": None,
+         "mentions": [{"text": "Finance Minister Ana Lopes"}, {"text": "The minister"}]},
+    ]  # fmt: skip
+    quotes = [{"text": "the plan works", "speaker": "s1"}, {"text": "taxes would fall", "speaker": "s1"}]
+    scores = score_gold(_LOPES_GOLD, _quote_output(speakers, quotes))
+    assert (scores.attributed, scores.attributed_lenient) == (2, 2)
+
+
+def test_scoring_folds_are_stable_and_both_used():
+    from pipeline.tools.scoring import fold_of
+
+    names = [f"article_{n}" for n in range(40)]
+    folds = [fold_of(name) for name in names]
+    assert folds == [fold_of(name) for name in names]  # the same every run, in every process
+    assert 10 < folds.count("A") < 30
+
+
+def test_scoring_eval_names_a_json_file_that_is_not_gold(tmp_path):
+    from pipeline.tools.devsets import detect_format
+
+    (tmp_path / "sources.json").write_text('{"article_1": {"url": "https://example.org"}}', encoding="utf-8")
+    (tmp_path / "gold.json").write_text('{"source": "a.txt", "quotes": []}', encoding="utf-8")
+    (tmp_path / "set.json").write_text('[{"text": "x", "quantities": []}]', encoding="utf-8")
+    kinds = [detect_format(tmp_path / n) for n in ("sources.json", "gold.json", "set.json")]
+    assert kinds == ["other", "gold", "newsquant"]

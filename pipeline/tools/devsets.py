@@ -34,12 +34,21 @@ _CONFIDENCE_BINS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.5, 0.7), (0.0, 0.5))
 
 
 def detect_format(path: Path) -> str:
-    """ "polnear" (.jsonl of articles), "newsquant" (a JSON list of sentences) or "gold" (shared/gold)."""
+    """ "polnear" (.jsonl of articles), "newsquant" (a JSON list of sentences), "gold" (a gold file in
+    the seed's format: an object with its article's `source`) or "other" (any other file, such as a
+    set's `sources.json` or README, which eval names and passes over)."""
     if path.suffix == ".jsonl":
         return "polnear"
-    with path.open(encoding="utf-8") as handle:
-        first = handle.read(64).lstrip()
-    return "newsquant" if first.startswith("[") else "gold"
+    if path.suffix != ".json":
+        return "other"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "other"
+    if isinstance(data, list):
+        return "newsquant"
+    is_gold = isinstance(data, dict) and isinstance(data.get("source"), str) and "quotes" in data
+    return "gold" if is_gold else "other"
 
 
 def _extract_texts(nlp: Language, items: list[tuple[str, str]], title_lines: bool) -> Iterator[Extraction]:
