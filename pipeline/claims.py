@@ -298,11 +298,40 @@ def _containing_quote(q: Quantity, quotes: list[Quote]) -> Quote | None:
 
 
 def _speaker_named(phrase: str, speakers: list[Speaker]) -> str | None:
-    """The id of the speaker a subject phrase names ("The IOPC" -> the IOPC's id)."""
+    """The id of the body a subject phrase names when it reports its own figures ("The IOPC
+    investigated 265 complaints" -> the IOPC's id). A person's deeds are the narrator's figures:
+    "James finished with 25 points" is claimed by nobody but the publication."""
     wanted = clean_name(phrase).lower()
     for speaker in speakers:
+        if speaker.type not in ("ORG", "DOCUMENT"):
+            continue
         names = {speaker.name or ""} | {m.text for m in speaker.mentions}
         if any(clean_name(n).lower() == wanted for n in names if n):
+            return speaker.id
+    return None
+
+
+def _forecaster(number: Token, speakers: list[Speaker]) -> str | None:
+    """Who forecasts or estimates the figure, when the article names them as a speaker: "BA
+    expects a 2% to 3% rise in revenue", "Ann Lee estimates the cost at $5m" (resources/
+    forecast_verbs.txt). The figure stands in what the verb says, not in its subject."""
+    node = number
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ in _SUBJECT_DEPS:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return None
+    if node.lemma_.lower() not in resources.forecast_verbs():
+        return None
+    subject = syntax.subject_of(node)
+    if subject is None:
+        return None
+    wanted = clean_name(_phrase(subject)).lower()
+    for speaker in speakers:
+        if any(clean_name(n).lower() == wanted for n in {speaker.name or "", *(m.text for m in speaker.mentions)} if n):
             return speaker.id
     return None
 
@@ -432,6 +461,8 @@ def find_claims(doc: Doc, article: Article, quotes: list[Quote], speakers: list[
             claimant = quote.speaker if quote is not None else None
             if claimant is None and found["subject"]:
                 claimant = _speaker_named(found["subject"], speakers)
+            if claimant is None:
+                claimant = _forecaster(number, speakers)
             sentence = number.sent
             claims.append(
                 NumericClaim(

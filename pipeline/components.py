@@ -3,7 +3,7 @@
 The stages are pure functions (`text.paragraphs.mark_paragraph_starts`, `quotes.find_quotes`,
 `speakers.resolve_speakers`, `claims.find_claims`); here each gets a thin component around it. The
 factories are registered with spaCy through the `spacy_factories` entry point (pyproject.toml), so a
-fresh process can `spacy.load(model)` and `nlp.add_pipe("pipeline_quotes_v1")` without importing us.
+fresh process can `spacy.load(model)` and `nlp.add_pipe("pipeline_quotes_v2")` without importing us.
 Their settings live in `default_config`, so they show in `nlp.config` and can be set there.
 
 Extension values are our frozen records; their msgpack codec (records.py) lets them cross
@@ -31,8 +31,8 @@ from .text.paragraphs import mark_paragraph_starts
 
 EXTENSIONS = ("article", "quotes", "quote_heads", "speakers", "numeric_claims", "issues", "error")
 PARAGRAPH_BREAKS = "pipeline_paragraph_breaks_v1"
-QUOTES = "pipeline_quotes_v1"
-SPEAKERS = "pipeline_speakers_v2"
+QUOTES = "pipeline_quotes_v2"  # v2: a short verbless phrase in quote marks with no cue is a term
+SPEAKERS = "pipeline_speakers_v3"  # v3: the coreference sieve, evidence as pass ids
 CLAIMS = "pipeline_numbers_v1"
 ATTRIBUTE_RULES = "pipeline_attribute_rules_v1"  # the model's attribute_ruler, run on arrays
 LEMMAS = "pipeline_lemmas_v1"  # the model's lemmatizer, once per distinct word form
@@ -151,17 +151,19 @@ def make_lemmas(nlp: Language, name: str) -> LemmasByKey:
     return LemmasByKey()
 
 
-@Language.factory(
-    QUOTES,
-    requires=["token.dep", "token.lemma", "token.tag", "token.is_sent_start"],
-    assigns=["doc._.quotes", "doc._.quote_heads", "doc._.issues", "doc.spans"],
-    default_config={
+_QUOTE_FACTORY: dict[str, Any] = {
+    "requires": ["token.dep", "token.lemma", "token.tag", "token.is_sent_start"],
+    "assigns": ["doc._.quotes", "doc._.quote_heads", "doc._.issues", "doc.spans"],
+    "default_config": {
         "pre_cue_window": QuoteSettings.pre_cue_window,
         "post_cue_window": QuoteSettings.post_cue_window,
         "carry_over_paragraphs": QuoteSettings.carry_over_paragraphs,
         "confidence": CONFIDENCE,
     },
-)
+}
+
+
+@Language.factory(QUOTES, **_QUOTE_FACTORY)
 def make_quote_finder(
     nlp: Language,
     name: str,
@@ -184,12 +186,14 @@ def make_quote_finder(
     return guarded(name, quote_finder)
 
 
-@Language.factory(
-    SPEAKERS,
-    requires=["doc._.quotes", "doc._.quote_heads", "doc.ents"],
-    assigns=["doc._.speakers", "doc._.quotes"],
-    default_config={"speaker_confidence": SPEAKER_CONFIDENCE},
-)
+_SPEAKER_FACTORY: dict[str, Any] = {
+    "requires": ["doc._.quotes", "doc._.quote_heads", "doc.ents"],
+    "assigns": ["doc._.speakers", "doc._.quotes"],
+    "default_config": {"speaker_confidence": SPEAKER_CONFIDENCE},
+}
+
+
+@Language.factory(SPEAKERS, **_SPEAKER_FACTORY)
 def make_speaker_resolver(nlp: Language, name: str, speaker_confidence: dict[str, float]) -> Callable[[Doc], Doc]:
     _require(nlp, name, QUOTES)
     ensure_extensions()
@@ -215,6 +219,12 @@ def make_claim_finder(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         doc._.numeric_claims = find_claims(doc, article_of(doc), doc._.quotes or [], doc._.speakers or [])
 
     return guarded(name, claim_finder)
+
+
+# The names of the last release, kept for one more as aliases of the same factories: a pipeline
+# saved with them still loads (the behaviour is the new one: see the CHANGELOG).
+Language.factory("pipeline_quotes_v1", **_QUOTE_FACTORY)(make_quote_finder)
+Language.factory("pipeline_speakers_v2", **_SPEAKER_FACTORY)(make_speaker_resolver)
 
 
 # Records cross `nlp.pipe(n_process=...)` and DocBin through srsly's msgpack: the codec is in

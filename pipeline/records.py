@@ -143,7 +143,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "confidence": "0 to 1: the measured precision of the rule that found it",
         "evidence": "the rule that found it",
         "speaker_confidence": "0 to 1: the measured precision of the rule that chose the speaker",
-        "speaker_evidence": "the rule that chose the speaker (and the antecedent of a pronoun or role noun)",
+        "speaker_evidence": "the id of the speaker pass that chose the speaker",
     },
     "NumericClaim": {
         "id": "claim id within the article (n1, n2, ...)",

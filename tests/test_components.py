@@ -35,7 +35,7 @@ def test_components_factories_load_by_entry_point_in_a_fresh_process():
         "import spacy\n"
         f"nlp = spacy.load({DEFAULT_MODEL!r})\n"
         "nlp.add_pipe('pipeline_paragraph_breaks_v1', first=True)\n"
-        "for name in ('pipeline_quotes_v1', 'pipeline_speakers_v2', 'pipeline_numbers_v1'):\n"
+        "for name in ('pipeline_quotes_v2', 'pipeline_speakers_v3', 'pipeline_numbers_v1'):\n"
         "    nlp.add_pipe(name)\n"
         "doc = nlp('Council cuts\\n\\nThe leader said: “We will close 12 libraries.”\\n')\n"
         "print(doc._.quotes[0].text, '|', doc._.numeric_claims[0].value)\n"
@@ -52,7 +52,7 @@ def test_components_quotes_without_paragraph_breaks_is_a_clear_error():
 def test_components_settings_show_in_the_config_and_take_effect(nlp):
     settings = nlp.config["components"][QUOTES]
     assert settings["pre_cue_window"] == 40 and settings["confidence"]["direct_cue_before"] == 0.95
-    assert "name/cue" in nlp.config["components"]["pipeline_speakers_v2"]["speaker_confidence"]
+    assert "name_full/cue" in nlp.config["components"]["pipeline_speakers_v3"]["speaker_confidence"]
     other = spacy.load(DEFAULT_MODEL)
     other.add_pipe("pipeline_paragraph_breaks_v1", first=True)
     other.add_pipe(QUOTES, config={"confidence": {**settings["confidence"], "direct_cue_before": 0.5}})

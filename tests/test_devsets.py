@@ -35,3 +35,38 @@ def test_devsets_polnear_attribution_floors(nlp):
     # The README shows what `make eval` prints.
     readme = README.read_text(encoding="utf-8")
     assert [line for line in scores.report().splitlines() if line not in readme] == []
+
+
+@pytest.mark.parametrize("name", ["news_dev", "news_dev2"])
+def test_devsets_readme_shows_what_eval_prints_for_the_gold_sets(nlp, name):
+    """The README's blocks for news-dev and news-dev2, folds included, are what `make eval` prints."""
+    from pipeline.tools.devsets import score_gold_files
+    from pipeline.tools.scoring import report_gold_set
+
+    _skip_unless_available(name)
+    paths = SETS[name]
+    report = report_gold_set(score_gold_files(paths, None, lambda: nlp), paths[0].parent.name)
+    readme = README.read_text(encoding="utf-8")
+    assert [line for line in report.splitlines() if line not in readme] == []
+
+
+def test_devsets_readme_shows_the_out_of_sample_speaker_calibration(nlp):
+    """The calibration the README shows is the one `python -m pipeline.tools.calibrate` prints, and
+    the shipped table is the one it fits on both folds."""
+    from pipeline.speakers import SPEAKER_CONFIDENCE
+    from pipeline.tools.calibrate import fit, measured_rows, report
+
+    for name in ("news_dev", "news_dev2"):
+        _skip_unless_available(name)
+    rows = measured_rows(lambda: nlp)
+    lines = report(rows)
+    readme = README.read_text(encoding="utf-8")
+    shown = lines[: lines.index("fitted on both folds (the table for speakers/canonical.py):")]
+    assert shown and [line for line in shown if line not in readme] == []
+    every: dict[str, list[int]] = {}
+    for fold in rows.values():
+        for rule, (right, total) in fold.items():
+            every.setdefault(rule, [0, 0])
+            every[rule][0] += right
+            every[rule][1] += total
+    assert fit(every) == SPEAKER_CONFIDENCE

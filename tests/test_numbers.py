@@ -79,8 +79,14 @@ def test_numbers_rates_and_qualified_units(run_text):
         ("The clinic saw 60 further patients.", 60, "count", "patients", "patient", "="),
         ("Officials gave three key reasons.", 3, "count", "reasons", "reason", "="),
         # The number as subject of a relative clause counts the noun the clause describes.
-        ("Most came from burglary cases, where four in 10 were dropped.", 0.4, "fraction", "burglary cases",
-         "burglary case", "="),
+        (
+            "Most came from burglary cases, where four in 10 were dropped.",
+            0.4,
+            "fraction",
+            "burglary cases",
+            "burglary case",
+            "=",
+        ),
         ("Police examined the burglaries, of which 40 were solved.", 40, "count", "burglaries", "burglary", "="),
         # A total whose figure counts what it does not name (resources/totals_of.txt).
         ("Waiting lists rose by 9,300 in May.", 9300, "count", "people", "people", "up"),
@@ -185,3 +191,41 @@ def test_numbers_a_vague_amount_takes_no_earlier_counts_noun(run_text):
 def test_numbers_a_wrong_unit_is_not_carried_to_later_numbers(run_text):
     text = "The list hit 1,159,368 - the lowest figure in years - and only 1,400 short of the target.\n"
     assert [c.unit for c in run_text(text).numeric_claims] == [None, None]
+
+
+def _claimant_name(result, words):
+    claim = next(c for c in result.numeric_claims if words in c.text)
+    speaker = next((s for s in result.speakers if s.id == claim.claimant), None)
+    return (speaker.name or speaker.description) if speaker else None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "claimant"),
+    [
+        # A narrator's figure about what a person did has no claimant, though the person speaks.
+        (
+            "Sprint final\n\nAna Cole said she felt strong. Cole finished the race in 9.9 seconds.\n",
+            "9.9 seconds",
+            None,
+        ),
+        # A body reporting its own work states the figure.
+        (
+            "Watchdog report\n\nThe Police Conduct Office said its work had grown. "
+            "The Police Conduct Office investigated 265 complaints.\n",
+            "265 complaints",
+            "Police Conduct Office",
+        ),
+        # Whoever forecasts or estimates a figure states it (resources/forecast_verbs.txt).
+        (
+            "Airline results\n\nNorthsky Airways said fuel costs had risen. "
+            "Northsky Airways expects a 3% rise in revenue this year.\n",
+            "3%",
+            "Northsky Airways",
+        ),
+        # Inside a quote, the quote's speaker, as ever.
+        ("Budget\n\nMayor Ines Duarte said: “We planted 3,000 trees last year.”\n", "3,000 trees", "Ines Duarte"),
+    ],
+    ids=["narrators-figure", "body-reports-its-own-work", "forecast", "inside-a-quote"],
+)
+def test_numbers_claimant_is_who_states_the_figure(run_text, text, words, claimant):
+    assert _claimant_name(run_text(text), words) == claimant

@@ -104,3 +104,27 @@ def test_quotes_dash_attribution(run_text):
 def test_quotes_figures_in_quote_marks_are_not_quotes(run_text, quoted):
     result = run_text(f"Awards night\n\nThe war film “{quoted},” took the top prize, its studio said.\n")
     assert not any(q.text.strip(",") == quoted for q in result.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kept"),
+    [
+        ("Gadgets\n\nThe so-called “smart meters” were fitted in every home last year.\n", "smart meters", False),
+        ("Drugs\n\nThe drug now carries a “black box” warning on every pack.\n", "black box", False),
+        (
+            "Money\n\nMinisters met in London.\n\nThe plan became known as “the big squeeze” by the end.\n",
+            "the big squeeze",
+            False,
+        ),
+        # Words that say something keep their quote marks, cue or not.
+        ("Police\n\nThe officers did not “spot the signs” of abuse in time.\n", "spot the signs", True),
+        # Claimed by a cue of their sentence: a quote, however short.
+        ("Budget\n\nThe minister called the plan “a disgrace” on Monday.\n", "a disgrace", True),
+    ],
+    ids=["so-called-term", "term-before-a-noun", "nickname", "verb-phrase-kept", "cue-claims-it"],
+)
+def test_quotes_terms_in_quote_marks_are_not_quotes(run_text, text, words, kept):
+    """A few words in quote marks that name a thing, with no cue or speaker of their sentence tied to
+    them, are a term, a nickname or a slogan, not a partial quote."""
+    found = [q for q in run_text(text).quotes if q.text.strip(".,") == words]
+    assert bool(found) is kept

@@ -158,3 +158,15 @@ def test_scoring_eval_names_a_json_file_that_is_not_gold(tmp_path):
     (tmp_path / "set.json").write_text('[{"text": "x", "quantities": []}]', encoding="utf-8")
     kinds = [detect_format(tmp_path / n) for n in ("sources.json", "gold.json", "set.json")]
     assert kinds == ["other", "gold", "newsquant"]
+
+
+def test_scoring_speaker_confidence_is_fitted_on_one_half_and_reported_on_the_other():
+    """A row's confidence is its precision rounded down (rows under five quotes pooled); the bands a
+    table gives are counted on rows it was not fitted on."""
+    from pipeline.tools.calibrate import bands, fit
+
+    fitted_on = {"name_full/cue": [19, 20], "pronoun_salient/cue": [7, 10], "acronym/cue": [2, 3], "x/weak": [1, 1]}
+    table = fit(fitted_on)
+    assert table == {"name_full/cue": 0.95, "pronoun_salient/cue": 0.7, "pooled": 0.75}
+    held_out = {"name_full/cue": [8, 10], "pronoun_salient/cue": [5, 5], "no speaker": [0, 2]}
+    assert bands(table, held_out) == {(0.9, 1.01): [8, 10], (0.7, 0.9): [5, 5], (0.0, 0.5): [0, 2]}

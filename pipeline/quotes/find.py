@@ -44,6 +44,34 @@ def is_title_like(text: str) -> bool:
     return 0 < len(words) <= 6 and bool(capitalised) and all(w[0].isupper() for w in capitalised)
 
 
+# A few words in quote marks that name a thing, with no reporting verb or speaker tied to them, are a
+# term, a nickname or a slogan ("the so-called 'experts'", "a 'black box' warning"), not a quote;
+# words that say something ("officers failed to 'spot the signs'") hold a verb.
+TERM_WORDS = 4
+
+
+def _is_term(ctx: QuoteContext, cand: Candidate) -> bool:
+    """Partial quote marks around a short phrase with no verb that no cue of its sentence claims."""
+    if cand.kind != "partial" or (cand.attribution is not None and cand.attribution.rule != "partial_continues"):
+        return False
+    span = ctx.doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    words = [t for t in span or () if not t.is_punct]
+    if not words or len(words) > TERM_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    # A reporting word that governs the words claims them ("warning of 'dangerous consequences'"),
+    # whatever its part of speech; not one they modify ("a 'black box' warning"), nor "so-called".
+    cues = resources.cue_verbs()
+    governing = set(span.root.ancestors) if span is not None else set()
+    return not any(
+        t.lemma_.lower() in cues and not ctx.in_quote(t) and t in governing and not _so_called(t)
+        for t in ctx.sentence_tokens(words[0])
+    )
+
+
+def _so_called(token: Token) -> bool:
+    return token.lower_ == "called" and token.i >= 2 and token.doc[token.i - 2].lower_ == "so"
+
+
 def _classify(ctx: QuoteContext, quoted: list[Quoted]) -> list[Candidate]:
     candidates = []
     for q in quoted:
@@ -207,6 +235,7 @@ def find_quotes(
     for number, cand in enumerate(ordered):
         if cand.attribution is None and cand.kind != "indirect":
             cand.attribution = carry_over(ctx, cand, ordered[:number])
+    ordered = [cand for cand in ordered if not _is_term(ctx, cand)]
     quotes, heads = [], []
     for number, cand in enumerate(ordered, 1):
         att = cand.attribution

@@ -178,3 +178,21 @@ def invariant_nouns() -> frozenset[str]:
 def rate_adverbs() -> dict[str, str]:
     """An adverb that makes a number a rate ("annually") -> what it is counted per ("year")."""
     return {row[0]: row[1] for row in _columns("rate_adverbs.txt")}
+
+
+@cache
+def gendered_nouns() -> dict[str, str]:
+    """Nouns of a person's role or relation that say their gender ("spokeswoman" -> f)."""
+    return {row[0]: row[1] for row in _lines("gendered_nouns.txt")}
+
+
+@cache
+def pronouns() -> dict[str, tuple[str, frozenset[str]]]:
+    """Pronoun -> (gender m, f or -, the speaker types it may stand for)."""
+    return {row[0]: (row[1], frozenset(row[2].split(","))) for row in _lines("pronouns.txt")}
+
+
+@cache
+def forecast_verbs() -> frozenset[str]:
+    """Verbs whose subject states the figure in what follows ("BA expects a 3% rise")."""
+    return frozenset(row[0] for row in _lines("forecast_verbs.txt"))

@@ -322,7 +322,9 @@ def _fractions(text: str) -> list[Quantity]:
             one, every = _count(m.group("one")), _count(m.group("every"))
             if not one or not every or not 0 < one[0] < every[0] <= 1000:
                 continue  # "3 in 2020" is a date, not a ratio
-            if m.group("one")[0].isupper() and re.search(r"[A-Z][\w.'’-]*\s+$", text[max(0, m.start() - 30) : m.start()]):
+            if m.group("one")[0].isupper() and re.search(
+                r"[A-Z][\w.'’-]*\s+$", text[max(0, m.start() - 30) : m.start()]
+            ):
                 continue  # "Uranium One in three deals": a name's number
             value = one[0] / every[0]
         end = m.end("part") if m.group("part") else m.end()
@@ -397,6 +399,11 @@ def _approx(text: str, q: Quantity, match: re.Match[str] | None) -> Quantity:
     return q
 
 
+def _descending(a: object, b: object) -> bool:
+    """Two numbers, the first the higher."""
+    return isinstance(a, (int, float)) and isinstance(b, (int, float)) and a > b
+
+
 def _joined_kind(first: Quantity, second: Quantity, lead: bool, separator: str) -> ClaimKind | None:
     """The kind of "first to second" read as one quantity, None when they do not join."""
     if first.normalized and second.normalized and first.normalized != second.normalized:
@@ -447,7 +454,7 @@ def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
             and (separator.strip() != "and" or lead)
             and (separator.strip() != "or" or small)  # "three or four years", not "8 or 900"
             # shares compared high to low are two figures: "leads 45.4 percent to 42 percent"
-            and not (separator.strip() == "to" and lead is None and numbers and a > b and prev.kind == "percent")
+            and not (separator.strip() == "to" and lead is None and _descending(a, b) and prev.kind == "percent")
             # "rose by 5% to 10%", "fell by 600 to 54,643" are changes; "by 1 to 1.5 degrees" a range
             and not (_BY.search(text, window, prev.start) and (prev.unit is not None or q.unit is None))
         ):

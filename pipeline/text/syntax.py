@@ -37,7 +37,9 @@ def subject_of(verb: Token) -> Token | None:
     seen = 0
     while seen < 4:
         seen += 1
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # "Wikileaks editor-in-chief Kristinn Hrafnsson said", parsed with two subjects: the nearer.
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subject = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
         if subject is not None:
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head

@@ -1,0 +1,90 @@
+"""Clusters: one real-world speaker as the article builds it up, mention by mention, and the store
+that finds, makes and names them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import SpeakerType
+from .names import org_keys
+
+
+@dataclass(frozen=True)
+class PersonParts:
+    """A person's name as one phrase writes it, with what the phrase says of them."""
+
+    name: str
+    title: str | None = None
+    gender: str | None = None
+    organisation: str | None = None
+
+
+@dataclass
+class Cluster:
+    """One real-world speaker: its name (the fullest form seen), what the article says of it, the
+    keys it is found again under ("person:lopes", "acr:IOPC") and its mentions as char spans."""
+
+    type: SpeakerType
+    name: str | None
+    title: str | None = None
+    organisation: str | None = None
+    description: str | None = None
+    gender: str | None = None
+    keys: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """What a reader is shown: the name, else the description."""
+        return self.name or self.description or ""
+
+
+class Clusters:
+    """The article's clusters, found again by key. Indices are stable: a cluster is never removed."""
+
+    def __init__(self, full_names: dict[str, str], expansions: dict[str, str]) -> None:
+        self.all: list[Cluster] = []
+        self.full_names = full_names  # surname -> the fullest form of that person's name
+        self.expansions = expansions  # acronym -> the organisation's full name
+
+    def __getitem__(self, index: int) -> Cluster:
+        return self.all[index]
+
+    def find(self, key: str) -> int | None:
+        return next((i for i, c in enumerate(self.all) if key in c.keys), None)
+
+    def new(self, cluster: Cluster) -> int:
+        self.all.append(cluster)
+        return len(self.all) - 1
+
+    def person(self, parts: PersonParts, apposition: tuple[str | None, str | None] = (None, None)) -> int:
+        """The person a name stands for, by surname: "Mr Forber" joins "Tim Forber"."""
+        name = parts.name
+        surname = name.split()[-1].lower()
+        full = name if len(name.split()) > 1 else self.full_names.get(surname, name)
+        found = self.find(f"person:{surname}")
+        if found is None:
+            found = self.new(Cluster("PERSON", full, keys={f"person:{surname}"}))
+        cluster = self.all[found]
+        if len(full.split()) > len((cluster.name or "").split()):
+            cluster.name = full
+        cluster.title = cluster.title or parts.title or apposition[0]
+        cluster.organisation = cluster.organisation or parts.organisation or apposition[1]
+        cluster.gender = cluster.gender or parts.gender
+        return found
+
+    def org(self, name: str) -> int:
+        """The organisation a name stands for, by its name or acronym ("IOPC" joins its expansion)."""
+        name = self.expansions.get(name, name)
+        keys = org_keys(name)
+        for key in sorted(keys):
+            if (found := self.find(key)) is not None:
+                self.all[found].keys |= keys
+                return found
+        return self.new(Cluster("ORG", name, keys=keys))
+
+    def anonymous(self, type_: SpeakerType, description: str) -> int:
+        """A speaker the article does not name, kept under its description ("social workers")."""
+        key = f"anon:{description.lower()}"
+        found = self.find(key)
+        return found if found is not None else self.new(Cluster(type_, None, description=description, keys={key}))

@@ -1,0 +1,255 @@
+"""Mentions: what a speaker phrase is (a name, a pronoun, a role noun, a document, ...) and what the
+article itself tells about names (full names, acronyms, who was introduced with which title)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from .. import resources
+from ..text import syntax
+from ..text.acronyms import acronym_definitions
+from .clusters import PersonParts
+from .names import acronym, clean_name, is_title_word
+
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+# What a mention is, in the order the sieve takes them up: names first, pronouns last.
+# Words that head a phrase describing a group rather than pointing back at one ("those who said",
+# "half of them").
+GROUP_WORDS = frozenset({"those", "these", "others", "some", "many", "several", "both", "all", "half", "most"})
+KINDS = ("nobody", "person", "org", "role", "description", "document", "org_noun", "pronoun")
+
+
+def _body_noun(token: Token) -> bool:
+    """A name that ends in "Office", "Council", "Trust" names a body, whatever the tagger says."""
+    return resources.descriptors().get(token.lemma_.lower()) == "ORG"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A phrase that speaks a quote: its head token, its tokens, and what kind of phrase it is."""
+
+    head: Token
+    span: SpacySpan
+    kind: str
+
+    @property
+    def char(self) -> int:
+        return self.span.start_char
+
+    @property
+    def definite(self) -> bool:
+        """ "The committee", "this group": a phrase that points back at something named before."""
+        return self.span[0].lower_ in ("the", "this", "that", "these", "those")
+
+
+@dataclass(frozen=True)
+class Introduction:
+    """A person the article names with a title or role ("Finance Minister Ana Lopes", "Julian
+    Assange, the Wikileaks founder"): what "the minister" or "the founder" may later stand for."""
+
+    char: int
+    parts: PersonParts
+    words: frozenset[str] = frozenset()  # every word the article used to introduce them, lower case
+
+
+class ArticleNames:
+    """What the article says about names: its people and organisations, the full form of each
+    person's name, acronym expansions, and who it introduced with which title."""
+
+    def __init__(self, doc: Doc, quoted: set[int], text: str) -> None:
+        self.doc = doc
+        self.quoted = quoted
+        self.text = text
+        # doc.ents and Span.ents build new Span objects on every access: read them once.
+        self.ents = [e for e in doc.ents if e.label_ in ("PERSON", *ORG_LABELS)]
+        self.full_names = self._full_person_names()
+        self.expansions = self._acronym_expansions()
+
+    def _full_person_names(self) -> dict[str, str]:
+        """Surname -> the first full form of that person's name in the article."""
+        names: dict[str, str] = {}
+        for ent in self.ents:
+            if ent.label_ == "PERSON":
+                parts = self.person_parts(ent.start, ent.start, ent.end).name.split()
+                if len(parts) >= 2:
+                    names.setdefault(parts[-1].lower(), " ".join(parts))
+        return names
+
+    def _acronym_expansions(self) -> dict[str, str]:
+        """Acronym -> full name: as the article defines it ("... Fire & Rescue Services (HMICFRS)"),
+        else from the initials of a named organisation."""
+        found = acronym_definitions(self.text)
+        for ent in self.ents:
+            name = clean_name(ent.text)
+            if short := acronym(name):
+                found.setdefault(short, name)
+        return found
+
+    def ents_in(self, start: int, end: int, labels: set[str] | tuple[str, ...]) -> list[SpacySpan]:
+        return [e for e in self.ents if start <= e.start and e.end <= end and e.label_ in labels]
+
+    def person_parts(self, left: int, start: int, end: int) -> PersonParts:
+        """A person's name at tokens [start, end), with the title, honorific and organisation
+        written before it from token `left` on: "NHS England chief executive Amanda Pritchard"."""
+        doc = self.doc
+        while start < end - 1 and is_title_word(doc[start]):  # an entity that took the title in
+            start += 1
+        while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")):
+            end -= 1
+        title_start = start
+        while title_start > left and is_title_word(doc[title_start - 1]):
+            title_start -= 1
+        gender, title = None, []
+        for token in doc[title_start:start]:
+            word = token.lower_.rstrip(".")
+            if word in resources.honorifics():
+                gender = resources.honorifics()[word]
+            else:
+                title.append(token.text)
+                gender = gender or resources.gendered_nouns().get(word)
+        orgs = self.ents_in(left, title_start, ORG_LABELS)
+        return PersonParts(
+            doc[start:end].text,
+            " ".join(title) or None,
+            gender if gender in ("m", "f") else None,
+            orgs[-1].text if orgs else None,
+        )
+
+    @cached_property
+    def introductions(self) -> list[Introduction]:
+        """Every person named outside quotes with a title before the name or a role in apposition
+        after it, in text order."""
+        found = []
+        for ent in self.ents:
+            if ent.label_ != "PERSON" or any(t.i in self.quoted for t in ent):
+                continue
+            left = syntax.mention_bounds(ent.root, self.quoted)[0]
+            parts = self.person_parts(min(left, ent.start), ent.start, ent.end)
+            title, organisation = parts.title, parts.organisation
+            if title is None:
+                title, organisation = self.appositive(ent.root)
+                organisation = organisation or parts.organisation
+            if title:
+                gender = parts.gender or next(
+                    (g for w in title.lower().split() if (g := resources.gendered_nouns().get(w))), None
+                )
+                said = f"{self._words_before(ent.start)} {title} {organisation or ''}"
+                words = frozenset(said.lower().replace("-", " ").split())
+                found.append(Introduction(ent.start_char, PersonParts(parts.name, title, gender, organisation), words))
+        return found
+
+    def _words_before(self, start: int) -> str:
+        """The noun phrase's words written before a name: "Wikileaks co-founder" in "... against
+        Wikileaks co-founder Julian Assange"."""
+        first = start
+        while first > max(start - 6, 0):
+            token = self.doc[first - 1]
+            if not (token.pos_ in ("PROPN", "NOUN", "ADJ") or token.text in ("-", "'s", "’s")):
+                break
+            first -= 1
+        return self.doc[first:start].text
+
+    # ---- a speaker phrase ----------------------------------------------------------------------
+    def kind(self, head: Token, span: SpacySpan) -> str:
+        """What a speaker phrase is: one of KINDS."""
+        if syntax.names_nobody(head):
+            return "nobody"
+        if head.lower_ in GROUP_WORDS:
+            return "description"  # "Those in favour of punishment", "Others said": a group described
+        if head.pos_ == "PRON" and head.lower_ != "one":
+            return "pronoun"
+        if self.person_name(head, span) is not None:
+            return "person"
+        lemma = head.lemma_.lower()
+        descriptor = resources.descriptors().get(lemma)
+        if descriptor == "DOCUMENT":
+            return "document"
+        if head.lower_ in resources.role_nouns() or lemma in resources.role_nouns():
+            return "role"
+        if self.org_name(head, span) is not None:
+            return "org"
+        return "org_noun" if descriptor == "ORG" else "description"
+
+    def person_name(self, head: Token, span: SpacySpan) -> tuple[int, int] | None:
+        """Token range of the person's name in a speaker phrase, if the phrase names a person:
+        a PERSON entity (the one holding the head, else the last: "Ryanair deputy chief executive
+        Michael Cawley"), a known surname ("Santos"), a titled proper name ("chief executive Jo
+        Bloggs"), or the name in apposition ("The health secretary, Wes Streeting, said")."""
+        # "Mr Blair's official spokesman" is the spokesman: a possessor names someone else.
+        people = [
+            e for e in self.ents_in(span.start, span.end, {"PERSON"})
+            if (e.root.dep_ != "poss" or head in e) and e.root.text[:1].isupper() and not _body_noun(e[-1])
+        ]  # fmt: skip
+        if people:
+            own = next((e for e in people if head in e), people[-1])
+            return own.start, own.end
+        capitalised = head.text[:1].isupper()  # a name is written with a capital ("foreign ministry" is not one)
+        known = capitalised and head.lower_ in self.full_names
+        # "The Police Conduct Office": an organisation's name, though a title word stands in it.
+        body = _body_noun(head)
+        if ((head.pos_ == "PROPN" and capitalised) or known) and not body:
+            start = head.i
+            while start > span.start and self.doc[start - 1].pos_ == "PROPN" and not is_title_word(self.doc[start - 1]):
+                start -= 1
+            titled = start > span.start and is_title_word(self.doc[start - 1])
+            if known or titled:
+                return start, head.i + 1
+        # "one of the Guildford Four, Gerry Conlon, said": a name set off in apposition, which the
+        # parser hangs on the phrase or on the verb, between the phrase and the verb.
+        verb = head.head
+        for token in [*head.subtree, *(c for c in verb.children if head.i < c.i < verb.i)]:
+            if token.ent_type_ != "PERSON" or token.i in self.quoted or token.dep_ not in ("appos", "npadvmod", "dep"):
+                continue
+            ent = next((e for e in self.ents if e.start <= token.i < e.end), None)
+            if ent is not None and ent.start > 0 and self.doc[ent.start - 1].text in (",", "-", "—", "–", "("):
+                return ent.start, ent.end
+        return None
+
+    def org_name(self, head: Token, span: SpacySpan) -> str | None:
+        """The organisation a phrase names: the entity that holds its head ("Pearson's Financial
+        Times" is the Financial Times; "Israeli settlers" names no organisation), an acronym the
+        article defines, a proper name in apposition ("The group, WeWorkers Coalition"), or a
+        proper noun phrase (a capital at a sentence's start says nothing: "Nurses said" is a group,
+        "NHS East Midlands said" a name)."""
+        own = next((e for e in self.ents_in(span.start, span.end, ORG_LABELS) if head in e), None)
+        if own is not None:
+            return clean_name(own.text)
+        if head.text in self.expansions:
+            return head.text
+        # "The French foreign ministry", "Russia's health department": an organisation noun that a
+        # place or people makes one body, named by the phrase.
+        if resources.descriptors().get(head.lemma_.lower()) == "ORG" and head.tag_ in ("NN", "NNP"):
+            placed = self.ents_in(span.start, head.i, ("GPE", "NORP"))
+            if placed and all(t.i < head.i for e in placed for t in e):
+                return clean_name(span.text)
+        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if appos is not None and appos.i not in self.quoted and head.pos_ == "NOUN":
+            return clean_name(self.doc[appos.left_edge.i : appos.right_edge.i + 1].text)
+        if (head.pos_ == "PROPN" or head.tag_ in ("NNP", "NNPS")) and head.text[:1].isupper():
+            proper = [t for t in span if t.tag_ in ("NNP", "NNPS") and t.i <= head.i]
+            if not head.is_sent_start or len(proper) >= 2:
+                return clean_name(span.text)
+        return None
+
+    def appositive(self, head: Token) -> tuple[str | None, str | None]:
+        """(title, organisation) from an apposition: "Jo Bloggs, a spokesman for Acme Corp," or
+        "The health secretary, Wes Streeting," (the common noun is the title)."""
+        role = head.pos_ == "NOUN" or head.lower_ in resources.role_nouns()
+        if head.ent_type_ != "PERSON" and role:
+            # The title runs up to the name: "HM inspector of constabulary Zoe Billingham".
+            start, end = syntax.mention_bounds(head, self.quoted)
+            name = next((e for e in self.ents_in(head.i + 1, end, {"PERSON"})), None)
+            title_end = name.start if name is not None else head.i + 1
+            title = clean_name(self.doc[start:title_end].text)
+            orgs = self.ents_in(start, title_end, ORG_LABELS) if name is not None else []
+            return title or None, orgs[-1].text if orgs else None
+        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        if appos is None:
+            return None, None
+        title = " ".join(t.text for t in appos.subtree if t.i <= appos.i and t.dep_ != "det" and not t.is_punct)
+        orgs = self.ents_in(appos.left_edge.i, appos.right_edge.i + 1, ORG_LABELS)
+        return title or None, orgs[-1].text if orgs else None

@@ -1,0 +1,357 @@
+"""The coreference sieve's passes: each a row (id, the mention kinds it takes, what it finds), most
+precise first, as in the Stanford multi-pass sieve. A mention is resolved by the first row that
+finds its speaker; that row's id is the quote's `speaker_evidence`, and its measured precision (by
+`canonical.SPEAKER_CONFIDENCE`) the quote's `speaker_confidence`.
+
+`Sieve` is what the passes share: the article's names, the clusters built so far, and every mention
+resolved so far (for pronouns and role nouns, which point back).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .. import resources
+from ..text import syntax
+from ..text.paragraphs import ParagraphIndex, paragraphs
+from .clusters import Clusters
+from .mentions import GROUP_WORDS, ORG_LABELS, ArticleNames, Mention
+from .names import clean_name
+
+# Words that make a title another office than the bare role noun: "former minister", "shadow chancellor".
+_OTHER_OFFICE = frozenset({"former", "ex", "shadow", "deputy", "vice", "acting", "assistant", "junior", "late"})
+
+
+class Sieve:
+    """The state the passes share while one article's speaker phrases are resolved."""
+
+    def __init__(self, doc: Doc, quoted: set[int], text: str) -> None:
+        self.doc = doc
+        self.quoted = quoted
+        self.names = ArticleNames(doc, quoted, text)
+        self.clusters = Clusters(self.names.full_names, self.names.expansions)
+        # Every mention resolved so far, for pronouns and role nouns: (char, cluster index).
+        self.history: list[tuple[int, int]] = []
+        self.heads: list[tuple[int, str, int]] = []  # the same, with each phrase's head word
+        self.paragraphs = ParagraphIndex(paragraphs(text))
+        self._ent_clusters: dict[int, int] = {}  # entity (or role subject) start token -> its cluster
+        # "A spokesman for the department rubbished the report. He said: ...": role nouns as subjects.
+        self.role_subjects = [
+            t for t in syntax.tokens_with_lower(doc, resources.role_nouns())
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.i not in quoted and not t.ent_type_
+        ]  # fmt: skip
+
+    def record(self, mention: Mention, cluster: int) -> None:
+        self.clusters[cluster].mentions.append((mention.span.start_char, mention.span.end_char))
+        self.history.append((mention.char, cluster))
+        self.heads.append((mention.char, mention.head.lemma_.lower(), cluster))
+
+    def salient_org(self) -> int | None:
+        """The organisation the article is about: the one that speaks most, then the one named most."""
+        score: dict[int, int] = {}
+        for ent in self.names.ents:
+            if ent.label_ == "ORG" and (name := clean_name(ent.text)):
+                index = self.clusters.org(name)
+                score[index] = score.get(index, 0) + 1
+        for index, cluster in enumerate(self.clusters.all):
+            if cluster.type == "ORG" and cluster.mentions:
+                score[index] = score.get(index, 0) + 3 * len(cluster.mentions)
+        return max(sorted(score), key=lambda i: score[i]) if score else None
+
+    def own_description(self, mention: Mention) -> int:
+        """A speaker of its own, described by the whole phrase, with its organisation if it names one."""
+        head, span = mention.head, mention.span
+        plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in GROUP_WORDS or head.like_num or head.text == "%"
+        end = min(head.right_edge.i + 1, span.start + 12)
+        while end > head.i + 1 and (end - 1 in self.quoted or self.doc[end - 1].is_punct):
+            end -= 1
+        phrase = self.doc[span.start : max(end, span.end)]
+        index = self.clusters.anonymous("GROUP" if plural else "PERSON", clean_name(phrase.text))
+        ents = self.names.ents_in
+        orgs = ents(head.i + 1, phrase.end, ORG_LABELS) or ents(span.start, head.i, ORG_LABELS)
+        cluster = self.clusters[index]
+        cluster.organisation = cluster.organisation or (clean_name(orgs[0].text) if orgs else None)
+        return index
+
+    def candidates_before(self, char: int) -> list[tuple[int, int, bool]]:
+        """Antecedents mentioned before `char`, in text order, as (char, cluster, salient): speakers of
+        earlier quotes and main-clause subjects (people, organisations, role nouns) are salient; other
+        people named are candidates only within their paragraph."""
+        seen = [(c, i, True) for c, i in self.history if c < char]
+        for ent in self.names.ents:
+            if ent.end_char > char or any(t.i in self.quoted for t in ent) or ent.label_ not in ("PERSON", "ORG"):
+                continue
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ not in ("relcl", "acl")
+            if not subject and ent.label_ != "PERSON":
+                continue
+            if ent.start not in self._ent_clusters:
+                self._ent_clusters[ent.start] = (
+                    self.clusters.person(self.names.person_parts(ent.start, ent.start, ent.end))
+                    if ent.label_ == "PERSON"
+                    else self.clusters.org(clean_name(ent.text))
+                )
+            seen.append((ent.start_char, self._ent_clusters[ent.start], subject))
+        for token in self.role_subjects:
+            if token.idx < char:
+                if token.i not in self._ent_clusters:
+                    bounds = syntax.mention_bounds(token, self.quoted)
+                    role = Mention(token, self.doc[bounds[0] : bounds[1]], "role")
+                    titled = None if token.tag_ == "NNS" else role_title(self, role)
+                    self._ent_clusters[token.i] = titled if titled is not None else self.own_description(role)
+                seen.append((token.idx, self._ent_clusters[token.i], True))
+        return sorted(seen)
+
+
+# ---- names ----------------------------------------------------------------------------------------
+def _named(sieve: Sieve, mention: Mention, inside: bool, words: int) -> int | None:
+    """The person a phrase names, if the name stands inside the phrase (or set off beside it) and
+    has at least `words` words once titles are taken off."""
+    found = sieve.names.person_name(mention.head, mention.span)
+    if found is None or (mention.span.start <= found[0] < mention.span.end) != inside:
+        return None
+    parts = sieve.names.person_parts(mention.span.start if inside else found[0], *found)
+    if len(parts.name.split()) < words:
+        return None
+    return sieve.clusters.person(parts, sieve.names.appositive(mention.head))
+
+
+def name_full(sieve: Sieve, mention: Mention) -> int | None:
+    """ "Finance Minister Ana Lopes said": a person named in full, with the title written before."""
+    return _named(sieve, mention, inside=True, words=2)
+
+
+def name_apposition(sieve: Sieve, mention: Mention) -> int | None:
+    """ "One of the campaigners, Tom Walker, said": a name set off beside a description speaks for it."""
+    return _named(sieve, mention, inside=False, words=1)
+
+
+def name_short(sieve: Sieve, mention: Mention) -> int | None:
+    """ "Mr Forber", "Lopes": a surname, joined to the full name the article gives it."""
+    return _named(sieve, mention, inside=True, words=1)
+
+
+def acronym_name(sieve: Sieve, mention: Mention) -> int | None:
+    """ "The IOPC": an acronym, joined to the organisation it stands for."""
+    name = sieve.names.org_name(mention.head, mention.span)
+    if name is None or name not in sieve.names.expansions:
+        return None
+    return sieve.clusters.org(name)
+
+
+def name_organisation(sieve: Sieve, mention: Mention) -> int | None:
+    """ "Acme Corp said", "The group, WeWorkers Coalition, said": an organisation by its name."""
+    name = sieve.names.org_name(mention.head, mention.span)
+    return sieve.clusters.org(name) if name else None
+
+
+# ---- descriptions that point back ------------------------------------------------------------------
+def role_title(sieve: Sieve, mention: Mention) -> int | None:
+    """ "The minister", "the Wikileaks founder": the person the article introduced, before this
+    phrase, with that title or role, the nearest first."""
+    if mention.head.tag_ in ("NNS", "NNPS"):
+        return None
+    word = mention.head.lower_
+    titled: list[tuple[int, int | None]] = []
+    for at, index in sieve.history:
+        cluster = sieve.clusters[index]
+        if at < mention.char and cluster.type == "PERSON" and word in (cluster.title or "").lower().split():
+            titled.append((at, index))
+    pointing_back = mention.definite or any(c.dep_ == "poss" for c in mention.head.lefts)
+    said = {t.lower_ for t in mention.span}
+    own = {t.lower_ for t in mention.span if t.i < mention.head.i and t.dep_ not in ("det", "poss", "case", "punct")}
+    for intro in sieve.names.introductions if pointing_back else []:  # not "a spokesman", a new one
+        title = set((intro.parts.title or "").lower().replace("-", " ").split())
+        # "Former Prime Minister John Major" is not "the prime minister", nor "shadow chancellor
+        # Ann Lee" "the chancellor": a word that makes it another office must be said again.
+        other_office = (title & _OTHER_OFFICE) - said
+        # "The Labour leader" is not "Tory leader Ann Lee": the phrase's own words must fit too.
+        fits = own <= intro.words
+        if intro.char < mention.char and word in title and not other_office and fits:
+            titled.append((intro.char, None))
+    if not titled:
+        return None
+    char, found = max(titled, key=lambda pair: pair[0])
+    if found is not None:
+        return found
+    intro = next(i for i in sieve.names.introductions if i.char == char)
+    return sieve.clusters.person(intro.parts)
+
+
+def org_head_noun(sieve: Sieve, mention: Mention) -> int | None:
+    """ "The trust", "the committee", "the group": the organisation named before whose name ends in
+    that noun ("United Lincolnshire Hospitals NHS Trust"), the nearest first."""
+    if not mention.definite or mention.head.tag_ not in ("NN", "NNP"):
+        return None
+    word = mention.head.lemma_.lower()
+    # The nearest before it of: a speaker phrase with that head ("a group ... the group"), an
+    # organisation whose name ends in it, or one named beside it ("The group, WeWorkers Coalition,").
+    # Words of its own ("the French foreign ministry") must stand in the antecedent's name too.
+    own = {t.lower_ for t in mention.head.subtree if t.i < mention.head.i and t.dep_ not in ("det", "punct")}
+
+    def same(label: str) -> bool:
+        return own <= set(label.lower().split())
+
+    found = [(c, i) for c, lemma, i in sieve.heads if c < mention.char and lemma == word]
+    found = [(c, i) for c, i in found if sieve.clusters[i].type in ("ORG", "GROUP") and same(sieve.clusters[i].label)]
+    for ent in sieve.names.ents:
+        if ent.label_ != "ORG" or ent.start_char >= mention.char or any(t.i in sieve.quoted for t in ent):
+            continue
+        name = clean_name(ent.text)
+        ends_in_it = name and name.split()[-1].lower() == word and len(name.split()) > 1
+        named_beside_it = ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() == word
+        if name and (ends_in_it or named_beside_it) and same(name):
+            found.append((ent.start_char, sieve.clusters.org(name)))
+    return max(found)[1] if found else None
+
+
+def org_noun_salient(sieve: Sieve, mention: Mention) -> int | None:
+    """ "The watchdog", "the company": the organisation the article is about. Not "a group" (a new
+    one) nor "courts" (several): those are described, not pointed back at."""
+    if mention.span[0].lower_ in ("a", "an", "another", "one") or mention.head.tag_ in ("NNS", "NNPS"):
+        return None
+    return sieve.salient_org()
+
+
+# ---- documents --------------------------------------------------------------------------------
+def document_issuer(sieve: Sieve, mention: Mention) -> int | None:
+    """A report speaks for who issued it, where the article says: "the IOPC's report", "a report
+    from Acme", "a study carried out by the university", "Acme, which commissioned the survey"."""
+    head = mention.head
+    for child in head.lefts:
+        if child.dep_ in ("poss", "compound", "nmod") and child.pos_ in ("PROPN", "NOUN"):
+            author = clean_name(sieve.doc[child.left_edge.i : child.i + 1].text)
+            if resources.descriptors().get(author.lower().split()[-1] if author else "") == "ORG":
+                return sieve.salient_org()
+            if child.pos_ == "PROPN" and author:
+                return sieve.clusters.org(author)
+    for prep in head.rights:  # "a report from Kotak Institutional Equities", "data by Acme"
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if source is None:
+                continue
+            org = next(iter(sieve.names.ents_in(source.left_edge.i, source.right_edge.i + 1, ORG_LABELS)), None)
+            if org is not None and org.root == source:
+                return sieve.clusters.org(clean_name(org.text))
+    return _stated_author(sieve, head)
+
+
+def _stated_author(sieve: Sieve, head: Token) -> int | None:
+    """The organisation the article says is behind the document, wherever it says so."""
+    for token in sieve.doc:
+        if token.lemma_.lower() != head.lemma_.lower() or token.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        verb = token.head
+        if verb.lemma_.lower() not in resources.authoring_verbs():
+            continue
+        author = syntax.subject_of(verb) if token.dep_ == "dobj" else syntax.agent_of(verb)
+        ents = sieve.names.ents_in(author.left_edge.i, author.right_edge.i + 1, ORG_LABELS) if author else []
+        if ents:
+            return sieve.clusters.org(clean_name(ents[0].text))
+    return None
+
+
+def document_earlier(sieve: Sieve, mention: Mention) -> int | None:
+    """ "The report", "the data": the document the article brought in before."""
+    if mention.span[0].lower_ not in ("the", "this", "these"):
+        return None
+    return next(
+        (i for c, i in reversed(sieve.history) if c < mention.char and sieve.clusters[i].type == "DOCUMENT"), None
+    )
+
+
+def document_salient_org(sieve: Sieve, mention: Mention) -> int | None:
+    return None if mention.span[0].lower_ in ("a", "an") else sieve.salient_org()
+
+
+def document_own(sieve: Sieve, mention: Mention) -> int | None:
+    """ "A leaked report", newly brought in with no issuer named: a document speaks for itself."""
+    return sieve.clusters.anonymous("DOCUMENT", clean_name(mention.span.text))
+
+
+# ---- what is left: descriptions, and pronouns ----------------------------------------------------
+def description(sieve: Sieve, mention: Mention) -> int | None:
+    """ "A former officer", "social workers", "the brokerage": a speaker kept under its description."""
+    head = mention.head
+    if mention.kind == "role" or head.lower_ in GROUP_WORDS or head.like_num or head.text == "%":
+        return sieve.own_description(mention)  # "a spokesman for the council", "half of them"
+    plural = head.tag_ in ("NNS", "NNPS") or (head.is_sent_start and head.lower_.endswith("s"))
+    org = resources.descriptors().get(head.lemma_.lower()) == "ORG" and not plural
+    return sieve.clusters.anonymous("ORG" if org else "GROUP" if plural else "PERSON", clean_name(mention.span.text))
+
+
+def _pronoun(sieve: Sieve, mention: Mention, allowed: Callable[[int, bool, int], bool]) -> int | None:
+    """The nearest compatible antecedent that `allowed(char, salient, paragraph)` admits. Gender,
+    number and animacy must agree (resources/pronouns.txt); a closer candidate is never skipped."""
+    head = mention.head
+    gender, wanted = resources.pronouns().get(head.lower_, ("-", frozenset()))
+    if not wanted:
+        return None
+
+    def fits(index: int) -> bool:
+        cluster = sieve.clusters[index]
+        return cluster.type in wanted and (gender == "-" or cluster.gender in (None, gender))
+
+    here = sieve.paragraphs.index_of(head.idx)
+    chosen = [
+        i for c, i, salient in sieve.candidates_before(head.idx)
+        if fits(i) and allowed(c, salient, here)
+    ]  # fmt: skip
+    if not chosen:
+        return None
+    if gender != "-":
+        sieve.clusters[chosen[-1]].gender = gender
+    return chosen[-1]
+
+
+def pronoun_salient(sieve: Sieve, mention: Mention) -> int | None:
+    """ "He said": the nearest speaker or main-clause subject in this paragraph or the one before."""
+    return _pronoun(sieve, mention, lambda c, salient, here: salient and sieve.paragraphs.index_of(c) >= here - 1)
+
+
+def pronoun_paragraph_person(sieve: Sieve, mention: Mention) -> int | None:
+    """ "She said", with no speaker or subject near: a person named in the same paragraph."""
+    return _pronoun(sieve, mention, lambda c, salient, here: sieve.paragraphs.index_of(c) == here)
+
+
+def pronoun_earlier(sieve: Sieve, mention: Mention) -> int | None:
+    """ "They said", far from any: the nearest earlier speaker or subject that agrees."""
+    return _pronoun(sieve, mention, lambda c, salient, here: salient)
+
+
+@dataclass(frozen=True)
+class SpeakerPass:
+    """One row of the sieve: its id (the speaker evidence), the mention kinds it takes, and what it
+    finds: a cluster index, or None to leave the mention to the rows below."""
+
+    id: str
+    kinds: frozenset[str]
+    find: Callable[[Sieve, Mention], int | None]
+
+
+def _row(id_: str, kinds: str, find: Callable[[Sieve, Mention], int | None]) -> SpeakerPass:
+    return SpeakerPass(id_, frozenset(kinds.split()), find)
+
+
+# Most precise first. A mention of kind "nobody" ("no-one", "everyone") matches no row: its words
+# are kept with no speaker, and it is never an antecedent.
+PASSES: tuple[SpeakerPass, ...] = (
+    _row("name_full", "person", name_full),
+    _row("name_apposition", "person", name_apposition),
+    _row("name_short", "person", name_short),
+    _row("acronym", "org", acronym_name),
+    _row("name_organisation", "org", name_organisation),
+    _row("role_title", "role", role_title),
+    _row("org_head_noun", "role org_noun description", org_head_noun),
+    _row("document_issuer", "document", document_issuer),
+    _row("document_earlier", "document", document_earlier),
+    _row("document_salient_org", "document", document_salient_org),
+    _row("document_own", "document", document_own),
+    _row("org_noun_salient", "org_noun", org_noun_salient),
+    _row("description", "role org_noun description", description),
+    _row("pronoun_salient", "pronoun", pronoun_salient),
+    _row("pronoun_paragraph_person", "pronoun", pronoun_paragraph_person),
+    _row("pronoun_earlier", "pronoun", pronoun_earlier),
+)

@@ -1,0 +1,110 @@
+"""Speaker confidence, fitted out of sample: `python -m pipeline.tools.calibrate`.
+
+Every quote found in the gold sets (the seed, and news-dev and news-dev2 where they lie) falls in
+one row of the speaker-confidence table: the sieve pass that chose its speaker and whether a cue
+tied the quote to its speaker phrase ("name_full/cue"). A row's confidence is its precision: right
+speakers (entity by entity) over found quotes, rounded down to 0.05 and capped at 0.95; rows with
+fewer than MIN_QUOTES quotes are pooled. The table is fitted on one half of the articles
+(`scoring.fold_of`) and its bands are reported on the other, both ways, and then fitted on all of
+them: that last table is the one to put in `speakers/canonical.py`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from spacy.language import Language
+
+from .devsets import score_gold_files
+from .quality import SETS, available
+from .scoring import SPEAKER_BANDS, fold_of, ratio
+
+MIN_QUOTES = 5
+CAP = 0.95
+
+
+def measured_rows(nlp: Callable[[], Language]) -> dict[str, dict[str, list[int]]]:
+    """Fold -> speaker rule -> [right speaker, found quotes], over every gold set that is here."""
+    rows: dict[str, dict[str, list[int]]] = {"A": {}, "B": {}}
+    for name in ("seed", "news_dev", "news_dev2"):
+        if not available(name):
+            continue
+        for article, scores in score_gold_files(SETS[name], None, nlp):
+            fold = rows[fold_of(article)]
+            for rule, (right, total) in scores.speaker_rules.items():
+                counts = fold.setdefault(rule, [0, 0])
+                counts[0] += right
+                counts[1] += total
+    return rows
+
+
+def fit(rows: dict[str, list[int]]) -> dict[str, float]:
+    """The confidence table these rows give: each row's precision, rounded down to 0.05."""
+    table: dict[str, float] = {}
+    pooled = [0, 0]
+    for rule, (right, total) in sorted(rows.items()):
+        if rule in ("no speaker", "pooled"):
+            continue
+        if total < MIN_QUOTES:
+            pooled[0] += right
+            pooled[1] += total
+            continue
+        table[rule] = min(CAP, math.floor(20 * right / total) / 20)
+    table["pooled"] = min(CAP, math.floor(20 * pooled[0] / pooled[1]) / 20) if pooled[1] else 0.5
+    return table
+
+
+def bands(table: dict[str, float], rows: dict[str, list[int]]) -> dict[tuple[float, float], list[int]]:
+    """How often the speaker is right in each confidence band when `table` scores `rows`."""
+    counts: dict[tuple[float, float], list[int]] = {}
+    for rule, (right, total) in rows.items():
+        confidence = 0.0 if rule == "no speaker" else table.get(rule, table["pooled"])
+        band = next(b for b in SPEAKER_BANDS if b[0] <= confidence < b[1])
+        tally = counts.setdefault(band, [0, 0])
+        tally[0] += right
+        tally[1] += total
+    return counts
+
+
+def report(rows: dict[str, dict[str, list[int]]]) -> list[str]:
+    lines = []
+    for fitted, scored in (("A", "B"), ("B", "A")):
+        table = fit(rows[fitted])
+        lines.append(f"fitted on fold {fitted}, reported on fold {scored}:")
+        for (low, high), (right, total) in sorted(bands(table, rows[scored]).items(), reverse=True):
+            band = f"[{low:.1f}, {min(high, 1.0):.1f}{']' if high > 1 else ')'}"
+            lines.append(f"  {band:<12} {ratio(right, total)}  ({right}/{total})")
+    lines.append("each pass, right speaker on fold A | fold B:")
+    passes: dict[str, dict[str, list[int]]] = {}
+    for fold, fold_rows in rows.items():
+        for rule, (right, total) in fold_rows.items():
+            tally = passes.setdefault(rule.split("/")[0], {}).setdefault(fold, [0, 0])
+            tally[0] += right
+            tally[1] += total
+    for rule, by_fold in sorted(passes.items()):
+        a, b = by_fold.get("A", [0, 0]), by_fold.get("B", [0, 0])
+        lines.append(f"  {rule:<26} {ratio(*a):>6} ({a[0]}/{a[1]})  | {ratio(*b):>6} ({b[0]}/{b[1]})")
+    every: dict[str, list[int]] = {}
+    for fold_rows in rows.values():
+        for rule, (right, total) in fold_rows.items():
+            tally = every.setdefault(rule, [0, 0])
+            tally[0] += right
+            tally[1] += total
+    small = [counts for rule, counts in every.items() if counts[1] < MIN_QUOTES and rule != "no speaker"]
+    every["pooled"] = [sum(c[0] for c in small), sum(c[1] for c in small)]
+    lines.append("fitted on both folds (the table for speakers/canonical.py):")
+    lines += [f'    "{rule}": {value},  # {every[rule][0]}/{every[rule][1]}' for rule, value in fit(every).items()]
+    return lines
+
+
+def main() -> int:
+    from ..nlp import default_nlp
+
+    for line in report(measured_rows(default_nlp)):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
