@@ -174,11 +174,16 @@ def review(
     DIR/review/index.html lists the articles; each article page shows its quotes, speakers and
     numbers; corpus.html shows who is quoted most.
     """
+    from .io.files import FolderUnsafe, folder_lock
     from .tools.review import build_review, chromium, screenshot
 
     if not out.is_dir():
         usage_error(f"no such folder: {out}")
-    index, left_out = build_review(out)
+    try:
+        with folder_lock(out):
+            index, left_out = build_review(out)
+    except FolderUnsafe as err:
+        usage_error(str(err))
     for line in left_out:
         typer.echo(f"skipped {line}", err=True)
     typer.echo(f"review site: {index}", err=True)
@@ -270,14 +275,23 @@ def corpus_tables(
 
     extract keeps them current itself; this is for outputs copied, edited or deleted by hand.
     """
-    from .io.tables import TABLES, compact_tables, tables
+    from .io.files import FolderUnsafe
+    from .io.table_store import stored_rows
+    from .io.tables import TABLES, compact_tables, update_tables
 
     if not out.is_dir():
         usage_error(f"no such folder: {out}")
-    if compact:
-        compact_tables(out)
-    counts = {name: len(frame) for name, frame in tables(out).items()}
+    try:
+        changes = compact_tables(out) if compact else update_tables(out)
+    except FolderUnsafe as err:
+        usage_error(str(err))
+    if changes.rebuilt:
+        typer.echo(f"rebuilt every table from the outputs ({changes.rebuilt})", err=True)
+    for name, problem in changes.invalid:
+        typer.echo(f"left out {out / name}: {problem}", err=True)
+    counts = {name: len(stored_rows(out, name)) for name in TABLES}
     typer.echo(", ".join(f"{counts[name]} rows in {name}" for name in TABLES), err=True)
+    raise typer.Exit(1 if changes.invalid else 0)
 
 
 @app.command()

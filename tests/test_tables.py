@@ -2,12 +2,15 @@
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from pipeline.config import Options
-from pipeline.engines.run import extract
+from pipeline.engines.run import UsageError, extract
 from pipeline.io import table_store
 from pipeline.io.table_rows import TABLES, csv_lines, frames, output_documents
 from pipeline.io.tables import compact_tables, tables
@@ -97,3 +100,139 @@ def test_tables_outputs_edited_by_hand_or_foreign_json_are_seen(tmp_path: Path, 
     frames_now = tables(out)
     assert "story000" not in set(frames_now["quotes"]["article"])
     _same_as_a_full_build(out)
+
+
+# ---- the tables cannot go wrong (issue 24): derived from the outputs, never accumulated ----------
+def _row_counts(out: Path) -> dict[str, tuple[int, int]]:
+    """Rows in each CSV file and each Parquet dataset."""
+    counts = {}
+    for table in TABLES:
+        csv_rows = len(pd.read_csv(out / f"{table}.csv")) if (out / f"{table}.csv").stat().st_size else 0
+        counts[table] = (csv_rows, len(pd.read_parquet(out / f"{table}.parquet")))
+    return counts
+
+
+def test_tables_a_folder_copied_without_its_hidden_index_is_rebuilt_not_doubled(tmp_path: Path, nlp):
+    out = tmp_path / "out"
+    extract([_corpus(tmp_path / "in", range(0, 4))], out, Options(), nlp=nlp)
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for path in out.iterdir():  # `cp -r out/* copy/` leaves the hidden index behind
+        if not path.name.startswith("."):
+            (shutil.copytree if path.is_dir() else shutil.copy)(path, copy / path.name)
+    extract([_corpus(tmp_path / "more", range(10, 12))], copy, Options(), nlp=nlp)
+    _same_as_a_full_build(copy)
+    # Deleting the index, or filling it with garbage, heals the same way.
+    for damage in ("delete", "garbage"):
+        index = copy / table_store.INDEX
+        index.unlink() if damage == "delete" else index.write_bytes(b"not a database" * 100)
+        changes = table_store.sync(copy)
+        assert changes.rebuilt
+        _same_as_a_full_build(copy)
+
+
+def test_tables_a_table_update_killed_half_way_heals_on_the_next_sync(tmp_path: Path, nlp, monkeypatch):
+    """The index commits after the parts and CSV it describes: a sync that dies after writing a part
+    (or half a CSV) leaves an index that disagrees with the files, and the next one rebuilds."""
+    out = tmp_path / "out"
+    extract([_corpus(tmp_path / "in", range(0, 3))], out, Options(), nlp=nlp)
+    _corpus(tmp_path / "in2", range(20, 22))
+    real_csv = table_store._write_csv
+
+    def dies(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(table_store, "_write_csv", dies)
+    try:
+        extract([tmp_path / "in2"], out, Options(), nlp=nlp)
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.setattr(table_store, "_write_csv", real_csv)
+    with (out / "quotes.csv").open("a", encoding="utf-8") as handle:  # and a half-written append
+        handle.write("story020,q1,dir")
+    assert table_store.sync(out).rebuilt
+    _same_as_a_full_build(out)
+    assert table_store.sync(out).rebuilt is None  # and from then on, updates as before
+
+
+def test_tables_an_output_that_breaks_the_contract_is_left_out_by_name(tmp_path: Path, nlp):
+    out = tmp_path / "out"
+    extract([_corpus(tmp_path / "in", range(0, 3))], out, Options(), nlp=nlp)
+    broken = json.loads((out / "story001.json").read_text(encoding="utf-8"))
+    del broken["quotes"]
+    (out / "story001.json").write_text(json.dumps(broken), encoding="utf-8")
+    wrong_type = json.loads((out / "story002.json").read_text(encoding="utf-8"))
+    wrong_type["quotes"][0]["start"] = "twelve"
+    (out / "story002.json").write_text(json.dumps(wrong_type), encoding="utf-8")
+    summary = extract([_corpus(tmp_path / "new", range(30, 31))], out, Options(), nlp=nlp)
+    assert summary.exit_code == 1
+    logged = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(Path(e["source"]).name for e in logged) == ["story001.json", "story002.json"]
+    assert {e["error"] for e in logged} == {"invalid_output"}
+    assert set(tables(out)["quotes"]["article"]) == {"story000", "story030"}  # the rest synced
+    # Restored, they come back, and no part is left over holding old rows.
+    extract([tmp_path / "in"], out, Options(force=True), nlp=nlp)
+    _same_as_a_full_build(out)
+    assert _row_counts(out)["quotes"][0] == _row_counts(out)["quotes"][1] == len(tables(out)["quotes"])
+
+
+@pytest.mark.parametrize("name", ["errors.jsonl", "quotes.csv", "review", "quotes.parquet", ".tables.sqlite"])
+def test_tables_nothing_is_written_through_a_link_in_the_output_folder(tmp_path: Path, nlp, name):
+    out = tmp_path / "out"
+    extract([_corpus(tmp_path / "in", range(0, 2))], out, Options(), nlp=nlp)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    target = elsewhere / "precious"
+    if name in ("review", "quotes.parquet"):
+        target.mkdir()
+        (target / "home.html").write_text("mine", encoding="utf-8")
+        shutil.rmtree(out / name, ignore_errors=True)
+    else:
+        target.write_text("mine\n", encoding="utf-8")
+        (out / name).unlink(missing_ok=True)
+    (out / name).symlink_to(target, target_is_directory=target.is_dir())
+    before = {p: p.read_bytes() for p in elsewhere.rglob("*") if p.is_file()}
+    with pytest.raises(UsageError, match="symbolic link"):
+        extract([_corpus(tmp_path / "new", range(5, 6))], out, Options(), nlp=nlp)
+    from pipeline.cli import main
+
+    if name == "review":
+        assert main(["review", str(out)]) == 2
+    tables_write_it = name not in ("errors.jsonl", "review")
+    assert main(["tables", str(out)]) == (2 if tables_write_it else 0)
+    assert {p: p.read_bytes() for p in elsewhere.rglob("*") if p.is_file()} == before
+    assert (out / name).is_symlink()  # the user's link is left as it was
+
+
+def test_tables_a_second_run_in_the_same_folder_is_refused_naming_the_first(tmp_path: Path, nlp):
+    from pipeline.io.files import FolderUnsafe, folder_lock
+
+    out = tmp_path / "out"
+    out.mkdir()
+    script = (
+        "import fcntl, os, sys, time\n"
+        f"fd = os.open({str(out / '.pipeline.lock')!r}, os.O_WRONLY | os.O_CREAT)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+        "os.write(fd, b'process 4242')\n"
+        "print('held', flush=True)\n"
+        "time.sleep(30)\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(UsageError, match="in use by another run .process 4242"):
+            extract([_corpus(tmp_path / "in", range(0, 1))], out, Options(), nlp=nlp)
+        with pytest.raises(FolderUnsafe):
+            table_store.sync(out)
+    finally:
+        holder.kill()
+        holder.wait()
+    with folder_lock(out), folder_lock(out):  # free again, and taken twice by one process
+        pass
+    assert extract([tmp_path / "in"], out, Options(), nlp=nlp).exit_code == 0
+
+
+def test_tables_out_naming_a_file_is_a_usage_error(tmp_path: Path, nlp):
+    (tmp_path / "file.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(UsageError, match="is a file"):
+        extract([_corpus(tmp_path / "in", range(0, 1))], tmp_path / "file.txt", Options(), nlp=nlp)

@@ -11,7 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from ..config import Options
-from ..io.files import ERRORS_FILE, ErrorLog, remove_stale_temporaries
+from ..io.files import ERRORS_FILE, ErrorLog, FolderUnsafe, folder_lock, refuse_link, remove_stale_temporaries
 from ..io.ingest import INPUT_SUFFIXES, STDIN, jsonl_ids, safe_id
 from ..io.tables import update_tables
 from ..nlp import build_nlp
@@ -89,6 +89,24 @@ def extract(
     options = options or Options()
     files = input_files(inputs, out_dir)
     options = replace(options, shared_stems=shared_stems(files))
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"--out {out_dir} is a file, not a folder")
+    try:
+        with folder_lock(out_dir):
+            return _extract_locked(files, out_dir, options, nlp, on_article)
+    except FolderUnsafe as err:
+        raise UsageError(str(err)) from None
+
+
+def _extract_locked(
+    files: list[Path],
+    out_dir: Path,
+    options: Options,
+    nlp: Language | None,
+    on_article: Callable[[Outcome], None] | None,
+) -> Summary:
+    """`extract` in a folder this run holds alone (io.files.folder_lock)."""
+    refuse_link(out_dir / "review")
     errors = ErrorLog(out_dir)
     remove_stale_temporaries(out_dir)
     summary = Summary()
@@ -112,6 +130,9 @@ def extract(
             summary.written.append(Path(outcome.target or ""))
         if on_article:
             on_article(outcome)
+    # An output that breaks the contract (edited by hand, say) is left out of the tables by name.
+    for name, problem in update_tables(out_dir).invalid:
+        errors.add(str(out_dir / name), "invalid_output", f"left out of the tables: {problem}")
+        summary.failed.append(str(out_dir / name))
     errors.finish()
-    update_tables(out_dir)
     return summary

@@ -1,14 +1,21 @@
 """The corpus tables kept current as outputs are written, at a cost that follows the articles a run
-wrote, not the size of the folder.
+wrote, not the size of the folder, and always derived from the outputs, never accumulated.
 
 - `.tables.sqlite` (standard library SQLite) indexes every JSON file of the folder by name, size and
-  modification time, with the table rows of each output. A file whose size and time have not
-  changed is never read again; a changed, new or removed one is read (or dropped) alone.
+  modification time, with the table rows of each output, and records what it wrote: each Parquet
+  part and each CSV file with its size. A file whose size and time have not changed is never read
+  again; a changed, new or removed one is read (or dropped) alone.
 - `<table>.parquet/` is a Parquet dataset: one part per run that wrote articles. pandas and pyarrow
   read the folder as one table (`pd.read_parquet("outputs/quotes.parquet")`). An article written
   again leaves its old part, which is rewritten without it (or removed when empty).
 - `<table>.csv` gets the new articles' rows appended; it is written anew only when an article was
-  replaced or removed, or the file is missing.
+  replaced or removed.
+
+What can go wrong is healed, not appended to. The index commits only after the parts and CSV files
+it describes are in place; a sync whose index is missing, unreadable, of another version, or that
+disagrees with the files on disk (a part it does not know, a CSV of another size: a run killed
+half-way, a folder copied without its hidden index) rebuilds every table from the outputs. An
+output that breaks the contract is left out by name (`Changes.invalid`) and the rest sync.
 
 `compact` folds the parts into one per table and rewrites the CSV files.
 """
@@ -29,10 +36,12 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .files import write_atomic
+from .files import folder_lock, open_no_follow, refuse_link, write_atomic
 from .table_rows import COLUMNS, TABLES, csv_lines, is_output, rows_of
 
 INDEX = ".tables.sqlite"
+# The index's layout; an index of another version is rebuilt from the outputs.
+INDEX_VERSION = 2
 # Column types in Parquet: the same for every part, whatever its rows hold. Values are text there
 # (numbers and ISO dates share the column); offsets and counts are integers, confidences floats.
 _INTEGERS = {"start", "end", "mentions", "quotes"}
@@ -48,11 +57,14 @@ SCHEMAS = {table: pa.schema([(c, _arrow_type(c)) for c in COLUMNS[table]]) for t
 
 @dataclass
 class Changes:
-    """What a sync found: files new to the index, files changed since, files gone."""
+    """What a sync found: files new to the index, files changed since, files gone; whether it
+    rebuilt the tables (and why); outputs left out because they break the contract."""
 
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    rebuilt: str | None = None
+    invalid: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def any(self) -> bool:
@@ -60,42 +72,87 @@ class Changes:
 
 
 def _json_files(out_dir: Path) -> dict[str, tuple[int, int]]:
-    """Every JSON file directly in the folder (not hidden): name -> (size, modification time in ns)."""
+    """Every JSON file directly in the folder (not hidden, not a link): name -> (size, time in ns)."""
     found = {}
     with os.scandir(out_dir) as entries:
         for entry in entries:
-            if entry.name.endswith(".json") and not entry.name.startswith(".") and entry.is_file():
-                stat = entry.stat()
+            if entry.name.endswith(".json") and not entry.name.startswith(".") and entry.is_file(follow_symlinks=False):
+                stat = entry.stat(follow_symlinks=False)
                 found[entry.name] = (stat.st_size, stat.st_mtime_ns)
     return found
 
 
+_LAYOUT = """
+    CREATE TABLE IF NOT EXISTS files (
+        name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, output INTEGER, part TEXT, problem TEXT);
+    CREATE TABLE IF NOT EXISTS rows (name TEXT, tbl TEXT, n INTEGER, row TEXT);
+    CREATE INDEX IF NOT EXISTS rows_of_file ON rows (name);
+    CREATE INDEX IF NOT EXISTS rows_in_order ON rows (tbl, name, n);
+    CREATE TABLE IF NOT EXISTS written (path TEXT PRIMARY KEY, size INTEGER);
+"""
+
+
 @contextmanager
-def _index(out_dir: Path) -> Iterator[sqlite3.Connection]:
-    with closing(sqlite3.connect(out_dir / INDEX, timeout=60)) as db:
-        db.executescript(
-            """
-            CREATE TABLE IF NOT EXISTS files (
-                name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, output INTEGER, part TEXT);
-            CREATE TABLE IF NOT EXISTS rows (name TEXT, tbl TEXT, n INTEGER, row TEXT);
-            CREATE INDEX IF NOT EXISTS rows_of_file ON rows (name);
-            CREATE INDEX IF NOT EXISTS rows_in_order ON rows (tbl, name, n);
-            """
-        )
-        yield db
+def _index(out_dir: Path) -> Iterator[tuple[sqlite3.Connection, str | None]]:
+    """The index, and why it cannot be trusted (None when it can): new, unreadable, another version."""
+    path = out_dir / INDEX
+    refuse_link(path)
+    why = None if path.exists() else "no index"
+    if why is None:
+        try:
+            with closing(sqlite3.connect(path, timeout=60)) as probe:
+                (version,) = probe.execute("PRAGMA user_version").fetchone()
+                probe.execute("SELECT count(*) FROM files").fetchone()
+            if version != INDEX_VERSION:
+                why = f"index version {version}"
+        except sqlite3.Error as err:
+            why = f"unreadable index ({err})"
+        if why is not None:
+            for leftover in (path, path.with_name(INDEX + "-journal")):
+                leftover.unlink(missing_ok=True)
+    with closing(sqlite3.connect(path, timeout=60)) as db:
+        db.executescript(_LAYOUT)
+        db.execute(f"PRAGMA user_version = {INDEX_VERSION}")
+        yield db, why
 
 
-def _read(path: Path) -> dict[str, list[dict[str, Any]]] | None:
-    """The table rows of one output file, or None when the file is not one of our outputs."""
+def _problem(rows: dict[str, list[dict[str, Any]]]) -> str | None:
+    """Why rows could not go into the typed tables, if a value has the wrong type."""
+    for table, table_rows in rows.items():
+        for row in table_rows:
+            for column in _INTEGERS | _FLOATS:
+                value = row.get(column)
+                if value is None:
+                    continue
+                numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+                if not numeric or (column in _INTEGERS and not isinstance(value, int)):
+                    return f"{table}.{column} is {value!r}, not a number"
+    return None
+
+
+def _read(path: Path) -> tuple[dict[str, list[dict[str, Any]]] | None, str | None]:
+    """The table rows of one output file, or None when it is not one of our outputs (a gold file),
+    with the reason when it looks like one but breaks the contract."""
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
-    return rows_of(document) if is_output(document) else None
+        return None, None
+    if not is_output(document):
+        return None, None
+    try:
+        rows = rows_of(document)
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        return None, f"not an output of this pipeline ({type(err).__name__}: {err})"
+    problem = _problem(rows)
+    return (None, problem) if problem else (rows, None)
+
+
+def _part_folder(out_dir: Path, table: str) -> Path:
+    return out_dir / f"{table}.parquet"
 
 
 def _part_path(out_dir: Path, table: str, part: str) -> Path:
-    return out_dir / f"{table}.parquet" / f"{part}.parquet"
+    return _part_folder(out_dir, table) / f"{part}.parquet"
 
 
 def _write_part(out_dir: Path, table: str, part: str, rows: list[dict[str, Any]]) -> None:
@@ -123,91 +180,148 @@ def _rows_of_files(db: sqlite3.Connection, table: str, names: list[str] | None =
     return found
 
 
-def _migrate(out_dir: Path) -> None:
-    """Tables written before the index existed: single Parquet files, now folders of parts."""
+def _guard(out_dir: Path) -> None:
+    """Nothing the tables write or delete may be a symbolic link."""
     for table in TABLES:
-        old = out_dir / f"{table}.parquet"
-        if old.is_file():
-            old.unlink()
+        refuse_link(out_dir / f"{table}.csv")
+        refuse_link(_part_folder(out_dir, table))
+        folder = _part_folder(out_dir, table)
+        if folder.is_file():
+            folder.unlink()  # tables written before parts existed: a single Parquet file
+        if folder.is_dir():
+            for part in folder.iterdir():
+                refuse_link(part)
+
+
+def _on_disk(out_dir: Path) -> dict[str, int]:
+    """What the tables are made of now: each CSV file and each Parquet part, with its size."""
+    found = {}
+    for table in TABLES:
+        csv = out_dir / f"{table}.csv"
+        if csv.is_file():
+            found[csv.name] = csv.stat().st_size
+        folder = _part_folder(out_dir, table)
+        if folder.is_dir():
+            for part in folder.glob("*.parquet"):
+                found[f"{folder.name}/{part.name}"] = part.stat().st_size
+    return found
+
+
+def _disagreement(out_dir: Path, db: sqlite3.Connection) -> str | None:
+    """Why the files on disk are not what the index last wrote, if they are not."""
+    recorded = dict(db.execute("SELECT path, size FROM written"))
+    actual = _on_disk(out_dir)
+    if recorded == actual:
+        return None
+    unknown = sorted(set(actual) - set(recorded))
+    missing = sorted(set(recorded) - set(actual))
+    resized = sorted(p for p in set(actual) & set(recorded) if actual[p] != recorded[p])
+    what = [f"{label} {', '.join(paths[:3])}" for label, paths in
+            (("unknown", unknown), ("missing", missing), ("changed", resized)) if paths]  # fmt: skip
+    return "the tables disagree with the index: " + "; ".join(what)
+
+
+def _record_written(out_dir: Path, db: sqlite3.Connection) -> None:
+    db.execute("DELETE FROM written")
+    db.executemany("INSERT INTO written VALUES (?, ?)", sorted(_on_disk(out_dir).items()))
+
+
+def _invalid(db: sqlite3.Connection) -> list[tuple[str, str]]:
+    return list(db.execute("SELECT name, problem FROM files WHERE problem IS NOT NULL ORDER BY name"))
 
 
 def sync(out_dir: Path) -> Changes:
     """Bring the index, the Parquet parts and the CSV files in line with the folder's JSON files,
-    reading only the files that are new or changed since the last sync."""
-    _migrate(out_dir)
-    on_disk = _json_files(out_dir)
+    reading only the files that are new or changed since the last sync, or rebuilding every table
+    from the outputs when the index cannot be trusted."""
+    with folder_lock(out_dir):
+        _guard(out_dir)
+        on_disk = _json_files(out_dir)
+        with _index(out_dir) as (db, untrusted):
+            nothing_yet = untrusted == "no index" and not _on_disk(out_dir)
+            why = None if nothing_yet else untrusted or _disagreement(out_dir, db)
+            if why is not None:
+                return _rebuild(out_dir, db, on_disk, why)
+            return _update(out_dir, db, on_disk)
+
+
+def _update(out_dir: Path, db: sqlite3.Connection, on_disk: dict[str, tuple[int, int]]) -> Changes:
+    known = {name: (size, mtime, part) for name, size, mtime, part in db.execute(
+        "SELECT name, size, mtime_ns, part FROM files")}  # fmt: skip
     changes = Changes()
-    with _index(out_dir) as db:
-        known = {name: (size, mtime, part) for name, size, mtime, part in db.execute(
-            "SELECT name, size, mtime_ns, part FROM files")}  # fmt: skip
-        for name, stat in on_disk.items():
-            if name not in known:
-                changes.added.append(name)
-            elif known[name][:2] != stat:
-                changes.changed.append(name)
-        changes.removed = [name for name in known if name not in on_disk]
-        csv_missing = any(not (out_dir / f"{t}.csv").is_file() for t in TABLES)
-        parts_missing = any(not (out_dir / f"{t}.parquet").is_dir() for t in TABLES)
-        if not changes.any and not csv_missing and not parts_missing:
-            return changes
-        part = _part_name()
-        fresh = sorted(changes.added + changes.changed)
-        read = {name: _read(out_dir / name) for name in fresh}
-        outputs_read = [name for name in fresh if read[name] is not None]
-        stale_parts = {known[n][2] for n in changes.changed + changes.removed if n in known and known[n][2]}
-        with db:  # one transaction: the index moves from one consistent state to the next
-            for name in changes.changed + changes.removed:
-                db.execute("DELETE FROM rows WHERE name = ?", (name,))
-                db.execute("DELETE FROM files WHERE name = ?", (name,))
-            for name in fresh:
-                rows = read[name]
-                db.execute(
-                    "INSERT INTO files VALUES (?, ?, ?, ?, ?)",
-                    (name, *on_disk[name], rows is not None, part if rows is not None else None),
-                )
-                for table, table_rows in (rows or {}).items():
-                    db.executemany(
-                        "INSERT INTO rows VALUES (?, ?, ?, ?)",
-                        [(name, table, n, json.dumps(r, ensure_ascii=False)) for n, r in enumerate(table_rows)],
-                    )
+    for name, stat in on_disk.items():
+        if name not in known:
+            changes.added.append(name)
+        elif known[name][:2] != stat:
+            changes.changed.append(name)
+    changes.removed = [name for name in known if name not in on_disk]
+    missing = any(not (out_dir / f"{t}.csv").is_file() or not _part_folder(out_dir, t).is_dir() for t in TABLES)
+    if not changes.any and not missing:
+        changes.invalid = _invalid(db)
+        return changes
+    part = _part_name()
+    fresh = sorted(changes.added + changes.changed)
+    read = {name: _read(out_dir / name) for name in fresh}
+    outputs_read = [name for name in fresh if read[name][0] is not None]
+    stale = {known[n][2] for n in changes.changed + changes.removed if n in known and known[n][2]}
+    with db:  # one transaction, committed only once the files it describes are in place
+        for name in changes.changed + changes.removed:
+            db.execute("DELETE FROM rows WHERE name = ?", (name,))
+            db.execute("DELETE FROM files WHERE name = ?", (name,))
+        _insert(db, on_disk, read, part)
         # The new articles' rows, in folder order, straight from what was just read.
-        new_rows = (
-            {table: [row for name in outputs_read for row in (read[name] or {})[table]] for table in TABLES}
-            if outputs_read
-            else None
-        )
-        _write_parts(out_dir, db, part, new_rows, stale_parts, parts_missing)
+        new_rows = {t: [row for name in outputs_read for row in (read[name][0] or {})[t]] for t in TABLES}
+        for table in TABLES:
+            if outputs_read:
+                _write_part(out_dir, table, part, new_rows[table])
+            for old in stale:
+                keep = [n for (n,) in db.execute("SELECT name FROM files WHERE part = ?", (old,))]
+                if keep:
+                    _write_part(out_dir, table, old, _rows_of_files(db, table, keep))
+                else:
+                    _part_path(out_dir, table, old).unlink(missing_ok=True)
         # A stale part is one that held a replaced or removed output: its rows leave the CSV too.
-        _write_csv(out_dir, db, new_rows, rewrite=bool(stale_parts) or csv_missing)
+        _write_csv(out_dir, db, new_rows if outputs_read else None, rewrite=bool(stale) or missing)
+        _record_written(out_dir, db)
+    changes.invalid = _invalid(db)
     return changes
+
+
+def _insert(
+    db: sqlite3.Connection,
+    on_disk: dict[str, tuple[int, int]],
+    read: dict[str, tuple[dict[str, list[dict[str, Any]]] | None, str | None]],
+    part: str,
+) -> None:
+    for name, (rows, problem) in read.items():
+        db.execute(
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
+            (name, *on_disk[name], rows is not None, part if rows is not None else None, problem),
+        )
+        for table, table_rows in (rows or {}).items():
+            db.executemany(
+                "INSERT INTO rows VALUES (?, ?, ?, ?)",
+                [(name, table, n, json.dumps(r, ensure_ascii=False)) for n, r in enumerate(table_rows)],
+            )
+
+
+def _rebuild(out_dir: Path, db: sqlite3.Connection, on_disk: dict[str, tuple[int, int]], why: str) -> Changes:
+    """Every table from the outputs themselves: one new part each, every other part removed, the
+    CSV files written anew; the index replaced in the same transaction, committed last."""
+    part = _part_name()
+    read = {name: _read(out_dir / name) for name in sorted(on_disk)}
+    with db:
+        for table_name in ("files", "rows", "written"):
+            db.execute(f"DELETE FROM {table_name}")
+        _insert(db, on_disk, read, part)
+        _fold_into(out_dir, db, part)
+        _write_csv(out_dir, db, None, rewrite=True)
+        _record_written(out_dir, db)
+    return Changes(added=sorted(on_disk), rebuilt=why, invalid=_invalid(db))
 
 
 def _part_name() -> str:
     return f"part-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
-
-
-def _write_parts(
-    out_dir: Path,
-    db: sqlite3.Connection,
-    part: str,
-    new_rows: dict[str, list[dict[str, Any]]] | None,
-    stale: set[str],
-    rebuild: bool,
-) -> None:
-    """The new part of each table; the parts that held replaced or removed articles rewritten
-    without them. Missing part folders (deleted by hand): everything again in one part."""
-    if rebuild:
-        _fold_into(out_dir, db, part)
-        return
-    for table in TABLES:
-        if new_rows is not None:
-            _write_part(out_dir, table, part, new_rows[table])
-        for old in stale:
-            keep = [n for (n,) in db.execute("SELECT name FROM files WHERE part = ?", (old,))]
-            if keep:
-                _write_part(out_dir, table, old, _rows_of_files(db, table, keep))
-            else:
-                _part_path(out_dir, table, old).unlink(missing_ok=True)
 
 
 def _write_csv(
@@ -221,7 +335,7 @@ def _write_csv(
             write_atomic(path, csv_lines(table, _rows_of_files(db, table), header=True))
         elif new_rows and new_rows[table]:
             text = csv_lines(table, new_rows[table], header=False)
-            with path.open("a", encoding="utf-8", newline="") as handle:
+            with os.fdopen(open_no_follow(path, append=True), "a", encoding="utf-8", newline="") as handle:
                 handle.write(text)
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -231,23 +345,25 @@ def _fold_into(out_dir: Path, db: sqlite3.Connection, part: str) -> None:
     """Every output's rows in one new part per table; the parts there were before, removed."""
     for table in TABLES:
         _write_part(out_dir, table, part, _rows_of_files(db, table))
-    with db:
-        db.execute("UPDATE files SET part = ? WHERE output = 1", (part,))
+    db.execute("UPDATE files SET part = ? WHERE output = 1", (part,))
     for table in TABLES:
-        for leftover in (out_dir / f"{table}.parquet").glob("*.parquet"):
+        for leftover in _part_folder(out_dir, table).glob("*.parquet"):
             if leftover.stem != part:
                 leftover.unlink()
 
 
-def compact(out_dir: Path) -> None:
+def compact(out_dir: Path) -> Changes:
     """Every table's Parquet parts folded into one, and the CSV files written anew."""
-    sync(out_dir)
-    with _index(out_dir) as db:
-        _fold_into(out_dir, db, _part_name())
-        _write_csv(out_dir, db, None, rewrite=True)
+    with folder_lock(out_dir):
+        changes = sync(out_dir)
+        with _index(out_dir) as (db, _), db:
+            _fold_into(out_dir, db, _part_name())
+            _write_csv(out_dir, db, None, rewrite=True)
+            _record_written(out_dir, db)
+        return changes
 
 
 def stored_rows(out_dir: Path, table: str) -> list[dict[str, Any]]:
     """All rows of a table, in folder order, as the index holds them (call `sync` first)."""
-    with _index(out_dir) as db:
+    with _index(out_dir) as (db, _):
         return _rows_of_files(db, table)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import table_store
+from .files import FolderUnsafe
 from .table_rows import COLUMNS, TABLES, frames, is_output, neutralise_cell, output_documents
 
 if TYPE_CHECKING:
@@ -23,14 +24,15 @@ if TYPE_CHECKING:
 __all__ = ["COLUMNS", "TABLES", "compact_tables", "is_output", "neutralise_cell", "tables", "update_tables"]
 
 
-def update_tables(out_dir: Path) -> None:
-    """Bring <table>.csv and <table>.parquet in line with the folder's outputs (what changed only)."""
-    table_store.sync(out_dir)
+def update_tables(out_dir: Path) -> table_store.Changes:
+    """Bring <table>.csv and <table>.parquet in line with the folder's outputs (what changed only,
+    or everything again when the index cannot be trusted); says what it did and what it left out."""
+    return table_store.sync(out_dir)
 
 
-def compact_tables(out_dir: Path) -> None:
+def compact_tables(out_dir: Path) -> table_store.Changes:
     """One Parquet part per table, and the CSV files written anew."""
-    table_store.compact(out_dir)
+    return table_store.compact(out_dir)
 
 
 def tables(out_dir: Path | str) -> dict[str, pd.DataFrame]:
@@ -43,5 +45,6 @@ def tables(out_dir: Path | str) -> dict[str, pd.DataFrame]:
     try:
         table_store.sync(folder)
         return {t: pd.DataFrame(table_store.stored_rows(folder, t), columns=list(COLUMNS[t])) for t in TABLES}
-    except (OSError, sqlite3.Error):
+    except (OSError, sqlite3.Error, FolderUnsafe):
+        # Read-only, in use by a run, or holding a link where tables go: read the outputs, write nothing.
         return frames(output_documents(folder))

@@ -17,7 +17,7 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
-from ...io.files import write_atomic
+from ...io.files import refuse_link, write_atomic
 from ...io.schema import iter_valid_outputs
 from . import pages
 
@@ -38,6 +38,8 @@ def build_review(out_dir: Path) -> tuple[Path, list[str]]:
     for each JSON file left out because it is not an output (each is validated, never trusted).
     Article pages are written as the outputs are read: only light summaries are kept in memory."""
     site = out_dir / "review"
+    for folder in (site, site / "assets", site / "articles", site / "speakers"):
+        refuse_link(folder)  # a linked folder would take the pages, and lose its own files as stale
     written: set[Path] = set()
 
     def write(relative: str, text: str) -> None:
