@@ -63,6 +63,9 @@ def extract(
     batch_size: Annotated[int, typer.Option(metavar="N", help="Articles parsed together.")] = 16,
     max_chars: Annotated[int, typer.Option(metavar="N", help="Refuse longer articles with a clear error.")] = 1_000_000,
     month_first: Annotated[bool, typer.Option(help="Read 06/22/2022-style bylines month first.")] = False,
+    timeout: Annotated[
+        float, typer.Option(metavar="SECONDS", help="Give up an article after this long (0: no limit).")
+    ] = 120.0,
 ) -> None:
     """Extract quotes, speakers and numeric claims from articles.
 
@@ -89,6 +92,7 @@ def extract(
         engine=engine,
         scheduler=scheduler,
         force=force,
+        article_seconds=timeout,
     )
     try:
         files = input_files(inputs, out)  # expanded once: the count sizes the progress bar

@@ -83,6 +83,12 @@ def extraction_of(doc: Doc) -> Extraction:
     )
 
 
+def record_failure(doc: Doc, message: str) -> None:
+    """Mark a Doc as failed (the runner writes its article to errors.jsonl and goes on)."""
+    ensure_extensions()
+    doc._.error = message
+
+
 def guarded(stage: str, step: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
     """A component that records a failure on the Doc instead of raising.
 
@@ -95,7 +101,11 @@ def guarded(stage: str, step: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
         if doc._.error is None:
             try:
                 step(doc)
+            except MemoryError:
+                doc._.error = f"memory: {stage} ran out of memory on this article"
             except Exception as err:  # noqa: BLE001 - reported per article by the runner
+                if type(err).__name__ == "ArticleTimeout":
+                    raise  # the engine's time budget: it names the article itself
                 doc._.error = f"{stage}: {type(err).__name__}: {err}"
         return doc
 

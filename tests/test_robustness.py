@@ -37,12 +37,13 @@ BAD_INPUTS = {
     "binary.txt": (bytes(range(256)) * 64, "binary"),
     "undecodable.txt": ("Prices “rose”".encode() + b"\x81\x8d\xff\xfe", "encoding"),
     "huge.txt": (b"word " * 1_100_000, "too_long"),
+    # Thousands of quote marks and little else: a dump, not an article, refused before the parse.
+    "stray-quotes.txt": (("“" * 3000 + " he said " + "”" * 2000 + "'\"" * 1000).encode(), "not_prose"),
 }
 ODD_BUT_FINE = {
     "long-line.txt": b"x" * 200_000,
     "controls.txt": "Officials said \u202ethe plan\u202c was \x07fine\x0b. \u200f“It works,” she said.\n".encode(),
     "html.txt": b"<html><body><p>The mayor said: \xe2\x80\x9cWe will <b>act</b>.\xe2\x80\x9d</p><script>x()</script>",
-    "stray-quotes.txt": ("“" * 3000 + " he said " + "”" * 2000 + "'\"" * 1000).encode(),
     "cp1252.txt": "The minister said: \x93We will act.\x94\n".encode("latin-1"),
 }
 
@@ -432,3 +433,74 @@ def test_robustness_other_json_in_the_output_folder_is_neither_read_nor_overwrit
     assert error["error"] == "name_taken"
     assert json.loads((out / "story000.json").read_text(encoding="utf-8")) == gold  # untouched
     assert (out / "quotes.csv").exists()  # the tables were written, from the real outputs only
+
+
+def test_robustness_calm_runs_keeps_offsets_and_breaks_long_runs():
+    from pipeline.text.quotemarks import calm_runs
+
+    text = 'He said """""" and!!!! then... ““““ ok ----- end'
+    calm = calm_runs(text)
+    assert len(calm) == len(text)
+    assert calm == 'He said "      and!    then... “    ok -     end'
+    assert calm_runs("A normal “quote”, isn't it? -- yes...") == "A normal “quote”, isn't it? -- yes..."
+
+
+def test_robustness_quote_scanning_is_linear_in_the_marks(monkeypatch):
+    """A paragraph of thousands of quotes: each quote's sentence is built once per sentence, not once
+    per quote (the quadratic rescans a hostile page turned into minutes)."""
+    from pipeline.quotes import context
+
+    built = []
+    real = context.QuoteContext.sentence_tokens
+
+    def counting(self, token):
+        key = (self._sentence_bounds(token.i)[0], self.paragraph_of(token.idx)[0])
+        if key not in self._sentences:
+            built.append(key)
+        return real(self, token)
+
+    monkeypatch.setattr(context.QuoteContext, "sentence_tokens", counting)
+    from pipeline.engines.core import extract_text
+
+    document = extract_text("Market mood\n\nTraders said the mood was " + "“calm” and " * 300 + "“steady”.\n")
+    assert len(document["quotes"]) >= 1
+    assert len(built) == len(set(built)) <= 10
+
+
+def _stage_that(behaviour, victim):
+    from pipeline.components import article_of
+
+    def stage(doc):
+        if victim in article_of(doc).text:
+            behaviour()
+        return doc
+
+    return stage
+
+
+@pytest.mark.parametrize(("behaviour", "kind"), [("sleep", "timeout"), ("memory", "memory")])
+def test_robustness_one_article_out_of_time_or_memory_is_that_articles_error(tmp_path, monkeypatch, behaviour, kind):
+    """The batch is tried again one article at a time: the article to blame gets its error, the rest
+    come out."""
+    from spacy.language import Language
+
+    from pipeline.nlp import build_nlp
+
+    nlp = build_nlp(Options())
+
+    def act():
+        if behaviour == "sleep":
+            time.sleep(5)
+        else:
+            raise MemoryError
+
+    name = f"robustness_{behaviour}"
+    if not Language.has_factory(name):
+        Language.component(name, func=_stage_that(act, "POISON"))
+    nlp.add_pipe(name, after="parser")
+    corpus = _corpus(tmp_path / "in", 3)
+    (corpus / "poison.txt").write_text("Poison\n\nThe POISON article said nothing at all.\n", encoding="utf-8")
+    summary = extract([corpus], tmp_path / "out", Options(article_seconds=1.0), nlp=nlp)
+    errors = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert [(Path(e["source"]).name, e["error"]) for e in errors] == [("poison.txt", kind)]
+    assert len(summary.written) == 3

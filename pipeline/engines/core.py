@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import errno
 import json
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -16,7 +19,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..components import OUR_STAGES, article_of, attach_article, error_of, extraction_of
+from ..components import OUR_STAGES, article_of, attach_article, error_of, extraction_of, record_failure
 from ..config import PIPELINE_VERSION, Options
 from ..io.files import write_atomic
 from ..io.ingest import Failure, article_from_text, read_articles, renamed
@@ -24,6 +27,7 @@ from ..io.schema import SCHEMA_VERSION, to_dict, to_json
 from ..io.table_rows import is_output
 from ..nlp import default_nlp, pipeline_info
 from ..records import Article
+from ..text.quotemarks import calm_runs
 
 # An article this long is parsed alone and in pieces of about PIECE_CHARS characters, cut where a
 # line starts, then joined back into one Doc (offsets intact) before our stages read it: the parse's
@@ -85,7 +89,7 @@ def _parse_in_pieces(nlp: Language, article: Article) -> Doc:
     ours = [name for name in nlp.pipe_names if name in OUR_STAGES]
     parsed = []
     for piece in pieces_of(article.text):
-        doc = nlp.make_doc(piece)
+        doc = nlp.make_doc(calm_runs(piece))
         for name, stage in nlp.pipeline:
             if name not in ours:
                 doc = stage(doc)
@@ -107,13 +111,61 @@ def _parsed(nlp: Language, batch: list[Article]) -> Iterator[tuple[Article, Doc]
         doc = _parse_in_pieces(nlp, batch[0])
         yield article_of(doc), doc
         return
-    docs = (attach_article(nlp.make_doc(article.text), article) for article in batch)
+    docs = (attach_article(nlp.make_doc(calm_runs(article.text)), article) for article in batch)
     for doc in nlp.pipe(docs, batch_size=len(batch)):
         yield article_of(doc), doc
 
 
+class ArticleTimeout(Exception):
+    """An article took longer than its time budget (Options.article_seconds)."""
+
+
+@contextmanager
+def _budget(seconds: float) -> Iterator[None]:
+    """Raise ArticleTimeout in the work inside once `seconds` have passed. Timers are signals, which
+    only the main thread receives: elsewhere (a Dask worker's thread) the work is not timed."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ArticleTimeout(f"not finished in {seconds:g} s (--timeout)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _parsed_within(nlp: Language, batch: list[Article], seconds: float) -> Iterator[tuple[Article, Doc]]:
+    """A batch parsed within its time budget; when it runs out of time or memory, or the model fails,
+    each article again alone, so only the one to blame is lost: it comes back with its error
+    ("timeout: ...", "memory: ...") and the rest come out."""
+    try:
+        with _budget(seconds * len(batch)):
+            parsed = list(_parsed(nlp, batch))
+    except (ArticleTimeout, MemoryError, Exception) as err:  # noqa: BLE001 - reported per article
+        if len(batch) > 1:
+            for article in batch:
+                yield from _parsed_within(nlp, [article], seconds)
+            return
+        kind = "timeout" if isinstance(err, ArticleTimeout) else "memory" if isinstance(err, MemoryError) else "model"
+        doc = attach_article(nlp.make_doc(""), batch[0])
+        record_failure(doc, f"{kind}: {err or type(err).__name__}")
+        yield batch[0], doc
+        return
+    yield from parsed
+
+
 def process(
-    nlp: Language, articles: Iterable[Article], batch_size: int, free_strings: bool = False
+    nlp: Language,
+    articles: Iterable[Article],
+    batch_size: int,
+    free_strings: bool = False,
+    article_seconds: float = 0.0,
 ) -> Iterator[tuple[Article, Doc]]:
     """Parse articles in batches; each Doc carries its Article and, on failure, its error.
 
@@ -123,13 +175,13 @@ def process(
     batches = _batches(articles, batch_size)
     if not free_strings:
         for batch in batches:
-            yield from _parsed(nlp, batch)
+            yield from _parsed_within(nlp, batch, article_seconds)
         return
     while True:
         with nlp.memory_zone():
             characters = 0
             for batch in batches:
-                yield from _parsed(nlp, batch)
+                yield from _parsed_within(nlp, batch, article_seconds)
                 characters += sum(len(article.text) for article in batch)
                 if characters >= ZONE_CHARS:
                     break
@@ -212,11 +264,12 @@ def process_files(
                     continue
                 yield article
 
-    for article, doc in process(nlp, articles(), options.batch_size, free_strings=True):
+    for article, doc in process(nlp, articles(), options.batch_size, True, options.article_seconds):
         yield from pending
         pending.clear()
         if error := error_of(doc):
-            yield Outcome(article.source, error="pipeline", message=error)
+            kind = error.split(":")[0] if error.startswith(("timeout:", "memory:", "model:")) else "pipeline"
+            yield Outcome(article.source, error=kind, message=error)
             continue
         target = out_dir / f"{article.id}.json"
         if _foreign(target):

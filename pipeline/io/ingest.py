@@ -68,6 +68,13 @@ def decode(data: bytes) -> tuple[str, list[Issue]]:
     return _line_ends("\n".join(lines)), [Issue("encoding", note)]
 
 
+# Prose holds a quote mark every few dozen characters at most; a "text" that is a tenth quote marks,
+# thousands of them, is a list or a dump, whose parse would cost a page's worth per quote.
+_DOUBLE_QUOTE_MARKS = ('"', "“", "”", "„", "«", "»")
+NOT_PROSE_MARKS = 1_000
+NOT_PROSE_SHARE = 0.10
+
+
 def _line_ends(text: str) -> str:
     """A lone carriage return is a line end: the same length, so offsets do not move."""
     return re.sub(r"\r(?!\n)", "\n", text)
@@ -80,6 +87,10 @@ def article_from_text(
         raise IngestError("empty", "the article has no text")
     if len(text) > options.max_chars:
         raise IngestError("too_long", f"{len(text):,} characters; the limit is {options.max_chars:,} (--max-chars)")
+    marks = sum(text.count(mark) for mark in _DOUBLE_QUOTE_MARKS)
+    if marks >= NOT_PROSE_MARKS and marks > NOT_PROSE_SHARE * len(text):
+        share = f"{marks / len(text):.0%}"
+        raise IngestError("not_prose", f"{marks:,} quote marks, {share} of the text: not an article (a list or a dump)")
     front = read_front_matter(text, options.day_first)
     return Article(
         id=article_id,

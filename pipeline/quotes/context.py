@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.tokens import Doc, Token
 
+from .. import resources
 from ..records import Article
 from ..text import syntax
 from ..text.paragraphs import ParagraphIndex, paragraphs
@@ -88,6 +91,9 @@ class QuoteContext:
         self.quoted_token: list[int | None] = [None] * len(doc)
         self.kinds: list[str] = []  # kind of each marked quote, by the numbers in quoted_token
         self.indirect: list[Candidate] = []  # reported speech found, for the partial quotes inside it
+        self._sentence_starts: list[int] | None = None
+        self._sentences: dict[tuple[int, int], list[Token]] = {}
+        self._cues: dict[tuple[int, int], list[Token]] = {}
 
     def mark_quoted(self, candidates: list[Candidate]) -> None:
         """Remember which tokens sit inside which quote (marks included)."""
@@ -106,9 +112,39 @@ class QuoteContext:
         return span if span else (0, len(self.text))
 
     def sentence_tokens(self, token: Token) -> list[Token]:
-        """The tokens of the token's sentence that lie in its paragraph."""
-        p_start, p_end = self.paragraph_of(token.idx)
-        return [t for t in token.sent if p_start <= t.idx < p_end]
+        """The tokens of the token's sentence that lie in its paragraph; built once per sentence and
+        paragraph, so that a paragraph of thousands of quotes costs in proportion to its length."""
+        start, end = self._sentence_bounds(token.i)
+        paragraph = self.paragraph_of(token.idx)
+        key = (start, paragraph[0])
+        if key not in self._sentences:
+            p_start, p_end = paragraph
+            self._sentences[key] = [t for t in self.doc[start:end] if p_start <= t.idx < p_end]
+        return self._sentences[key]
+
+    def sentence_cues(self, token: Token) -> list[Token]:
+        """The reporting words of the token's sentence (any part of speech), outside quotes, in order."""
+        start, end = self._sentence_bounds(token.i)
+        key = (start, self.paragraph_of(token.idx)[0])
+        if key not in self._cues:
+            cues = resources.cue_verbs()
+            self._cues[key] = [
+                t
+                for t in self.sentence_tokens(token)
+                if (t.lemma_.lower() in cues or t.lower_ == "according") and not self.in_quote(t)
+            ]
+        return self._cues[key]
+
+    def _sentence_bounds(self, i: int) -> tuple[int, int]:
+        """[start, end) token indices of the sentence holding token `i`, from the Doc's arrays."""
+        if self._sentence_starts is None:
+            flags = self.doc.to_array("SENT_START") == 1
+            if len(flags):
+                flags[0] = True
+            self._sentence_starts = numpy.nonzero(flags)[0].tolist()
+        starts = self._sentence_starts
+        at = bisect_right(starts, i) - 1
+        return starts[at], starts[at + 1] if at + 1 < len(starts) else len(self.doc)
 
     def attribution(self, cue: Token, rule: str) -> Attribution | None:
         """The cue's speaking phrase (its subject, or X of "according to X") under rule `rule`."""

@@ -60,12 +60,8 @@ def _is_term(ctx: QuoteContext, cand: Candidate) -> bool:
         return False
     # A reporting word that governs the words claims them ("warning of 'dangerous consequences'"),
     # whatever its part of speech; not one they modify ("a 'black box' warning"), nor "so-called".
-    cues = resources.cue_verbs()
-    governing = set(span.root.ancestors) if span is not None else set()
-    return not any(
-        t.lemma_.lower() in cues and not ctx.in_quote(t) and t in governing and not _so_called(t)
-        for t in ctx.sentence_tokens(words[0])
-    )
+    governing = {a.i for a in syntax.ancestors(span.root)} if span is not None else set()
+    return not any(t.i in governing and not _so_called(t) for t in ctx.sentence_cues(words[0]))
 
 
 def _so_called(token: Token) -> bool:

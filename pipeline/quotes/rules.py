@@ -8,6 +8,7 @@ continues the last speaker (`carry_over`). A new rule is a function and a row in
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -19,6 +20,7 @@ from .context import Attribution, Candidate, QuoteContext
 Rule = Callable[[QuoteContext, Candidate], Attribution | None]
 
 _SENTENCE_END = {".", "?", "!"}
+_NEAREST = 8  # cues tried on each side of a partial quote, nearest first
 
 
 def _is_cue(token: Token) -> bool:
@@ -174,9 +176,14 @@ def partial_in_reported_speech(ctx: QuoteContext, cand: Candidate) -> Attributio
 def partial_cue_in_sentence(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
     """The cue that governs the quoted words, else the nearest cue in the sentence."""
     first = ctx.doc[ctx.tokens.at(cand.start)]
-    cues = [t for t in ctx.sentence_tokens(first) if not ctx.in_quote(t) and _is_cue(t)]
-    governing = [c for c in cues if c in list(first.ancestors)]
-    for cue in governing + sorted(cues, key=lambda c: abs(c.i - first.i)):
+    cues = [t for t in ctx.sentence_cues(first) if _is_cue(t)]
+    ancestors = {a.i for a in syntax.ancestors(first)}
+    governing = [c for c in cues if c.i in ancestors]
+    # The nearest few on either side, found by position: a sentence of thousands of cues and quotes
+    # (a hostile page) costs no more per quote than an ordinary one.
+    at = bisect_left([c.i for c in cues], first.i)
+    near = sorted(cues[max(at - _NEAREST, 0) : at + _NEAREST], key=lambda c: abs(c.i - first.i))
+    for cue in governing + near:
         if found := ctx.attribution(cue, "partial_cue_in_sentence"):
             return found
     return None
@@ -185,7 +192,7 @@ def partial_cue_in_sentence(ctx: QuoteContext, cand: Candidate) -> Attribution |
 def partial_named_subject(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
     """ "Rubio pledged to oppose it “today, tomorrow, forever”": a named subject owns the words."""
     first = ctx.doc[ctx.tokens.at(cand.start)]
-    verb = next((a for a in first.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = next((a for a in syntax.ancestors(first) if a.pos_ in ("VERB", "AUX")), None)
     subject = syntax.subject_of(verb) if verb is not None else None
     if (
         subject is None

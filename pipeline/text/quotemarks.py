@@ -93,6 +93,7 @@ def scan_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[
     carried: list[tuple[int, int]] | None = None  # pieces of a double quote left open last paragraph
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         stack: list[tuple[str, int, list[tuple[int, int]]]] = []  # (shape, content start, earlier pieces)
+        singles = 0  # single quotes open on the stack, kept as it changes (a count per mark is quadratic)
         i = p_start
         if carried is not None:  # the quote goes on in this paragraph, which reopens it
             stack.append(("double", p_start + 1, carried))
@@ -103,7 +104,7 @@ def scan_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[
             if mark is None:
                 break
             i = mark.start()
-            role = _role(text, i, sum(shape == "single" for shape, _, _ in stack))
+            role = _role(text, i, singles)
             if role is None:
                 i += 1
                 continue
@@ -115,6 +116,7 @@ def scan_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[
                 stack.append((shape, i + 1, [*earlier, _trim(text, content_start, i)]))
             elif kind == "open":
                 stack.append((shape, i + 1, []))
+                singles += shape == "single"
             else:
                 depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][0] == shape), None)
                 if depth is None:
@@ -127,6 +129,7 @@ def scan_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[
                                 Issue("unclosed_quote", "quote mark never closed", dropped_at - 1, dropped_at)
                             )
                     _, content_start, earlier = stack[depth]
+                    singles -= sum(entry[0] == "single" for entry in stack[depth:])
                     del stack[depth:]
                     pieces = [*earlier, _trim(text, content_start, i)]
                     if all(s < e for s, e in pieces):
@@ -147,3 +150,15 @@ def scan_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[
                     issues.append(Issue("unclosed_quote", "quote mark never closed", content_start - 1, content_start))
     found.sort(key=lambda q: (q.start, -q.end))
     return found, issues
+
+
+# A run of one punctuation mark ("""""..., !!!!..., -----) costs spaCy's tokenizer time in the square
+# of its length (it strips one mark at a time and searches the rest again).
+_RUN = re.compile(r"([^\w\s])\1{3,}")
+
+
+def calm_runs(text: str) -> str:
+    """The text the parser is given: every run of four or more of one punctuation mark kept as its
+    first mark and spaces, so the tokenizer's work follows the text's length. The length is
+    unchanged: offsets into the article's text hold for the parse."""
+    return _RUN.sub(lambda m: m.group(1) + " " * (len(m.group()) - 1), text)

@@ -62,6 +62,20 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+# No sentence of real prose is deeper than this; a hostile page (thousands of quotes in one
+# "sentence") parses into chains thousands deep, and every walk up it would cost that much.
+MAX_DEPTH = 40
+
+
+def ancestors(token: Token, limit: int = MAX_DEPTH) -> list[Token]:
+    """The token's heads, nearest first, at most `limit` of them."""
+    found: list[Token] = []
+    while token.head.i != token.i and len(found) < limit:
+        token = token.head
+        found.append(token)
+    return found
+
+
 def names_nobody(head: Token) -> bool:
     """ "No-one", "everyone", "nobody": a subject that stands where a speaker would but names nobody.
 
