@@ -261,11 +261,12 @@ def import_corrections(
     if not source.is_file():
         usage_error(f"no such file: {source}")
     try:
-        written = import_gold(source, gold_dir, fmt)
+        written, skipped = import_gold(source, gold_dir, fmt)
     except CorrectionsError as err:
         typer.echo(f"error: nothing imported:\n{err}", err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"{len(written)} gold file(s) written to {gold_dir}", err=True)
+    left = f"; {skipped} task(s) nobody annotated left out" if skipped else ""
+    typer.echo(f"{len(written)} gold file(s) written to {gold_dir}{left}", err=True)
 
 
 @app.command("tables")

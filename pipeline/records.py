@@ -110,11 +110,14 @@ class Extraction:
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-_BIDI_NAMES = str.maketrans({ch: f"<U+{ord(ch):04X}>" for ch in BIDI_CONTROLS})
+# Characters that take no room on screen (zero-width space, joiners, word joiner, a stray byte-order
+# mark): in a review page they hide where a word or a quote really ends. Shown, as the controls are.
+INVISIBLES = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+_BIDI_NAMES = str.maketrans({ch: f"<U+{ord(ch):04X}>" for ch in BIDI_CONTROLS | INVISIBLES})
 
 
 def show_bidi_controls(text: str) -> str:
-    """Each bidi control replaced by its visible name ("<U+202E>")."""
+    """Each bidi control and zero-width character replaced by its visible name ("<U+202E>")."""
     return text.translate(_BIDI_NAMES)
 
 

@@ -15,6 +15,8 @@ from .conftest import SEED
 def test_corrections_round_trip_gives_gold_that_scores_perfectly(seed_outputs: Path, tmp_path: Path, fmt, suffix):
     tasks = tmp_path / f"tasks.{suffix}"
     assert main(["export", str(seed_outputs), "--to", str(tasks), "--format", fmt]) == 0
+    if fmt == "label-studio":
+        _accept_every_prediction(tasks)
     gold_dir = tmp_path / "gold"
     assert main(["import", str(tasks), "--gold-dir", str(gold_dir), "--format", fmt]) == 0
     gold_path = gold_dir / f"{SEED.stem}.json"
@@ -27,6 +29,30 @@ def test_corrections_round_trip_gives_gold_that_scores_perfectly(seed_outputs: P
     assert scores.claims_value == scores.claims_required > 0
     assert scores.claims_unit == scores.claims_predicate == scores.claims_value
     assert scores.claims_claimant == scores.claimant_gold > 0
+
+
+def _accept_every_prediction(tasks: Path) -> None:
+    """What Label Studio exports once a reviewer submits each task unchanged: an annotation whose
+    result is the pre-annotation."""
+    data = json.loads(tasks.read_text(encoding="utf-8"))
+    for task in data:
+        task["annotations"] = [{"result": task["predictions"][0]["result"]}]
+    tasks.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_corrections_only_annotated_label_studio_tasks_become_gold(seed_outputs: Path, tmp_path: Path, capsys):
+    """Tasks nobody annotated hold only our predictions: as gold they would score as perfect."""
+    tasks = tmp_path / "tasks.json"
+    main(["export", str(seed_outputs), "--to", str(tasks)])
+    (task,) = json.loads(tasks.read_text(encoding="utf-8"))
+    unreviewed = [json.loads(json.dumps(task)) for _ in range(4)]  # exported, never opened
+    reviewed = json.loads(json.dumps(task))
+    reviewed["annotations"] = [{"result": reviewed["predictions"][0]["result"]}]
+    tasks.write_text(json.dumps([reviewed, *unreviewed]), encoding="utf-8")
+    gold_dir = tmp_path / "gold"
+    assert main(["import", str(tasks), "--gold-dir", str(gold_dir)]) == 0
+    assert len(list(gold_dir.glob("*.json"))) == 1
+    assert "1 gold file(s) written" in (err := capsys.readouterr().err) and "4 task(s) nobody annotated" in err
 
 
 def test_corrections_label_studio_correction_changes_the_gold(seed_outputs: Path, tmp_path: Path):
@@ -51,9 +77,10 @@ def test_corrections_label_studio_correction_changes_the_gold(seed_outputs: Path
 def test_corrections_bad_tasks_are_named_and_nothing_is_written(seed_outputs: Path, tmp_path: Path, capsys):
     tasks = tmp_path / "tasks.json"
     main(["export", str(seed_outputs), "--to", str(tasks)])
+    _accept_every_prediction(tasks)
     (task,) = json.loads(tasks.read_text(encoding="utf-8"))
     broken_offsets = json.loads(json.dumps(task))
-    region = next(r for r in broken_offsets["predictions"][0]["result"] if r.get("type") == "labels")
+    region = next(r for r in broken_offsets["annotations"][0]["result"] if r.get("type") == "labels")
     region["value"]["end"] = len(task["data"]["text"]) + 50
     missing_text = json.loads(json.dumps(task))
     del missing_text["data"]["text"]

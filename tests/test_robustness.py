@@ -504,3 +504,88 @@ def test_robustness_one_article_out_of_time_or_memory_is_that_articles_error(tmp
     errors = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
     assert [(Path(e["source"]).name, e["error"]) for e in errors] == [("poison.txt", kind)]
     assert len(summary.written) == 3
+
+
+# ---- smaller findings of issue 24, one test each ----------------------------------------------
+def test_robustness_a_truncated_output_is_written_again(tmp_path: Path, nlp):
+    corpus = _corpus(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    extract([corpus], out, Options(), nlp=nlp)
+    output = out / "story000.json"
+    output.write_bytes(output.read_bytes()[:300])  # a copy broken off, a disk that filled up
+    summary = extract([corpus], out, Options(), nlp=nlp)
+    assert summary.exit_code == 0 and len(summary.written) == 1
+    validate(json.loads(output.read_text(encoding="utf-8")))
+
+
+def test_robustness_a_later_input_of_the_same_name_gets_its_own_output(tmp_path: Path, nlp):
+    (tmp_path / "d1").mkdir()
+    (tmp_path / "d2").mkdir()
+    (tmp_path / "d1" / "x.txt").write_text("One\n\nAnn Lee said the first plan was best.\n", encoding="utf-8")
+    (tmp_path / "d2" / "x.txt").write_text("Two\n\nBo Kim said the second plan was best.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    extract([tmp_path / "d1"], out, Options(), nlp=nlp)
+    extract([tmp_path / "d2"], out, Options(), nlp=nlp)
+    documents = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(out.glob("x*.json"))]
+    assert sorted(d["article"]["source"] for d in documents) == [str(tmp_path / d / "x.txt") for d in ("d1", "d2")]
+    assert any(w["kind"] == "duplicate_name" for d in documents for w in d["warnings"])
+
+
+def test_robustness_the_same_file_by_another_path_is_not_extracted_again(tmp_path: Path, nlp, monkeypatch):
+    corpus = _corpus(tmp_path / "in", 1)
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    extract([Path("in")], out, Options(), nlp=nlp)
+    summary = extract([corpus.resolve()], out, Options(), nlp=nlp)
+    assert len(summary.skipped) == 1 and not summary.written
+
+
+def test_robustness_a_json_file_is_not_read_as_an_article(tmp_path: Path, nlp):
+    (tmp_path / "data.json").write_text(json.dumps({"rows": [{"said": "x"}] * 50}), encoding="utf-8")
+    summary = extract([tmp_path / "data.json"], tmp_path / "out", Options(), nlp=nlp)
+    errors = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert summary.exit_code == 1 and [e["error"] for e in errors] == ["unsupported"]
+
+
+def test_robustness_html_nested_thousands_deep_loses_no_text(tmp_path: Path, nlp):
+    page = (
+        "<html><body><script>track()</script>" + "<div>" * 3000
+        + "<p>The mayor said the bridge would reopen in May.</p><p>Officials said the &quot;cost&quot; was high.</p>"
+        + "</div>" * 3000 + "</body></html>"
+    )  # fmt: skip
+    (tmp_path / "deep.html").write_text(page, encoding="utf-8")
+    extract([tmp_path / "deep.html"], tmp_path / "out", Options(), nlp=nlp)
+    text = json.loads((tmp_path / "out" / "deep.json").read_text(encoding="utf-8"))["article"]["text"]
+    assert "bridge would reopen in May" in text and 'the "cost" was high' in text and "track" not in text
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"), [("CON", "CON_"), ("aux.txt", "aux.txt_"), ("lpt1", "lpt1_"), ("cone", "cone")]
+)
+def test_robustness_names_windows_keeps_for_devices_are_not_output_names(name, safe):
+    from pipeline.io.ingest import safe_id
+
+    assert safe_id(name) == safe
+
+
+def test_robustness_zero_width_characters_are_shown_not_hidden():
+    from pipeline.io.table_rows import neutralise_cell
+    from pipeline.tools.review.html import escape
+
+    assert neutralise_cell("said\u200b it") == "said<U+200B> it"
+    assert "&lt;U+200D&gt;" in escape("a\u200db")
+
+
+def test_robustness_import_never_writes_gold_into_an_outputs_folder(seed_outputs: Path, tmp_path: Path):
+    tasks = tmp_path / "tasks.jsonl"
+    assert main(["export", str(seed_outputs), "--to", str(tasks)]) == 0
+    before = {p.name: p.read_bytes() for p in seed_outputs.glob("*.json")}
+    assert main(["import", str(tasks), "--gold-dir", str(seed_outputs)]) == 1
+    assert {p.name: p.read_bytes() for p in seed_outputs.glob("*.json")} == before
+
+
+def test_robustness_import_names_the_task_of_the_wrong_type(tmp_path: Path, capsys):
+    tasks = tmp_path / "tasks.jsonl"
+    tasks.write_text('"just a string"\n', encoding="utf-8")
+    assert main(["import", str(tasks), "--gold-dir", str(tmp_path / "gold")]) == 1
+    assert "line 1" in capsys.readouterr().err

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ..components import OUR_STAGES, article_of, attach_article, error_of, extraction_of, record_failure
 from ..config import PIPELINE_VERSION, Options
 from ..io.files import write_atomic
-from ..io.ingest import Failure, article_from_text, read_articles, renamed
+from ..io.ingest import STDIN, Failure, article_from_text, read_articles, renamed
 from ..io.schema import SCHEMA_VERSION, to_dict, to_json
 from ..io.table_rows import is_output
 from ..nlp import default_nlp, pipeline_info
@@ -208,13 +208,43 @@ class Outcome:
     skipped: bool = False  # its output is up to date (same text and metadata, same pipeline version)
 
 
+def same_source(a: str, b: str) -> bool:
+    """Two sources name the same input: equal, or the same file by a relative and an absolute path."""
+    if a == b:
+        return True
+    if STDIN in (a, b):
+        return False
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except (OSError, ValueError):
+        return False
+
+
+def _previous(target: Path) -> dict[str, Any] | None:
+    """The output already at `target`, if it is one of ours."""
+    try:
+        document = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return document if is_output(document) else None
+
+
+def _of_another_input(previous: dict[str, Any] | None, article: Article) -> bool:
+    """An earlier run's output of another input with the same name ("d1/x.txt" before "d2/x.txt"),
+    and another text: writing this article there would silently replace it."""
+    if previous is None:
+        return False
+    earlier = previous.get("article") or {}
+    return not same_source(str(earlier.get("source")), article.source) and earlier.get("sha256") != article.sha256
+
+
 def _up_to_date(target: Path, article: Article) -> bool:
     """The output exists for this very text and metadata (a changed JSONL title, a date read the other
     way with --month-first) and was made by this version of the pipeline, to this output contract."""
     try:
         previous = json.loads(target.read_text(encoding="utf-8"))
-        same = all(
-            previous["article"][k] == getattr(article, k) for k in ("sha256", "source", "title", "author", "published")
+        same = same_source(previous["article"]["source"], article.source) and all(
+            previous["article"][k] == getattr(article, k) for k in ("sha256", "title", "author", "published")
         )
         current = previous["pipeline"]["version"] == PIPELINE_VERSION and previous["schema_version"] == SCHEMA_VERSION
         return bool(same and current)
@@ -222,12 +252,21 @@ def _up_to_date(target: Path, article: Article) -> bool:
         return False
 
 
+# How every output file begins (io.schema.to_json): a file that begins so but does not parse is one
+# of ours cut short (a full disk, a copy broken off), to be written again, not a stranger's file.
+_OUTPUT_START = b'{\n  "schema_version": '
+
+
 def _foreign(target: Path) -> bool:
     """A file already at an output's name that is not one of our outputs (a gold file, notes)."""
     try:
         return target.exists() and not is_output(json.loads(target.read_text(encoding="utf-8")))
     except (OSError, ValueError):
-        return True
+        try:
+            with target.open("rb") as handle:
+                return handle.read(len(_OUTPUT_START)) != _OUTPUT_START
+        except OSError:
+            return True
 
 
 def _own_name(article: Article, taken: set[str]) -> Article:
@@ -259,6 +298,10 @@ def process_files(
                     continue
                 article = _own_name(article, taken)
                 target = out_dir / f"{article.id}.json"
+                if _of_another_input(_previous(target), article):
+                    article = _own_name(article, {article.id})  # its own name, with a duplicate_name warning
+                    taken.add(article.id)
+                    target = out_dir / f"{article.id}.json"
                 if not options.force and _up_to_date(target, article):
                     pending.append(Outcome(article.source, target=str(target), skipped=True))
                     continue

@@ -6,7 +6,10 @@ own output files; the parent only logs outcomes. Output is the same whatever the
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -43,10 +46,26 @@ def chunks(files: list[Path], size: int | None = None) -> Iterator[list[str]]:
         yield chunk
 
 
+def _die_with_parent() -> None:
+    """A worker ends when the run that started it ends, however it ends (killed, say): no worker
+    goes on writing into a folder its run no longer holds. Linux's parent-death signal; elsewhere
+    the pool's own shutdown is all there is."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the line above: go now
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
 def process_pool_outcomes(files: list[Path], out_dir: Path, options: Options) -> Iterator[Outcome]:
     # fork: workers start without re-importing the parent's modules; the parent never loads the model.
     context = multiprocessing.get_context("fork")
-    with context.Pool(options.n_process) as pool:
+    with context.Pool(options.n_process, initializer=_die_with_parent) as pool:
         tasks = ((chunk, str(out_dir), options) for chunk in chunks(files))
         for outcomes in pool.imap(_run_chunk_args, tasks):
             yield from outcomes

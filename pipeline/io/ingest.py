@@ -127,6 +127,8 @@ class Failure:
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 STDIN = "-"
+# Names Windows keeps for devices, whatever their extension ("CON.json", "aux.txt.json").
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
 # Output names must be safe on every file system: a readable prefix, at most this long.
 MAX_ID_CHARS = 100
 
@@ -140,6 +142,8 @@ def safe_id(raw: str) -> str:
     digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:10]
     if not cleaned:
         return f"article-{digest}"
+    if cleaned.split(".")[0].upper() in _RESERVED:
+        cleaned = f"{cleaned}_"  # "CON", "aux.txt": names Windows keeps for devices
     return cleaned if len(cleaned) <= MAX_ID_CHARS else f"{cleaned[: MAX_ID_CHARS - 11]}-{digest}"
 
 
@@ -180,6 +184,10 @@ def read_articles(path: Path, options: Options, base: Path | None = None) -> Ite
         yield Failure(source, "unreadable", f"cannot read the file: {err.strerror}")
         return
     suffix = path.suffix.lower()
+    if suffix == ".json":
+        message = "a JSON file is not an article: give .txt, .html or a .jsonl corpus (one JSON object a line)"
+        yield Failure(source, "unsupported", message)
+        return
     try:
         if suffix == ".jsonl" or (source == STDIN and _looks_like_jsonl(data)):
             yield from _corpus_lines(data, source, options)
@@ -212,6 +220,21 @@ def _looks_like_jsonl(data: bytes) -> bool:
     return isinstance(record, dict) and isinstance(record.get("text"), str)
 
 
+_INVISIBLE = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BLOCK_END = re.compile(r"</?(p|div|br|li|h[1-6]|blockquote|pre|tr|td|dd|dt|section|article|figcaption)\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _text_without_markup(page: str) -> str:
+    """A page's text with its markup taken away, a paragraph per block, read without building a tree:
+    what libxml2 cannot hold (nesting thousands deep, which it cuts) loses no text this way."""
+    import html
+
+    text = _TAG.sub(" ", _BLOCK_END.sub("\n", _INVISIBLE.sub(" ", page)))
+    lines = (" ".join(html.unescape(line).split()) for line in text.splitlines())
+    return "\n\n".join(line for line in lines if line)
+
+
 def _html_article(data: bytes, article_id: str, source: str, options: Options) -> Article:
     """A news page's main text, title, author and date, by trafilatura (no network access: it is
     given the page, never a URL). Offsets index the extracted text, which is `article.text`."""
@@ -229,6 +252,9 @@ def _html_article(data: bytes, article_id: str, source: str, options: Options) -
     extracted = trafilatura.bare_extraction(tree, with_metadata=True)
     found: dict = extracted.as_dict() if extracted is not None and not isinstance(extracted, dict) else {}
     text = found.get("text") or ""
+    if not text.strip():
+        # Nothing found (a page nested thousands deep, which libxml2 cuts): its text without markup.
+        text = _text_without_markup(page)
     if not text.strip():
         raise IngestError("no_text", "no article text found in the HTML page")
     article = article_from_text(text, article_id, source, options, warnings)

@@ -24,6 +24,7 @@ from ..config import PIPELINE_VERSION
 from ..io.files import write_atomic
 from ..io.ingest import safe_id
 from ..io.schema import valid_outputs
+from ..io.table_rows import is_output
 
 QUOTE_LABELS = ("direct", "partial", "indirect")
 FORMATS = ("label-studio", "prodigy", "review")
@@ -293,6 +294,9 @@ def _tasks(source: Path, fmt: str) -> list[tuple[str, dict[str, Any]]]:
                     found.append((f"line {number}", json.loads(line)))
                 except json.JSONDecodeError as err:
                     raise CorrectionsError(f"{source.name}, line {number}: not JSON ({err.msg})") from None
+        for where, record in found:
+            if not isinstance(record, dict):
+                raise CorrectionsError(f"{source.name}, {where}: a task is a JSON object, not {type(record).__name__}")
         return [(where, r) for where, r in found if r.get("answer", "accept") == "accept"]
     if fmt == "review":
         corrections = json.loads(text)
@@ -311,21 +315,43 @@ def _gold_of(task: dict[str, Any], fmt: str) -> dict[str, Any]:
             raise ValueError(f"article id {task['id']!r} is not a safe file name")
         return gold_from_review(task)
     if fmt == "label-studio":
-        annotated = task["annotations"][-1]["result"] if task.get("annotations") else task["predictions"][0]["result"]
+        annotated = task["annotations"][-1]["result"]
         _check_offsets(task["data"]["text"], (r["value"] for r in annotated if r.get("type") == "labels"))
         return gold_from_label_studio(task)
     _check_offsets(task["text"], task.get("spans", []))
     return gold_from_prodigy(task)
 
 
-def import_gold(source: Path, gold_dir: Path, fmt: str) -> list[Path]:
-    """Corrected annotations -> one gold file per article in `gold_dir`. Every task is read and
+def _annotated(task: Any, fmt: str) -> bool:
+    """Whether someone annotated a Label Studio task: one with only our predictions was never
+    reviewed, and would score as perfect if it became gold."""
+    return fmt != "label-studio" or not isinstance(task, dict) or bool(task.get("annotations"))
+
+
+def _holds_outputs(folder: Path) -> bool:
+    for path in folder.glob("*.json") if folder.is_dir() else ():
+        try:
+            if is_output(json.loads(path.read_text(encoding="utf-8"))):
+                return True
+        except (OSError, ValueError):
+            continue
+    return False
+
+
+def import_gold(source: Path, gold_dir: Path, fmt: str) -> tuple[list[Path], int]:
+    """Corrected annotations -> one gold file per reviewed article in `gold_dir`; returns the files
+    written and how many tasks were left out because nobody annotated them. Every task is read and
     checked first: a file with a bad task writes nothing, and the error names each bad task."""
-    golds, problems = [], []
+    if _holds_outputs(gold_dir):
+        raise CorrectionsError(f"{gold_dir} holds outputs of extract; gold files go to a folder of their own")
+    golds, problems, skipped = [], [], 0
     for where, task in _tasks(source, fmt):
+        if not _annotated(task, fmt):
+            skipped += 1
+            continue
         try:
             golds.append(_gold_of(task, fmt))
-        except (KeyError, IndexError, TypeError, ValueError) as err:
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError) as err:
             problems.append(f"{source.name}, {where}: {type(err).__name__}: {err}")
     if problems:
         raise CorrectionsError("\n".join(problems))
@@ -334,4 +360,4 @@ def import_gold(source: Path, gold_dir: Path, fmt: str) -> list[Path]:
         path = gold_dir / f"{safe_id(Path(gold['source']).stem)}.json"
         write_atomic(path, json.dumps(gold, ensure_ascii=False, indent=1) + "\n")
         written.append(path)
-    return written
+    return written, skipped
