@@ -12,7 +12,7 @@ DEVSETS_WANTED := $(DEV)/news-dev $(DEV)/news-dev2 $(DEV)/polnear-train.jsonl $(
 	$(DEV)/recognizers-temperature.json
 DEVSETS := $(wildcard $(DEV)/news-dev/*.json $(DEV)/news-dev2/*.json $(DEV)/polnear-train.jsonl $(DEV)/newsquant-dev.json $(DEV)/recognizers-*.json)
 
-.PHONY: setup extract test eval floors bench review screenshot browser lint schema clean
+.PHONY: setup extract test test-fast eval floors bench review screenshot browser lint schema clean
 
 setup: $(STAMP)
 
@@ -31,6 +31,10 @@ extract: setup
 
 test: setup browser
 	$(PY) -m pytest
+
+# The edit loop: everything but the tests marked slow (the torture test, the PolNeAR gate).
+test-fast: setup
+	$(PY) -m pytest -m "not slow"
 
 # Headless Chromium and its driver for the review site's browser tests, from Debian's packages. Where
 # they cannot be installed (no root, no apt) the tests say so and are skipped; nothing else needs them.
@@ -68,5 +72,6 @@ schema: setup
 
 # Everything extract, review and the tests write, but not the README's screenshot (tracked).
 clean:
-	rm -rf $(VENV) outputs/*.json outputs/*.csv outputs/*.parquet outputs/errors.jsonl outputs/.tables.sqlite*
+	rm -rf $(VENV) outputs/*.json outputs/*.csv outputs/*.parquet outputs/errors.jsonl outputs/.tables.sqlite* \
+		outputs/.pipeline.lock
 	find outputs/review -mindepth 1 ! -name screenshot.png -exec rm -rf {} +

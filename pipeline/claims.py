@@ -470,7 +470,7 @@ def find_claims(doc: Doc, article: Article, quotes: list[Quote], speakers: list[
                     text=text[q.start : found["end"]],
                     start=q.start,
                     end=found["end"],
-                    value=q.value,  # type: ignore[arg-type]
+                    value=q.value,
                     kind=found["kind"],
                     unit=found["unit"],
                     unit_normalized=found["unit_normalized"],

@@ -25,6 +25,7 @@ def test_devsets_meet_floors(nlp, name):
     assert shortfalls(name, figures) == []
 
 
+@pytest.mark.slow
 def test_devsets_polnear_attribution_floors(nlp):
     _skip_unless_available("polnear")
     scores = score_polnear(SETS["polnear"][0], nlp)

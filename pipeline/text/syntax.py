@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 import numpy
-from spacy.strings import get_string_id  # type: ignore[attr-defined]
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .. import resources

@@ -54,7 +54,7 @@ def detect_format(path: Path) -> str:
 def _extract_texts(nlp: Language, items: list[tuple[str, str]], title_lines: bool) -> Iterator[Extraction]:
     options = Options()
 
-    def articles():  # type: ignore[no-untyped-def]
+    def articles():
         for item_id, text in items:
             article = article_from_text(text, item_id, item_id, options)
             if not title_lines:  # a lone sentence has no headline or byline
@@ -201,9 +201,9 @@ def _score_polnear_article(scores: AttributionScores, row: dict[str, Any], extra
     ]  # fmt: skip
     pred_spans = [[(s.start, s.end) for s in q.spans] for q in predicted]
     for threshold, prf in ((0.3, scores.at30), (0.8, scores.at80)):
-        matched = match_spans(gold_spans, pred_spans, threshold)  # type: ignore[arg-type]
+        matched = match_spans(gold_spans, pred_spans, threshold)
         prf.add(PRF(len(matched), len(gold), len(matched), len(predicted)))
-    matched = match_spans(gold_spans, pred_spans, 0.3)  # type: ignore[arg-type]
+    matched = match_spans(gold_spans, pred_spans, 0.3)
     hit = set(matched.values())
     for g_index, g in enumerate(gold):
         counts = scores.gold_by_type["direct" if g["is_direct"] else "indirect"]
