@@ -2,6 +2,8 @@
 
     from pipeline import build_nlp, extract_text
     document = extract_text(open("article.txt").read())   # the JSON document `extract` writes
+    documents = extract_texts(texts, batch_size=32)         # many texts, streamed through nlp.pipe
+    frame = with_findings(frame, column="text")             # a pandas column's quotes and claims
 
 `build_nlp()` gives the spaCy pipeline (the pinned model and our components); the record types
 (Article, Quote, Speaker, NumericClaim, ...) are in `pipeline.records`. Names load on first use, so
@@ -16,7 +18,7 @@ from .config import PIPELINE_VERSION as __version__
 
 __all__ = [
     "Article", "Extraction", "Issue", "NumericClaim", "Quote", "Span", "Speaker",
-    "__version__", "build_nlp", "extract_text",
+    "__version__", "build_nlp", "extract_text", "extract_texts", "with_findings",
 ]  # fmt: skip
 
 
@@ -25,10 +27,10 @@ def __getattr__(name: str) -> Any:
         from .nlp import build_nlp
 
         return build_nlp
-    if name == "extract_text":
-        from .engines.core import extract_text
+    if name in ("extract_text", "extract_texts", "with_findings"):
+        from .engines import core
 
-        return extract_text
+        return getattr(core, name)
     if name in __all__:
         from . import records
 
