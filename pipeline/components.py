@@ -13,6 +13,7 @@ Extension values are our frozen records; their msgpack codec (records.py) lets t
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import srsly
@@ -138,9 +139,12 @@ def make_attribute_rules(nlp: Language, name: str, patterns: list[dict[str, Any]
 
 class LemmasByKey:
     """The model's rule lemmatizer (handed over by `use`, which nlp.build_nlp calls), run once per
-    distinct word form; the forms seen are remembered (up to a bound) across articles."""
+    distinct word form; the forms seen are remembered (up to a bound) across articles. Saved with
+    the pipeline (`nlp.to_disk`) as the lemmatizer's own tables, so `spacy.load` of a saved
+    pipeline lemmatizes as the one that was saved."""
 
-    def __init__(self) -> None:
+    def __init__(self, vocab: Any = None) -> None:
+        self.vocab = vocab
         self.rules: Any = None
         self.seen: dict[tuple[int, int, int], str] = {}
 
@@ -155,10 +159,32 @@ class LemmasByKey:
             self.seen.clear()
         return lemmatize_by_key(self.rules, doc, self.seen)
 
+    def to_disk(self, path: Any, *, exclude: Any = ()) -> None:
+        if self.rules is None:
+            return
+        index = self.rules.lookups.get_table("lemma_index", None)
+        kept = dict(index or {})
+        try:  # the word index as the lists spaCy writes (sets are how we read it)
+            for pos, words in kept.items():
+                index[pos] = sorted(words)
+            self.rules.to_disk(path, exclude=exclude)
+        finally:
+            for pos, words in kept.items():
+                index[pos] = words
+
+    def from_disk(self, path: Any, *, exclude: Any = ()) -> LemmasByKey:
+        from spacy.pipeline import Lemmatizer
+
+        if not Path(path).exists():
+            return self
+        lemmatizer = Lemmatizer(self.vocab, None, mode="rule", overwrite=False)
+        self.use(lemmatizer.from_disk(path, exclude=exclude))
+        return self
+
 
 @Language.factory(LEMMAS, assigns=["token.lemma"])
 def make_lemmas(nlp: Language, name: str) -> LemmasByKey:
-    return LemmasByKey()
+    return LemmasByKey(nlp.vocab)
 
 
 _QUOTE_FACTORY: dict[str, Any] = {

@@ -153,3 +153,32 @@ def test_components_attribute_rules_on_arrays_set_what_spacys_ruler_sets(nlp):
     theirs, ours = lemmatizer(theirs), lemmatize_by_key(rules, ours)
     assert [t.lemma_ for t in theirs] == [t.lemma_ for t in ours]
     assert {"say", "close", "depot", "rule", "be"} <= {t.lemma_ for t in ours}
+
+
+def test_components_a_saved_pipeline_runs_in_a_fresh_process(tmp_path):
+    """build_nlp() saved with to_disk loads with spacy.load in another process and finds the same
+    quotes and lemmas; a setting changed in the config travels with it."""
+    import subprocess
+    import sys
+
+    from pipeline import build_nlp
+
+    nlp = build_nlp()
+    nlp.get_pipe("lemmatizer")  # our lemma component, standing where the model's was
+    saved = tmp_path / "saved"
+    nlp.to_disk(saved)
+    text = "Officials said the bridges were closed. The mayor said: “We will act.”"
+    here = nlp(text)
+    code = (
+        "import json, spacy, sys\n"
+        f"nlp = spacy.load({str(saved)!r})\n"
+        f"doc = nlp({text!r})\n"
+        "print(json.dumps([[t.lemma_ for t in doc], [q.text for q in doc._.quotes],"
+        " nlp.config['components']['pipeline_quotes_v2']['pre_cue_window']]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lemmas, quotes, window = json.loads(done.stdout)
+    assert lemmas == [t.lemma_ for t in here] and "official" in lemmas and "bridge" in lemmas
+    assert quotes == [q.text for q in here._.quotes] and quotes
+    assert window == 40
