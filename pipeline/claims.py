@@ -7,6 +7,7 @@ numbers inside a quote or said by a speaker of the article, the claimant.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 
@@ -108,6 +109,36 @@ def _noun_phrase(noun: Token, after: int) -> str:
         doc[first].idx < after or doc[first].is_punct or doc[first].lower_ in resources.count_adjectives()
     ):
         first += 1
+    return doc[first : noun.i + 1].text
+
+
+def _is_age(number: Token, q: Quantity) -> bool:
+    """A bare whole number that is someone's age: set off after a person's name ("Dana Reyes, 35,
+    said", "Tom Hale (42)"), or after "aged" ("aged 26 or older")."""
+    doc = number.doc
+    if not isinstance(q.value, int) or not 0 < q.value < 120 or number.i < 2:
+        return False
+    before, after = doc[number.i - 1], doc[number.i + 1] if number.i + 1 < len(doc) else None
+    if before.lower_ in ("aged", "age"):
+        return True
+    named = doc[number.i - 2].ent_type_ == "PERSON"
+    set_off = before.text in (",", "(") and (after is None or after.text in (",", ")", ".", ";"))
+    return named and set_off
+
+
+def _kind_of_thing(noun: Token, after: int) -> str:
+    """What a count counts, for grouping claims: the noun with the nouns compounded before it
+    ("charging stations", "maintenance workers"), not the adjectives or names that only describe
+    these ones ("consecutive games", "two Arab states", "17 NBA seasons" count games, states,
+    seasons). `unit` keeps the words as written."""
+    doc = noun.doc
+    first = noun.i
+    while first - 1 >= 0 and doc[first - 1].idx >= after:
+        before = doc[first - 1]
+        nominal = before.tag_ in ("NN", "NNS", "VBG") and before.pos_ not in ("ADJ", "PROPN")
+        if before.dep_ not in ("compound", "amod") or not nominal or before.head.i != noun.i:
+            break
+        first -= 1
     return doc[first : noun.i + 1].text
 
 
@@ -250,7 +281,8 @@ def _phrase(token: Token) -> str:
 def _skip(doc: Doc, text: str, q: Quantity, number: Token) -> bool:
     """Numbers that are not claims: list numbering, street numbers, labels ("Article 50"), model and
     index names ("787 Dreamliner", "iPhone 14 Pro", "Stoxx 600"), a pronoun "one", "one of the"."""
-    if q.kind == "count" and number.lower_ == "one":
+    hyphened = number.i + 1 < len(doc) and doc[number.i + 1].text == "-" and not number.whitespace_
+    if q.kind == "count" and number.lower_ == "one" and not hyphened:
         # "one former officer", "one who recounted", "one of the so-called ...": an article or a
         # pronoun; "one of four" counts.
         of = next((c for c in number.children if c.lower_ == "of"), None)
@@ -275,11 +307,13 @@ def _skip(doc: Doc, text: str, q: Quantity, number: Token) -> bool:
             if digits and q.start == number.idx and q.value != 1 and singular and not units.measure(after.lower_):
                 return True  # "787 Dreamliner", "3 Series": a model, where a count takes a plural
     if number.is_alpha and number.i + 2 < len(doc) and doc[number.i + 1].text == "-" and not number.whitespace_:
-        described = doc[number.i + 2]  # "a five-year award", "a three-bed flat": a spelt-out number describing a noun
+        # A spelt-out number hyphened to a noun: "a three-game streak", "a two-goal lead", "a
+        # one-game suspension" are claims, the noun their unit; a length of time only describes
+        # what follows ("a five-year contract", "a two-day trial"), as NewsQuant reads them.
+        described = doc[number.i + 2]
         measure = units.measure(described.lower_)
-        if measure is not None and measure not in resources.time_units():
-            return False  # "a six-mile trip" measures the trip
-        if described.tag_ == "NN" and not described.like_num and described.dep_ in ("amod", "compound", "nmod"):
+        lasting = measure is not None and measure in resources.time_units()
+        if lasting and described.dep_ in ("amod", "compound", "nmod"):
             return described.head.i > described.i and described.head.pos_ == "NOUN"
     if q.kind in ("count", "year") and number.i > 0:
         after = doc[number.i + 1] if number.i + 1 < len(doc) else None
@@ -405,7 +439,8 @@ def _claim(doc: Doc, q: Quantity, number: Token, last_unit: tuple[str, str | Non
         elif kind == "count" and (measure := units.measure(unit) or units.measure(noun.lower_)):
             kind, normalized = "measure", measure  # "0.9 trillion cubic feet"
         else:
-            normalized = units.counted_unit(unit, lemma=noun.lemma_ if noun.pos_ == "NOUN" else None)
+            core = _kind_of_thing(noun, q.end) if unit.endswith(noun.text) else unit
+            normalized = units.counted_unit(core, lemma=noun.lemma_ if noun.pos_ == "NOUN" else None)
     elif kind == "count" and unit is None and (counted := _number_of(verb)) is not None:
         unit = counted.text  # "the number of people waiting fell by 600"
         normalized = units.counted_unit(unit, lemma=counted.lemma_)
@@ -425,6 +460,8 @@ def _claim(doc: Doc, q: Quantity, number: Token, last_unit: tuple[str, str | Non
     end = q.end
     if noun is not None and unit_end is not None and noun.idx >= q.end and noun.idx - q.end <= 30 and kind != "year":
         end = unit_end.idx + len(unit_end.text)
+    if kind == "count" and unit is None and _is_age(number, q):
+        kind, normalized = "measure", "year of age"  # "Dana Reyes, 35, said", "adults aged 26 or older"
     found = {"kind": kind, "unit": unit, "unit_normalized": normalized, "end": end, "subject": None}
     if kind in ("year", "year_range", "date") and (dated := _dated_phrase(doc, q)):
         return {**found, "predicate": dated}
@@ -482,4 +519,12 @@ def find_claims(doc: Doc, article: Article, quotes: list[Quote], speakers: list[
                     sentence=(sentence.start_char, sentence.start_char + len(sentence.text.rstrip())),
                 )
             )
-    return claims
+    return _headline_figures_once(claims, article.body_start)
+
+
+def _headline_figures_once(claims: list[NumericClaim], body_start: int) -> list[NumericClaim]:
+    """A figure of the headline that the body gives again is counted once, where the body gives it;
+    one the body never repeats stays (it is the article's claim all the same). Ids follow text order."""
+    in_body = {(c.kind, json.dumps(c.value)) for c in claims if c.start >= body_start}
+    kept = [c for c in claims if c.start >= body_start or (c.kind, json.dumps(c.value)) not in in_body]
+    return [replace(c, id=f"n{n}") for n, c in enumerate(kept, 1)]

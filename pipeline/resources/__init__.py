@@ -77,6 +77,12 @@ def currency_names() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def unit_names() -> dict[str, tuple[str, ...]]:
+    """Canonical unit (not money) -> other names it goes by ("year of age" -> "year", ...)."""
+    return {row[0]: tuple(row[1:]) for row in _columns("unit_names.txt")}
+
+
+@cache
 def label_nouns() -> dict[str, bool]:
     """Nouns a number after them labels rather than counts ("Article 50", "Category 4") -> whether
     even a plural after the number leaves it a label (index names: "S&P 500 futures")."""

@@ -43,5 +43,5 @@ def unit_names(normalized: str | None) -> set[str]:
     if not normalized:
         return set()
     base, _, per = normalized.partition(" per ")
-    names = {base, *resources.currency_names().get(base, ())}
+    names = {base, *resources.currency_names().get(base, ()), *resources.unit_names().get(base, ())}
     return {f"{n} per {per}" if per else n for n in names}

@@ -26,7 +26,7 @@ from ..records import Article, Extraction, NumericClaim
 from ..text.paragraphs import paragraphs
 from ..text.textacy_bridge import direct_quotations
 from ..text.units import singular, unit_names
-from .scoring import PRF, SeedScores, match_spans, score_gold
+from .scoring import PRF, SeedScores, fold_of, match_spans, score_gold
 
 # Kinds NewsQuant does not annotate as quantities: calendar references and ranks.
 _NOT_QUANTITIES = {"year", "year_range", "date", "ordinal"}
@@ -227,7 +227,11 @@ def _score_polnear_article(scores: AttributionScores, row: dict[str, Any], extra
         scores.mention_right += bool(mention and mention.start < gold_speaker[1] and gold_speaker[0] < mention.end)
 
 
-# ---- NewsQuant ----------------------------------------------------------------------------------
+# ---- NewsQuant ------------------------------------------------------------------------------
+# NewsQuant's dev half is the half of its sentences whose plain hash is even: its own halves are
+# split by a salted hash.
+NEWSQUANT_SALT = "newsquant-dev/"
+
 # NewsQuant names a few units otherwise than units.txt does; the same unit either way.
 _UNIT_SYNONYMS = {
     "$": "dollar", "us$": "dollar", "%": "percentage", "percent": "percentage", "per cent": "percentage",
@@ -272,9 +276,14 @@ def _same(gold: tuple[float, ...], value: Any) -> bool:
 class QuantityScores:
     value: PRF = field(default_factory=PRF)
     value_unit: PRF = field(default_factory=PRF)
+    # The same figures for each half of the sentences (scoring.fold_of on the sentence's text).
+    folds: dict[str, list[PRF]] = field(default_factory=dict)
 
     def report(self) -> str:
-        return "\n".join([self.value.line("value"), self.value_unit.line("value + unit")])
+        lines = [self.value.line("value"), self.value_unit.line("value + unit")]
+        for fold, (value, value_unit) in sorted(self.folds.items()):
+            lines.append(f"  fold {fold}: value F1 {value.f1:.3f}, value + unit F1 {value_unit.f1:.3f}")
+        return "\n".join(lines)
 
 
 def score_newsquant(path: Path, nlp: Language) -> QuantityScores:
@@ -296,4 +305,7 @@ def score_newsquant(path: Path, nlp: Language) -> QuantityScores:
                     break
         scores.value.add(PRF(value_hits, len(gold), value_hits, len(predicted)))
         scores.value_unit.add(PRF(unit_hits, len(gold), unit_hits, len(predicted)))
+        fold = scores.folds.setdefault(fold_of(row["text"], NEWSQUANT_SALT), [PRF(), PRF()])
+        fold[0].add(PRF(value_hits, len(gold), value_hits, len(predicted)))
+        fold[1].add(PRF(unit_hits, len(gold), unit_hits, len(predicted)))
     return scores
