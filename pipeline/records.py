@@ -92,6 +92,9 @@ class NumericClaim:
     subject: str | None = None
     claimant: str | None = None
     quote: str | None = None
+    # How sure we are of the value and unit (a measured precision), and the kind of evidence.
+    confidence: float = 0.0
+    evidence: str = ""
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,8 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "subject": "who or what did it",
         "claimant": "speaker id of who claims it; empty means the publication",
         "quote": "id of the quote the number sits in",
+        "confidence": "0 to 1: the measured precision of the value and unit for claims of this evidence",
+        "evidence": "what the claim rests on: its kind, where its unit came from, one value, a range or a change",
     },
 }
 

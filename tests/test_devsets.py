@@ -59,15 +59,18 @@ def test_devsets_readme_shows_the_out_of_sample_speaker_calibration(nlp):
 
     for name in ("news_dev", "news_dev2"):
         _skip_unless_available(name)
-    rows = measured_rows(lambda: nlp)
-    lines = report(rows)
+    from pipeline.claims import CLAIM_CONFIDENCE
+
     readme = README.read_text(encoding="utf-8")
-    shown = lines[: lines.index("fitted on both folds (the table for speakers/canonical.py):")]
-    assert shown and [line for line in shown if line not in readme] == []
-    every: dict[str, list[int]] = {}
-    for fold in rows.values():
-        for rule, (right, total) in fold.items():
-            every.setdefault(rule, [0, 0])
-            every[rule][0] += right
-            every[rule][1] += total
-    assert fit(every) == SPEAKER_CONFIDENCE
+    for what, shipped in (("speakers", SPEAKER_CONFIDENCE), ("claims", CLAIM_CONFIDENCE)):
+        rows = measured_rows(lambda: nlp, what)
+        lines = report(rows, what)
+        shown = lines[: next(n for n, line in enumerate(lines) if line.startswith("fitted on both folds"))]
+        assert shown and [line for line in shown if line not in readme] == []
+        every: dict[str, list[int]] = {}
+        for fold in rows.values():
+            for rule, (right, total) in fold.items():
+                every.setdefault(rule, [0, 0])
+                every[rule][0] += right
+                every[rule][1] += total
+        assert fit(every) == shipped

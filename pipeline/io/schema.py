@@ -19,7 +19,7 @@ import jsonschema
 from ..records import FIELD_DOCS, Article, Extraction, Issue, NumericClaim, Quote, Speaker
 from .ingest import safe_id
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 # Fields kept inside the pipeline but not part of the published contract.
 _INTERNAL: dict[type, set[str]] = {Article: {"body_start", "skipped", "warnings"}}

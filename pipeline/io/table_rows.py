@@ -39,7 +39,8 @@ _ORDER = {
     "quotes": ("article", "id", "kind", "speaker", "speaker_name", "speaker_type", "text", "start", "end", "cue",
                "confidence", "evidence", "speaker_confidence", "speaker_evidence"),
     "numeric_claims": ("article", "id", "text", "value_low", "value_high", "kind", "unit", "unit_normalized",
-                       "approx", "predicate", "subject", "claimant", "claimant_name", "quote", "start", "end"),
+                       "approx", "predicate", "subject", "claimant", "claimant_name", "quote", "start", "end",
+                       "confidence", "evidence"),
     "speakers": ("article", "id", "name", "type", "title", "organisation", "description", "mentions", "quotes"),
 }  # fmt: skip
 _RECORD_OF = {"quotes": "Quote", "numeric_claims": "NumericClaim", "speakers": "Speaker"}

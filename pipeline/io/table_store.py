@@ -41,7 +41,7 @@ from .table_rows import COLUMNS, TABLES, csv_lines, is_output, rows_of
 
 INDEX = ".tables.sqlite"
 # The index's layout; an index of another version is rebuilt from the outputs.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 # Column types in Parquet: the same for every part, whatever its rows hold. Values are text there
 # (numbers and ISO dates share the column); offsets and counts are integers, confidences floats.
 _INTEGERS = {"start", "end", "mentions", "quotes"}

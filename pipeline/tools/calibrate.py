@@ -1,12 +1,14 @@
-"""Speaker confidence, fitted out of sample: `python -m pipeline.tools.calibrate`.
+"""Speaker and claim confidence, fitted out of sample: `python -m pipeline.tools.calibrate`.
 
 Every quote found in the gold sets (the seed, and news-dev and news-dev2 where they lie) falls in
 one row of the speaker-confidence table: the sieve pass that chose its speaker and whether a cue
-tied the quote to its speaker phrase ("name_full/cue"). A row's confidence is its precision: right
-speakers (entity by entity) over found quotes, rounded down to 0.05 and capped at 0.95; rows with
-fewer than MIN_QUOTES quotes are pooled. The table is fitted on one half of the articles
-(`scoring.fold_of`) and its bands are reported on the other, both ways, and then fitted on all of
-them: that last table is the one to put in `speakers/canonical.py`.
+tied the quote to its speaker phrase ("name_full/cue"); every claim we predict, in one row of the
+claim-confidence table: its evidence ("count_noun_one"). A row's confidence is its precision (right
+speakers, entity by entity, over found quotes; claims with the right value and unit over predicted
+claims), rounded down to 0.05 and capped at 0.95; rows with fewer than MIN_QUOTES items are pooled.
+Each table is fitted on one half of the articles (`scoring.fold_of`) and its bands are reported on
+the other, both ways, and then fitted on all of them: that last table is the one to put in
+`speakers/canonical.py` (SPEAKER_CONFIDENCE) and `claims.py` (CLAIM_CONFIDENCE).
 """
 
 from __future__ import annotations
@@ -24,15 +26,16 @@ MIN_QUOTES = 5
 CAP = 0.95
 
 
-def measured_rows(nlp: Callable[[], Language]) -> dict[str, dict[str, list[int]]]:
-    """Fold -> speaker rule -> [right speaker, found quotes], over every gold set that is here."""
+def measured_rows(nlp: Callable[[], Language], what: str = "speakers") -> dict[str, dict[str, list[int]]]:
+    """Fold -> row -> [right, total] over every gold set that is here: speaker rules ("speakers") or
+    claim evidence ("claims")."""
     rows: dict[str, dict[str, list[int]]] = {"A": {}, "B": {}}
     for name in ("seed", "news_dev", "news_dev2"):
         if not available(name):
             continue
         for article, scores in score_gold_files(SETS[name], None, nlp):
             fold = rows[fold_of(article)]
-            for rule, (right, total) in scores.speaker_rules.items():
+            for rule, (right, total) in (scores.speaker_rules if what == "speakers" else scores.claim_rules).items():
                 counts = fold.setdefault(rule, [0, 0])
                 counts[0] += right
                 counts[1] += total
@@ -67,19 +70,20 @@ def bands(table: dict[str, float], rows: dict[str, list[int]]) -> dict[tuple[flo
     return counts
 
 
-def report(rows: dict[str, dict[str, list[int]]]) -> list[str]:
-    lines = []
+def report(rows: dict[str, dict[str, list[int]]], what: str = "speakers") -> list[str]:
+    lines: list[str] = []
     for fitted, scored in (("A", "B"), ("B", "A")):
         table = fit(rows[fitted])
         lines.append(f"fitted on fold {fitted}, reported on fold {scored}:")
         for (low, high), (right, total) in sorted(bands(table, rows[scored]).items(), reverse=True):
             band = f"[{low:.1f}, {min(high, 1.0):.1f}{']' if high > 1 else ')'}"
             lines.append(f"  {band:<12} {ratio(right, total)}  ({right}/{total})")
-    lines.append("each pass, right speaker on fold A | fold B:")
+    lines.append("each pass, right speaker on fold A | fold B:" if what == "speakers" else
+                 "each kind of evidence, value and unit right on fold A | fold B:")  # fmt: skip
     passes: dict[str, dict[str, list[int]]] = {}
     for fold, fold_rows in rows.items():
         for rule, (right, total) in fold_rows.items():
-            tally = passes.setdefault(rule.split("/")[0], {}).setdefault(fold, [0, 0])
+            tally = passes.setdefault(rule.split("/")[0] if what == "speakers" else rule, {}).setdefault(fold, [0, 0])
             tally[0] += right
             tally[1] += total
     for rule, by_fold in sorted(passes.items()):
@@ -93,7 +97,9 @@ def report(rows: dict[str, dict[str, list[int]]]) -> list[str]:
             tally[1] += total
     small = [counts for rule, counts in every.items() if counts[1] < MIN_QUOTES and rule != "no speaker"]
     every["pooled"] = [sum(c[0] for c in small), sum(c[1] for c in small)]
-    lines.append("fitted on both folds (the table for speakers/canonical.py):")
+    lines.append(
+        f"fitted on both folds (the table for {'speakers/canonical.py' if what == 'speakers' else 'claims.py'}):"
+    )
     lines += [f'    "{rule}": {value},  # {every[rule][0]}/{every[rule][1]}' for rule, value in fit(every).items()]
     return lines
 
@@ -101,8 +107,10 @@ def report(rows: dict[str, dict[str, list[int]]]) -> list[str]:
 def main() -> int:
     from ..nlp import default_nlp
 
-    for line in report(measured_rows(default_nlp)):
-        print(line)
+    for what in ("speakers", "claims"):
+        print(f"== {what}")
+        for line in report(measured_rows(default_nlp, what), what):
+            print(line)
     return 0
 
 

@@ -261,6 +261,9 @@ class SeedScores:
     # speaker rule (the speaker pass, attribution strength) -> [right speaker, found quotes]:
     # the table that calibrates speaker_confidence
     speaker_rules: dict[str, list[int]] = field(default_factory=dict)
+    # claim evidence -> [predicted claims a required gold claim has with its unit, predicted claims
+    # (those matching only an optional gold claim left out)]: the table that calibrates confidence
+    claim_rules: dict[str, list[int]] = field(default_factory=dict)
     claims: PRF = field(default_factory=PRF)
     claims_required: int = 0
     claims_value: int = 0
@@ -293,6 +296,7 @@ class SeedScores:
         for mine, theirs in ((self.speaker_bands, other.speaker_bands),
                              (self.speaker_bands_lenient, other.speaker_bands_lenient),
                              (self.speaker_rules, other.speaker_rules),
+                             (self.claim_rules, other.claim_rules),
                              (self.speaker_types, other.speaker_types)):  # fmt: skip
             for key, (right, total) in theirs.items():
                 _tally(mine, key, right, total)
@@ -475,6 +479,15 @@ def _score_claims(
     predicted = out["numeric_claims"]
     required = [g for g in gold["numeric_claims"] if not g.get("optional")]
     hits = _claim_pairs(gold["numeric_claims"], predicted)
+    gold_of = {i: gold["numeric_claims"][n] for n, i in hits.items()}
+    for i, claim in enumerate(predicted):
+        g = gold_of.get(i)
+        if g is not None and g.get("optional"):
+            continue  # a marginal figure: neither right nor wrong to find
+        unit = claim.get("unit_normalized")
+        unit_ok = g is not None and ("unit" not in g or _unit_matches(g["unit"], claim["unit"], unit))
+        right = g is not None and unit_ok
+        _tally(scores.claim_rules, claim.get("evidence") or "none", right)
     matched = value_right = 0
     for n, g in enumerate(gold["numeric_claims"]):
         hit = hits.get(n)
