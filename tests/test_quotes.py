@@ -128,3 +128,14 @@ def test_quotes_terms_in_quote_marks_are_not_quotes(run_text, text, words, kept)
     them, are a term, a nickname or a slogan, not a partial quote."""
     found = [q for q in run_text(text).quotes if q.text.strip(".,") == words]
     assert bool(found) is kept
+
+
+@pytest.mark.parametrize(("figure", "unit"), [("30%", "percent"), ("£3m", "GBP"), ("5°", None)])
+def test_quotes_reported_speech_keeps_the_sign_of_its_last_figure(run_text, figure, unit):
+    """ "... could rise by 30%." ends with "30%": the sign is the figure's, so the claim is the
+    speaker's, not the publication's."""
+    result = run_text(f"Prices\n\nThe analyst said costs could rise by {figure}.\n")
+    (quote,) = result.quotes
+    assert quote.text.endswith(figure)
+    claim = next(c for c in result.numeric_claims if c.text.startswith(figure[:1]))
+    assert claim.claimant == quote.speaker is not None

@@ -156,13 +156,20 @@ def _according_to_content(ctx: QuoteContext, according: Token) -> tuple[int, int
     return _trimmed(ctx, start, end)
 
 
+# Punctuation that bounds a clause; "%", "°" and currency signs belong to the figure beside them
+# ("could rise by 30%." ends with "30%").
+_EDGE_PUNCTUATION = set(".,;:!?…\"'“”‘’()[]{}-–—/")
+
+
+def _edge(token: Token) -> bool:
+    return token.is_space or (token.is_punct and all(ch in _EDGE_PUNCTUATION for ch in token.text))
+
+
 def _trimmed(ctx: QuoteContext, start: int, end: int, min_tokens: int = 4) -> tuple[int, int] | None:
     """A token range without edge punctuation, or None if it is too short or holds a direct quote."""
-    while start < end and (ctx.doc[start].is_punct or ctx.doc[start].is_space) and not ctx.in_quote(ctx.doc[start]):
+    while start < end and _edge(ctx.doc[start]) and not ctx.in_quote(ctx.doc[start]):
         start += 1
-    while (
-        end > start and (ctx.doc[end - 1].is_punct or ctx.doc[end - 1].is_space) and not ctx.in_quote(ctx.doc[end - 1])
-    ):
+    while end > start and _edge(ctx.doc[end - 1]) and not ctx.in_quote(ctx.doc[end - 1]):
         end -= 1
     if end - start < min_tokens:
         return None
