@@ -136,6 +136,6 @@ def test_quotes_reported_speech_keeps_the_sign_of_its_last_figure(run_text, figu
     speaker's, not the publication's."""
     result = run_text(f"Prices\n\nThe analyst said costs could rise by {figure}.\n")
     (quote,) = result.quotes
-    assert quote.text.endswith(figure)
+    assert quote.text.rstrip(".").endswith(figure)
     claim = next(c for c in result.numeric_claims if c.text.startswith(figure[:1]))
     assert claim.claimant == quote.speaker is not None
