@@ -265,7 +265,7 @@ def import_corrections(
     except CorrectionsError as err:
         typer.echo(f"error: nothing imported:\n{err}", err=True)
         raise typer.Exit(1) from None
-    left = f"; {skipped} task(s) nobody annotated left out" if skipped else ""
+    left = f"; {skipped} task(s) or article(s) nobody reviewed left out" if skipped else ""
     typer.echo(f"{len(written)} gold file(s) written to {gold_dir}{left}", err=True)
 
 

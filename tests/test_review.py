@@ -273,12 +273,43 @@ def test_review_corrections_round_trip_in_a_real_browser(site: Path, tmp_path: P
         visible = [r for r in driver.find_elements(By.CSS_SELECTOR, "#quote-table tbody tr") if r.is_displayed()]
         assert visible and {r.get_attribute("data-kind") for r in visible} == {"direct"}
 
+        # Only an article marked reviewed becomes gold.
+        driver.find_element(By.CSS_SELECTOR, "button[data-action=reviewed]").click()
+
+        # At a laptop's 1280 x 800 every control of both tables is reachable without scrolling sideways.
+        driver.set_window_size(1280, 800)
+        Select(
+            driver.find_element(By.CSS_SELECTOR, "[data-list-controls=quote-table] select[data-filter=kind]")
+        ).select_by_value("")
+        width = driver.execute_script("return window.innerWidth")
+        for button in driver.find_elements(By.CSS_SELECTOR, "#quote-table button, #claim-table button"):
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+            box = driver.execute_script("return arguments[0].getBoundingClientRect().toJSON()", button)
+            assert 0 <= box["left"] and box["right"] <= width, box
+        review = driver.find_element(By.CSS_SELECTOR, "section[aria-label=review]")
+        assert driver.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth + 1", review)
+        assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+        driver.set_window_size(1400, 1000)
+
         # Kept in the browser: a reload shows the marks again (found by offsets, not ids).
         driver.refresh()
         assert driver.find_element(By.ID, wrong_id).get_attribute("data-verdict") == "wrong"
         assert (
             driver.find_element(By.ID, quote_id).find_element(By.CSS_SELECTOR, "input").get_attribute("value") == other
         )
+
+        assert (
+            driver.find_element(By.CSS_SELECTOR, "button[data-action=reviewed]").get_attribute("aria-pressed") == "true"
+        )
+
+        # Another site opened in the same browser starts with no corrections of its own.
+        other_site = tmp_path / "other-outputs"
+        shutil.copytree(site.parent, other_site, ignore=shutil.ignore_patterns("review", ".*"))
+        build_review(other_site)
+        driver.get(next((other_site / "review" / "articles").glob("*.html")).as_uri())
+        assert driver.find_element(By.CSS_SELECTOR, ".marked-articles").text == "0"
+        driver.get((site / "articles" / f"{SEED.stem}.html").as_uri())
+        assert driver.find_element(By.CSS_SELECTOR, ".marked-articles").text == "1"
 
         driver.find_element(By.CSS_SELECTOR, "button[data-action=download]").click()
         saved = downloads / "corrections.json"
@@ -315,3 +346,34 @@ def test_review_corrections_round_trip_in_a_real_browser(site: Path, tmp_path: P
         r"numeric claims \(value\).*\((\d+)/(\d+) gold found, (\d+)/(\d+) predictions right\)", scored.stdout
     )
     assert claims and claims[1] == claims[2] == claims[3] and int(claims[4]) == int(claims[3]) + 1
+
+
+def test_review_article_pages_have_unique_ids_no_paths_and_values_as_written(site: Path):
+    page = (site / "articles" / f"{SEED.stem}.html").read_text(encoding="utf-8")
+    ids = re.findall(r" id='([^']+)'", page)
+    assert ids and len(ids) == len(set(ids))
+    assert str(SEED.parent) not in page and "/corpus/" not in page  # the file's name, never its folders
+    assert re.search(r"\d{1,3}(,\d{3})+", page)  # large values with their thousands separated
+    assert "data-action='reviewed'" in page and "placeholder=" not in page
+
+
+def test_review_a_mark_cut_in_pieces_keeps_its_id_once():
+    html = highlight("He said we will act now.", [(3, 20, "<span id='t-q1'>", "</span>"), (8, 12, "<b>", "</b>")])
+    assert html.count("id='t-q1'") == 1 and html.count("<span") == 3
+
+
+def test_review_only_articles_marked_reviewed_become_gold(tmp_path: Path, seed_outputs: Path):
+    from pipeline.cli import main
+
+    document = json.loads((seed_outputs / f"{SEED.stem}.json").read_text(encoding="utf-8"))
+    article = {k: document["article"][k] for k in ("id", "sha256", "title", "author", "published")}
+    quote = {"start": 1, "end": 5, "kind": "direct", "text": ["x"], "speaker": None, "verdict": "wrong"}
+    marked = {**article, "reviewed": False, "quotes": [quote], "claims": []}
+    reviewed = {**article, "id": "other", "reviewed": True, "quotes": [], "claims": []}
+    corrections = tmp_path / "corrections.json"
+    corrections.write_text(
+        json.dumps({"format": "pipeline-review-corrections", "version": 2, "articles": [marked, reviewed]}),
+        encoding="utf-8",
+    )
+    assert main(["import", str(corrections), "--format", "review", "--gold-dir", str(tmp_path / "gold")]) == 0
+    assert [p.stem for p in (tmp_path / "gold").glob("*.json")] == ["other"]

@@ -170,3 +170,23 @@ def test_scoring_speaker_confidence_is_fitted_on_one_half_and_reported_on_the_ot
     assert table == {"name_full/cue": 0.95, "pronoun_salient/cue": 0.7, "pooled": 0.75}
     held_out = {"name_full/cue": [8, 10], "pronoun_salient/cue": [5, 5], "no speaker": [0, 2]}
     assert bands(table, held_out) == {(0.9, 1.01): [8, 10], (0.7, 0.9): [5, 5], (0.0, 0.5): [0, 2]}
+
+
+def test_scoring_gold_claims_with_offsets_pair_with_the_claim_at_those_offsets():
+    """A reviewer's gold carries offsets: with two claims of one value, the one marked is scored."""
+    claims = [
+        {"text": "six", "value": 6, "unit": "aircraft", "start": 10, "end": 13, "predicate": None, "claimant": None},
+        {"text": "six", "value": 6, "unit": "routes", "start": 40, "end": 43, "predicate": None, "claimant": None},
+    ]
+    gold = {
+        "speakers": {},
+        "quotes": [],
+        "metadata": {},
+        "numeric_claims": [{"text": "six", "value": 6, "unit": "routes", "start": 40, "end": 43, "claimant": None}],
+    }
+    assert score_gold(gold, _output(claims)).claims_unit == 1
+    unplaced = {
+        **gold,
+        "numeric_claims": [{k: v for k, v in gold["numeric_claims"][0].items() if k not in ("start", "end")}],
+    }
+    assert score_gold(unplaced, _output(claims)).claims_unit == 0  # by words and value alone, the first

@@ -260,6 +260,8 @@ def gold_from_review(article: dict[str, Any]) -> dict[str, Any]:
         claim: dict[str, Any] = {"text": str(c["text"])}
         claim.update({k: c[k] for k in CLAIM_FIELDS if c.get(k) is not None})
         claim["claimant"] = _review_speaker(c.get("claimant"), speakers)
+        if isinstance(c.get("start"), int) and isinstance(c.get("end"), int):
+            claim["start"], claim["end"] = c["start"], c["end"]  # eval pairs claims by these first
         claims.append(claim)
     meta = {"id": str(article["id"]), **{k: article.get(k) for k in ("title", "author", "published")}}
     return _gold(meta, quotes, speakers, claims)
@@ -305,6 +307,8 @@ def _tasks(source: Path, fmt: str) -> list[tuple[str, dict[str, Any]]]:
         articles = corrections.get("articles")
         if not isinstance(articles, list):
             raise CorrectionsError(f"{source.name}: its articles are not a list")
+        if corrections.get("version") == 1:  # before the "article reviewed" mark: every article was
+            articles = [{**a, "reviewed": True} if isinstance(a, dict) else a for a in articles]
         return [(f"article {a.get('id') if isinstance(a, dict) else n!r}", a) for n, a in enumerate(articles, 1)]
     raise ValueError(f"unknown format {fmt!r}: {', '.join(FORMATS)}")
 
@@ -323,9 +327,11 @@ def _gold_of(task: dict[str, Any], fmt: str) -> dict[str, Any]:
 
 
 def _annotated(task: Any, fmt: str) -> bool:
-    """Whether someone annotated a Label Studio task: one with only our predictions was never
-    reviewed, and would score as perfect if it became gold."""
-    return fmt != "label-studio" or not isinstance(task, dict) or bool(task.get("annotations"))
+    """Whether someone reviewed a task: a Label Studio task with only our predictions, or an article
+    of the review site not marked reviewed, would score as perfect if it became gold."""
+    if not isinstance(task, dict) or fmt == "prodigy":
+        return True
+    return bool(task.get("annotations")) if fmt == "label-studio" else task.get("reviewed") is True
 
 
 def _holds_outputs(folder: Path) -> bool:

@@ -458,6 +458,13 @@ def _claim_pairs(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) ->
     "£6" only because the values agree), then the same value anywhere."""
     pairs: dict[int, int] = {}
     used: set[int] = set()
+    # Gold written from a review carries offsets: the claim the reviewer marked is that one.
+    places = {(c.get("start"), c.get("end")): i for i, c in enumerate(predicted)}
+    for n, g in enumerate(gold):
+        i = places.get((g.get("start"), g.get("end"))) if isinstance(g.get("start"), int) else None
+        if i is not None and i not in used and same_value(predicted[i]["value"], g["value"]):
+            pairs[n] = i
+            used.add(i)
     for same_words in (True, False):
         for n, g in enumerate(gold):
             if n in pairs:

@@ -7,6 +7,7 @@ reaches a page, attributes included.
 from __future__ import annotations
 
 import json
+import re
 from html import escape as html_escape
 from typing import Any
 from urllib.parse import quote
@@ -17,6 +18,7 @@ from ...records import show_bidi_controls
 # links, no form to send anything. A corrections file leaves by download, never by request.
 CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 SPEAKER_CLASSES = 10  # .c0 ... .c9 in review.css
+_NO_ID = re.compile(r" id='[^']*'")
 
 
 def escape(text: str, quote: bool = True) -> str:
@@ -62,7 +64,8 @@ def page(title: str, body: str, depth: int, body_attrs: str = "") -> str:
         f"<meta http-equiv='Content-Security-Policy' content=\"{CSP}\">"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{escape(title)}</title><link rel='stylesheet' href='{up}assets/review.css'>"
-        f"<script src='{up}assets/review.js'></script></head><body{body_attrs}>"
+        f"<script src='{up}assets/site.js'></script><script src='{up}assets/review.js'></script></head>"
+        f"<body{body_attrs}>"
         f"<nav aria-label='site'><a href='{up}index.html'>Articles</a><a href='{up}doubtful.html'>Doubtful first</a>"
         f"<a href='{up}speakers.html'>Speakers</a><a href='{up}corpus.html'>Corpus</a>"
         "<span class='needs-js small'>corrections saved in this browser: <b class='marked-articles'>0</b> article(s) "
@@ -100,6 +103,7 @@ def highlight(text: str, marks: list[tuple[int, int, str, str]], inserts: list[t
     for position, html in inserts:
         at.setdefault(position, []).append(html)
     parts, active, following = [], [], 0
+    opened: set[int] = set()
     for start, end in zip(cuts, cuts[1:], strict=False):
         parts.append("".join(at.get(start, ())))
         while following < len(ordered) and ordered[following][0] <= start:
@@ -107,6 +111,9 @@ def highlight(text: str, marks: list[tuple[int, int, str, str]], inserts: list[t
             following += 1
         active = [m for m in active if m[1] > start]  # every boundary is a cut: these cover [start, end)
         piece = escape(text[start:end])
-        parts.append("".join(m[2] for m in active) + piece + "".join(m[3] for m in reversed(active)))
+        # A mark cut in pieces opens in each; its id (the target of links) stays on the first.
+        opening = "".join(m[2] if id(m) not in opened else _NO_ID.sub("", m[2]) for m in active)
+        opened.update(id(m) for m in active)
+        parts.append(opening + piece + "".join(m[3] for m in reversed(active)))
     parts.append("".join(at.get(len(text), ())))
     return "".join(parts)

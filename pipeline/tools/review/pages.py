@@ -12,6 +12,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from .html import SPEAKER_CLASSES, article_href, attr, badge, escape, highlight, page, page_name, pager, snippet
@@ -111,8 +112,8 @@ def _quote_rows(document: dict[str, Any]) -> str:
             f"<td>{badge(q['speaker_confidence'], 'speaker confidence')} <span class='small'>speaker</span><br>"
             f"{badge(q['confidence'], 'quote confidence')} <span class='small'>quote</span><br>"
             f"<span class='small muted'>{escape(q['evidence'])}; {escape(q['speaker_evidence'])}</span></td>"
-            f"<td>{_verdict_buttons('quote')}<br><label class='small'>right speaker:<br>"
-            f"<input class='speaker-fix' list='speaker-names' placeholder='{escape(label)}'></label></td></tr>"
+            f"<td>{_verdict_buttons('quote')}<br><label class='small'>right speaker (now {escape(label)}):<br>"
+            "<input class='speaker-fix' list='speaker-names'></label></td></tr>"
         )
     return "".join(rows)
 
@@ -125,21 +126,36 @@ def _claim_rows(document: dict[str, Any]) -> str:
         carried = {k: c[k] for k in ("start", "end", "text", "value", "kind", "unit", "unit_normalized",
                                      "approx", "predicate")}  # fmt: skip
         carried["claimant"] = _gold_speaker(claimant)
-        value = c["value"]
-        shown = " to ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+        confidence = c.get("confidence", 0.0)
         rows.append(
             f"<tr id='{escape(c['id'])}' tabindex='-1' data-row='claim' data-position='{position}'"
             f" data-start='{c['start']}' data-end='{c['end']}' data-kind='{escape(c['kind'])}'"
+            f" data-cc='{confidence:.3f}' data-doubtful='{'yes' if confidence < 0.7 else 'no'}'"
             f" data-claim='{attr(carried)}'>"
             f"<td><a href='#t-{escape(c['id'])}' title='show in the text'>{escape(c['id'])}</a></td>"
-            f"<td>{escape(c['text'])}</td><td>{escape(shown)}</td><td>{escape(c['kind'])}</td>"
-            f"<td>{escape(c['unit'] or '')}</td><td>{escape(c['unit_normalized'] or '')}</td>"
-            f"<td>{escape(c['approx'])}</td>"
-            f"<td>{escape(c['predicate'] or '')}</td><td>{escape(c['subject'] or '')}</td>"
+            f"<td><b>{escape(c['text'])}</b><br><span class='small'>{escape(shown_value(c))}</span></td>"
+            f"<td>{escape(c['kind'])} {escape(c['approx'])}<br><span class='small'>{escape(c['unit'] or '')}"
+            f"{' · ' + escape(c['unit_normalized']) if c['unit_normalized'] else ''}</span></td>"
+            f"<td>{escape(c['predicate'] or '')}<br><span class='small muted'>{escape(c['subject'] or '')}</span></td>"
             f"<td>{escape(speaker_label(claimant) if claimant else 'the publication')}</td>"
+            f"<td>{badge(confidence, 'claim confidence')}<br><span class='small muted'>"
+            f"{escape(c.get('evidence', ''))}</span></td>"
             f"<td>{_verdict_buttons('claim')}</td></tr>"
         )
     return "".join(rows)
+
+
+def shown_value(claim: dict[str, Any]) -> str:
+    """A claim's value as a reader writes it: thousands separated, a range or change with its ends
+    ("850,000,000", "4.8 to 4.7", "2004-12-31")."""
+
+    def one(value: Any) -> str:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return f"{value:,}" if isinstance(value, (int, float)) else str(value)
+
+    value = claim["value"]
+    return " to ".join(one(v) for v in value) if isinstance(value, list) else one(value)
 
 
 def _options(values: list[str], everything: str) -> str:
@@ -158,7 +174,9 @@ def article_page(document: dict[str, Any]) -> str:
         )
         + f"<option value='{NOBODY}' data-type=''></option>"
     )
-    meta = " · ".join(escape(x) for x in (article["author"], article["published"], article["source"]) if x)
+    # The input's file name, never its folders: a site shared outside the newsroom shows no paths.
+    source = PurePath(article["source"]).name if article["source"] else ""
+    meta = " · ".join(escape(x) for x in (article["author"], article["published"], source) if x)
     quote_controls = (
         "<div class='controls needs-js' data-list-controls='quote-table'>"
         "<label>sort <select name='sort'><option value='position'>text order</option>"
@@ -174,7 +192,10 @@ def article_page(document: dict[str, Any]) -> str:
         f"{len(document['numeric_claims'])} numeric claims. <span class='needs-js'>Marked on this page: "
         "<b class='marked-here'>0</b>.</span> In the text: quotes in their speaker's colour, "
         "<mark class='who'>the phrase that named the speaker</mark>, <mark class='cue'>the cue</mark>, "
-        "<span class='num'>numbers</span>.</p></header>"
+        "<span class='num'>numbers</span>.</p>"
+        "<p class='needs-js'><button type='button' data-action='reviewed' aria-pressed='false'>"
+        "Mark this article reviewed</button> <span class='small'>only articles marked reviewed go into the"
+        " gold; rows left unmarked in them count as right.</span></p></header>"
         f"<datalist id='speaker-names'>{names}</datalist>"
         "<div class='cols'><section aria-label='article text'><h2>Text</h2>"
         f"<div class='text'>{highlight(article['text'], marks, inserts)}</div></section>"
@@ -182,13 +203,20 @@ def article_page(document: dict[str, Any]) -> str:
         f"{quote_controls}<table id='quote-table'><thead><tr><th>id</th><th>quote</th><th>speaker</th>"
         "<th>confidence, evidence</th><th>review</th></tr></thead>"
         f"<tbody>{_quote_rows(document)}</tbody></table>"
-        "<h2>Numeric claims</h2><table id='claim-table'><thead><tr><th>id</th><th>text</th><th>value</th><th>kind</th>"
-        "<th>unit</th><th>unit_normalized</th><th>approx</th><th>predicate</th><th>subject</th><th>claimant</th>"
+        "<h2>Numeric claims</h2>"
+        "<div class='controls needs-js' data-list-controls='claim-table'>"
+        "<label>sort <select name='sort'><option value='position'>text order</option>"
+        "<option value='cc'>confidence, lowest first</option></select></label>"
+        "<label>show <select data-filter='doubtful'><option value=''>every claim</option>"
+        "<option value='yes'>doubtful claims (confidence under 0.7)</option></select></label></div>"
+        "<table id='claim-table'><thead><tr><th>id</th><th>as written, value</th><th>kind, unit</th>"
+        "<th>predicate, subject</th><th>claimant</th><th>confidence</th>"
         f"<th>review</th></tr></thead><tbody>{_claim_rows(document)}</tbody></table>"
         "<h2>Speakers</h2>" + _speaker_table(document) + "</section></div>"
     )
+    shown = {**article, "source": source}
     attrs = f" data-article='{attr(article['id'])}' data-sha256='{attr(article['sha256'])}'" + "".join(
-        f" data-{key}='{attr(json.dumps(article[key]))}'" for key in ("source", "title", "author", "published")
+        f" data-{key}='{attr(json.dumps(shown[key]))}'" for key in ("source", "title", "author", "published")
     )
     return page(article["title"] or article["id"], body, depth=1, body_attrs=attrs)
 

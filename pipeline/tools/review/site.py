@@ -10,6 +10,7 @@ text. Reviewers' corrections are kept in the browser and saved as a corrections 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -49,6 +50,9 @@ def build_review(out_dir: Path) -> tuple[Path, list[str]]:
 
     for name in ASSETS:
         write(f"assets/{name}", _asset(name))
+    # Corrections are kept in the browser under this site's own id: a second site (another folder of
+    # outputs) starts empty, and this one, built again after a new extract, finds its own.
+    write("assets/site.js", f"window.PIPELINE_SITE = {json.dumps(site_id(out_dir))};\n")
     left_out: list[str] = []
     corpus = pages.Corpus()
     for document in iter_valid_outputs(out_dir, left_out):
@@ -69,6 +73,11 @@ def build_review(out_dir: Path) -> tuple[Path, list[str]]:
     write("corpus.html", pages.corpus_page(corpus, grouped, charts))
     _remove_stale(site, written)
     return site / "index.html", left_out
+
+
+def site_id(out_dir: Path) -> str:
+    """A stable id for the site of one folder of outputs (a hash of its place: no path is shown)."""
+    return hashlib.sha256(str(out_dir.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _remove_stale(site: Path, written: set[Path]) -> None:

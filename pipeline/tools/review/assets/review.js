@@ -3,7 +3,9 @@
 // page's data-* attributes and writes text only through textContent: article text is never HTML here.
 "use strict";
 (function () {
-  var STORE = "pipeline-review:";  // one key per article: STORE + article id
+  // One key per article: STORE + article id, under the site's own id (assets/site.js), so that two
+  // sites opened from file:// in one browser never share corrections.
+  var STORE = "pipeline-review:" + (window.PIPELINE_SITE || "site") + ":";
   var FORMAT = "pipeline-review-corrections";
 
   function load(id) {
@@ -53,8 +55,25 @@
         b.addEventListener("click", function () { toggle(row, b); save(body); });
       });
     });
+    all("button[data-action=reviewed]").forEach(function (b) {
+      showReviewed(b, Boolean(saved && saved.reviewed));
+      b.addEventListener("click", function () {
+        showReviewed(b, data(b, "reviewed") !== "true");
+        save(body);
+      });
+    });
     count(body);
     listControls();
+  }
+  // Only an article marked reviewed becomes gold; within it, rows left unmarked are accepted.
+  function showReviewed(button, on) {
+    button.setAttribute("data-reviewed", String(on));
+    button.setAttribute("aria-pressed", String(on));
+    button.textContent = on ? "✓ article reviewed (click to undo)" : "Mark this article reviewed";
+  }
+  function reviewed() {
+    var b = document.querySelector("button[data-action=reviewed]");
+    return Boolean(b && data(b, "reviewed") === "true");
   }
 
   function setVerdict(row, verdict) {
@@ -98,7 +117,7 @@
     return {
       id: data(body, "article"), sha256: data(body, "sha256"), source: json(body, "source"),
       title: json(body, "title"), author: json(body, "author"), published: json(body, "published"),
-      quotes: quotes, claims: claims
+      reviewed: reviewed(), quotes: quotes, claims: claims
     };
   }
   function marked(rec) {
@@ -107,7 +126,7 @@
   }
   function save(body) {
     var rec = record(body);
-    if (marked(rec)) { window.localStorage.setItem(STORE + rec.id, JSON.stringify(rec)); }
+    if (marked(rec) || rec.reviewed) { window.localStorage.setItem(STORE + rec.id, JSON.stringify(rec)); }
     else { window.localStorage.removeItem(STORE + rec.id); }
     count(body);
   }
@@ -120,7 +139,7 @@
   // ---- every page: the corrections file ----------------------------------------------------------
   function corrections() {
     return {
-      format: FORMAT, version: 1, saved: new Date().toISOString(),
+      format: FORMAT, version: 2, saved: new Date().toISOString(),
       articles: keys().map(load).filter(function (r) { return r; })
     };
   }
