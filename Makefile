@@ -59,9 +59,10 @@ eval: extract
 floors: setup
 	$(PY) -m pipeline.tools.quality
 
-# Our extraction against spaCy alone on the PolNeAR texts, as whole processes, interleaved.
+# Our extraction against spaCy alone, as whole processes, interleaved: on the PolNeAR texts where they
+# lie beside the checkout, else on copies of corpus/; BENCH_ARGS="--set FOLDER_OR_JSONL" names others.
 bench: setup
-	$(PY) -m pipeline.tools.bench
+	$(PY) -m pipeline.tools.bench $(BENCH_ARGS)
 
 lint: setup
 	$(PY) -m ruff check pipeline tests

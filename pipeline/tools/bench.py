@@ -4,8 +4,9 @@ long article (memory bounded by its pieces); five new articles into an empty fol
 5,000 outputs (the corpus tables' cost). Each run reports as it finishes.
 
 Runs are interleaved (spaCy, ours, spaCy, ours) so a noisy shared machine affects both sides alike;
-the ratios are what to read. Texts come from the PolNeAR dev set, read at bench time and written to a
-temporary folder that is deleted afterwards (never committed).
+the ratios are what to read. Texts come from the PolNeAR dev set where it lies beside the checkout,
+else from the articles in corpus/ (copies of them, on a public clone), or from the .jsonl corpus or
+folder of .txt files that --set names; they are written to a temporary folder deleted afterwards.
 
     python -m pipeline.tools.bench [--articles N] [--repeat R] [--scale 4] [--long CHARS] [--archive N]
 """
@@ -22,23 +23,44 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
-DEFAULT_SET = Path(__file__).resolve().parents[3] / "shared" / "eval" / "polnear-train.jsonl"
+ROOT = Path(__file__).resolve().parents[2]
+POLNEAR = ROOT.parent / "shared" / "eval" / "polnear-train.jsonl"
+# Where the texts come from: the PolNeAR articles where they lie beside the checkout (the figures in
+# the README), else the articles committed in corpus/ (a public clone), else what --set names.
+DEFAULT_SET = POLNEAR if POLNEAR.exists() else ROOT / "corpus"
+
+
+def texts_of(source: Path) -> Iterator[str]:
+    """The texts of a benchmark set: a JSON Lines corpus (a "text" per line) or a folder of .txt files,
+    again from the start as often as asked (a small set makes a large run of copies)."""
+    while True:
+        found = 0
+        if source.is_dir():
+            for path in sorted(source.glob("*.txt")):
+                found += 1
+                yield path.read_text(encoding="utf-8")
+        else:
+            with source.open(encoding="utf-8") as handle:
+                for line in handle:
+                    if line.strip():
+                        found += 1
+                        yield json.loads(line)["text"]
+        if not found:
+            raise SystemExit(f"no texts in {source}: give a .jsonl corpus or a folder of .txt files (--set)")
 
 
 def write_corpus(source: Path, folder: Path, articles: int | None, copies: int) -> int:
     """The set's texts as .txt files, each `copies` times (under other names), streamed from the set."""
     count = 0
-    with source.open(encoding="utf-8") as handle:
-        for n, line in enumerate(handle):
-            if articles is not None and n >= articles:
-                break
-            text = json.loads(line)["text"]
-            for copy in range(copies):
-                # Copy by copy ("c1_a00007"): batches hold the same mix of articles at every scale.
-                (folder / f"c{copy}_a{n:05d}.txt").write_text(text, encoding="utf-8")
-                count += 1
+    for n, text in enumerate(islice(texts_of(source), articles or 200)):
+        for copy in range(copies):
+            # Copy by copy ("c1_a00007"): batches hold the same mix of articles at every scale.
+            (folder / f"c{copy}_a{n:05d}.txt").write_text(text, encoding="utf-8")
+            count += 1
     return count
 
 
@@ -102,13 +124,11 @@ def _peak(memory: dict[str, int]) -> int:
 def long_article(source: Path, folder: Path, characters: int) -> int:
     """One article of about `characters` characters: the set's texts, one after another."""
     parts, size = [], 0
-    with source.open(encoding="utf-8") as handle:
-        for line in handle:
-            text = json.loads(line)["text"]
-            parts.append(text)
-            size += len(text) + 2
-            if size >= characters:
-                break
+    for text in texts_of(source):
+        parts.append(text)
+        size += len(text) + 2
+        if size >= characters:
+            break
     text = "\n\n".join(parts)[:characters]
     (folder / "long.txt").write_text(text, encoding="utf-8")
     return len(text)
@@ -206,7 +226,12 @@ def main(argv: list[str] | None = None) -> int:
         run_one(argv[1:])
         return 0
     parser = argparse.ArgumentParser(prog="python -m pipeline.tools.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="PolNeAR-format .jsonl of articles")
+    parser.add_argument(
+        "--set",
+        type=Path,
+        default=DEFAULT_SET,
+        help="a .jsonl corpus or a folder of .txt articles (default: %(default)s)",
+    )
     # About five minutes on a 2-core machine with these defaults.
     parser.add_argument("--articles", type=int, default=200, help="first N articles of the set")
     parser.add_argument("--repeat", type=int, default=2)
