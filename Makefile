@@ -52,7 +52,7 @@ screenshot: extract browser
 	$(PY) -m pipeline review outputs --screenshot outputs/review/screenshot.png
 
 eval: extract
-	@for set in $(DEVSETS_WANTED); do test -e $$set || echo "skipped $$set: not found (README, Accuracy, says where to get it)"; done
+	@for set in $(DEVSETS_WANTED); do test -e $$set || echo "skipped $$set: not found (README, Accuracy, says which sets are public and how to make gold of your own)"; done
 	$(PY) -m pipeline eval $(GOLD) $(DEVSETS) --out outputs
 
 # Re-measure every set that is here and raise the floors in tests/quality_floors.json it now beats.

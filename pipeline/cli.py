@@ -77,7 +77,7 @@ def extract(
     from .engines.cluster import ClusterUnusable
     from .engines.core import OutputUnusable
     from .engines.progress import progress_reporter
-    from .engines.run import UsageError, input_files
+    from .engines.run import UsageError, article_count, input_files
     from .engines.run import extract as run_extract
 
     if engine not in ("local", "dask"):
@@ -95,8 +95,8 @@ def extract(
         article_seconds=timeout,
     )
     try:
-        files = input_files(inputs, out)  # expanded once: the count sizes the progress bar
-        with progress_reporter(len(files)) as advance:
+        files = input_files(inputs, out)  # expanded once: its articles size the progress bar
+        with progress_reporter(article_count(files)) as advance:
             summary = run_extract(files, out, options, on_article=advance)
     except UsageError as err:
         usage_error(str(err))
@@ -203,6 +203,8 @@ def annotation_format(fmt: str | None, path: Path, allowed: tuple[str, ...] = AN
     """The format asked for, else the one the file's extension names: .json Label Studio, .jsonl Prodigy."""
     if fmt is None:
         fmt = {".json": "label-studio", ".jsonl": "prodigy"}.get(path.suffix.lower())
+        if fmt == "label-studio" and "review" in allowed and _is_review_corrections(path):
+            fmt = "review"  # the review site's corrections file says what it is
         if fmt is None:
             usage_error(f"cannot tell the format from {path.name}: name a .json or .jsonl file, or give --format")
     if fmt not in allowed:
@@ -210,10 +212,20 @@ def annotation_format(fmt: str | None, path: Path, allowed: tuple[str, ...] = AN
     return fmt
 
 
+def _is_review_corrections(path: Path) -> bool:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("format") == "pipeline-review-corrections"
+
+
 FORMAT_HELP = "label-studio or prodigy (default: from the file's extension, .json or .jsonl)."
 IMPORT_FORMAT_HELP = (
     "label-studio, prodigy or review (the review site's corrections file). Default: from the file's"
-    " extension, .json or .jsonl."
+    " extension, .json or .jsonl, and a corrections file by what it says it is."
 )
 
 

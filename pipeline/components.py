@@ -113,12 +113,21 @@ def guarded(stage: str, step: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
     return component
 
 
+# Why each stage needs the one before it, and how to add that one: the error says both.
+_NEEDS = {
+    PARAGRAPH_BREAKS: ("without it a headline and its lede read as one sentence", "first=True"),
+    QUOTES: ("the speakers are those of the quotes it finds", "after='ner'"),
+    SPEAKERS: ("a claim's claimant is one of the speakers it resolves", f"after={QUOTES!r}"),
+}
+
+
 def _require(nlp: Language, name: str, needed: str) -> None:
     """A clear error when a component is added without the one it builds on."""
     if needed not in nlp.pipe_names:
+        why, where = _NEEDS[needed]
         raise ValueError(
-            f"{name} needs {needed} earlier in the pipeline (without it a headline and its lede read as one"
-            f" sentence); add it first: nlp.add_pipe({needed!r}, first=True), or use pipeline.build_nlp()"
+            f"{name} needs {needed} earlier in the pipeline ({why}); add it first:"
+            f" nlp.add_pipe({needed!r}, {where}), or use pipeline.build_nlp()"
         )
 
 

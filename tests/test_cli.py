@@ -126,3 +126,13 @@ def test_cli_ctrl_c_exits_130_with_its_message(tmp_path: Path):
 def test_cli_extract_option_errors_one_message_each(tmp_path: Path, capsys, args, message):
     assert main(["extract", str(ROOT / "corpus"), "--out", str(tmp_path), *args]) == 2
     assert capsys.readouterr().err.strip() == message
+
+
+def test_cli_progress_counts_articles_not_files(tmp_path):
+    """One JSONL corpus of many articles sizes the progress bar by its articles."""
+    from pipeline.engines.run import article_count
+
+    corpus = tmp_path / "feed.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{n}", "text": "x"}) + "\n" for n in range(7)) + "\n", "utf-8")
+    (tmp_path / "one.txt").write_text("A story.", encoding="utf-8")
+    assert article_count([corpus, tmp_path / "one.txt"]) == 8

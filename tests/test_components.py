@@ -182,3 +182,12 @@ def test_components_a_saved_pipeline_runs_in_a_fresh_process(tmp_path):
     assert lemmas == [t.lemma_ for t in here] and "official" in lemmas and "bridge" in lemmas
     assert quotes == [q.text for q in here._.quotes] and quotes
     assert window == 40
+
+
+def test_components_adding_a_stage_before_its_predecessor_says_why_and_how(nlp):
+    import spacy
+
+    bare = spacy.blank("en")
+    bare.add_pipe("pipeline_paragraph_breaks_v1", first=True)
+    with pytest.raises(ValueError, match=r"needs pipeline_quotes_v2 .*speakers are those of the quotes.*after='ner'"):
+        bare.add_pipe("pipeline_speakers_v3")

@@ -377,3 +377,32 @@ def test_review_only_articles_marked_reviewed_become_gold(tmp_path: Path, seed_o
     )
     assert main(["import", str(corrections), "--format", "review", "--gold-dir", str(tmp_path / "gold")]) == 0
     assert [p.stem for p in (tmp_path / "gold").glob("*.json")] == ["other"]
+
+
+def test_review_html_paragraphs_stand_apart_and_long_names_fit_the_chart(tmp_path: Path, nlp):
+    page = (
+        "<html><body><article><h1>Bridge to reopen</h1>"
+        "<p>The mayor said the bridge would reopen in May after months of repairs to its deck.</p>"
+        "<p>The Associated Metropolitan Federation of Independent Bridge Engineers said the cost had risen.</p>"
+        "</article></body></html>"
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bridge.html").write_text(page, encoding="utf-8")
+    extract([tmp_path / "in"], tmp_path / "out", Options(), nlp=nlp)
+    build_review(tmp_path / "out")
+    article = (tmp_path / "out" / "review" / "articles" / "bridge.html").read_text(encoding="utf-8")
+    text = article[article.index("<div class='text'>") :]
+    text = text[: text.index("</div>")]
+    assert text.count("\n\n") == 2 and "\n\n\n" not in text  # a blank line between the page's paragraphs
+    corpus = (tmp_path / "out" / "review" / "corpus.html").read_text(encoding="utf-8")
+    assert "lengthAdjust='spacingAndGlyphs'" in corpus  # the long name drawn to fit its column
+
+
+def test_review_import_knows_a_corrections_file_by_what_it_says(tmp_path: Path, seed_outputs: Path):
+    from pipeline.cli import main
+
+    corrections = tmp_path / "corrections.json"
+    corrections.write_text(
+        json.dumps({"format": "pipeline-review-corrections", "version": 2, "articles": []}), encoding="utf-8"
+    )
+    assert main(["import", str(corrections), "--gold-dir", str(tmp_path / "gold")]) == 0

@@ -589,3 +589,35 @@ def test_robustness_import_names_the_task_of_the_wrong_type(tmp_path: Path, caps
     tasks.write_text('"just a string"\n', encoding="utf-8")
     assert main(["import", str(tasks), "--gold-dir", str(tmp_path / "gold")]) == 1
     assert "line 1" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_robustness_dask_run_whose_workers_all_die_ends_saying_so(tmp_path: Path, monkeypatch, capsys, dask_scheduler):
+    """Every worker killed mid-run: the run stops with a clear message, keeping what finished,
+    instead of waiting for a worker forever."""
+    address, processes = dask_scheduler
+    monkeypatch.setattr("pipeline.engines.cluster.WORKER_WAIT_SECONDS", 5)
+    worker = _start(["worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard"], tmp_path / "worker")
+    processes.append(worker)
+    corpus = _corpus(tmp_path / "in", 200)
+    out = tmp_path / "out"
+
+    def kill_when_working() -> None:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not list(out.glob("story*.json")):
+            time.sleep(0.2)
+        for child in subprocess.run(["pgrep", "-P", str(worker.pid)], capture_output=True, text=True).stdout.split():
+            os.kill(int(child), signal.SIGKILL)
+        worker.kill()
+
+    import threading
+
+    killer = threading.Thread(target=kill_when_working)
+    killer.start()
+    started = time.monotonic()
+    code = main(["extract", str(corpus), "--out", str(out), "--engine", "dask", "--scheduler", address])
+    killer.join()
+    assert code == 1 and time.monotonic() - started < 180
+    assert "lost every worker" in capsys.readouterr().err
+    for path in out.glob("story*.json"):
+        json.loads(path.read_text(encoding="utf-8"))  # what finished is whole

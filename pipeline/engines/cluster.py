@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,8 +10,10 @@ from ..config import Options
 from .core import Outcome
 from .pool import chunks, run_chunk
 
-# How long to wait for a scheduler's first worker before saying there is none.
+# How long to wait for a scheduler's first worker (or, mid-run, for any worker to come back) before
+# saying there is none; how often a run looks while it waits.
 WORKER_WAIT_SECONDS = 30
+POLL_SECONDS = 2
 
 
 class ClusterUnusable(Exception):
@@ -19,7 +22,7 @@ class ClusterUnusable(Exception):
 
 def dask_outcomes(files: list[Path], out_dir: Path, options: Options) -> Iterator[Outcome]:
     """Partitions of articles on a Dask cluster: `options.scheduler`, or a LocalCluster of n_process workers."""
-    from dask.distributed import Client, LocalCluster, as_completed
+    from dask.distributed import Client, LocalCluster, wait
 
     cluster = None
     # Workers run elsewhere, in their own folders: they read relative inputs from here and write to an
@@ -46,12 +49,26 @@ def dask_outcomes(files: list[Path], out_dir: Path, options: Options) -> Iterato
         order = {f.key: i for i, f in enumerate(futures)}
         done: dict[int, list[Outcome]] = {}
         next_index = 0
+        pending = set(futures)
+        alone_since: float | None = None  # when the scheduler was last seen without a worker
         # Report in input order, so errors.jsonl reads the same as with the local engine.
-        for future in as_completed(futures):
-            done[order[future.key]] = future.result()
+        while pending:
+            finished, pending = wait(pending, timeout=POLL_SECONDS, return_when="FIRST_COMPLETED")
+            for future in finished:
+                done[order[future.key]] = future.result()
             while next_index in done:
                 yield from done.pop(next_index)
                 next_index += 1
+            if finished or client.scheduler_info().get("workers"):
+                alone_since = None
+            elif alone_since is None:
+                alone_since = time.monotonic()
+            elif time.monotonic() - alone_since > WORKER_WAIT_SECONDS:
+                # Every worker gone mid-run: the scheduler would wait for one forever.
+                raise ClusterUnusable(
+                    f"the Dask cluster lost every worker and none came back in {WORKER_WAIT_SECONDS} s;"
+                    " the articles finished so far are kept: start workers and run again"
+                )
     finally:
         client.close()
         if cluster is not None:

@@ -62,6 +62,22 @@ def input_files(inputs: Iterable[Path], out_dir: Path | None = None) -> list[Pat
     return files
 
 
+def article_count(files: list[Path]) -> int:
+    """How many articles the inputs hold, for the progress bar: a line each in a JSONL corpus (so one
+    large corpus shows its progress article by article), one per other file."""
+    count = 0
+    for path in files:
+        if str(path) != STDIN and path.suffix.lower() == ".jsonl":
+            try:
+                with path.open("rb") as handle:
+                    count += sum(1 for line in handle if line.strip())
+            except OSError:
+                count += 1
+        else:
+            count += 1
+    return count
+
+
 def shared_stems(files: list[Path]) -> frozenset[str]:
     """Names that more than one input has: two files' stems ("a/report.txt", "b/report.txt"), or a
     JSONL id that another JSONL file or a file's stem has too. Known before any worker starts, so

@@ -145,6 +145,12 @@ def _claim_rows(document: dict[str, Any]) -> str:
     return "".join(rows)
 
 
+def _spaced(html: str) -> str:
+    """Paragraphs a blank line apart in the text pane, as they are in a plain-text article: an HTML
+    page's text has one line break between them (display only; offsets are the text's)."""
+    return re.sub(r"(?<!\n)\n(?!\n)", "\n\n", html)
+
+
 def shown_value(claim: dict[str, Any]) -> str:
     """A claim's value as a reader writes it: thousands separated, a range or change with its ends
     ("850,000,000", "4.8 to 4.7", "2004-12-31")."""
@@ -198,7 +204,7 @@ def article_page(document: dict[str, Any]) -> str:
         " gold; rows left unmarked in them count as right.</span></p></header>"
         f"<datalist id='speaker-names'>{names}</datalist>"
         "<div class='cols'><section aria-label='article text'><h2>Text</h2>"
-        f"<div class='text'>{highlight(article['text'], marks, inserts)}</div></section>"
+        f"<div class='text'>{_spaced(highlight(article['text'], marks, inserts))}</div></section>"
         "<section aria-label='review'><h2>Quotes</h2>"
         f"{quote_controls}<table id='quote-table'><thead><tr><th>id</th><th>quote</th><th>speaker</th>"
         "<th>confidence, evidence</th><th>review</th></tr></thead>"
@@ -438,16 +444,22 @@ def _bar_chart(bars: list[tuple[str, int, str]], title: str) -> str:
     drawn = []
     for i, (label, n, href) in enumerate(bars):
         width, y = 400 * n / top, i * 26
+        shown = snippet(label, 48)
+        # A long name is drawn narrower to fit its column (the whole name is in the bar's title).
+        fit = f" textLength='{LABEL_WIDTH}' lengthAdjust='spacingAndGlyphs'" if len(shown) > 30 else ""
         drawn.append(
             f"<a href='{escape(href)}'><title>{escape(label)}: {n} quotes</title>"
-            f"<text x='0' y='{y + 17}' font-size='13'>{escape(snippet(label, 40))}</text>"
-            f"<rect x='260' y='{y + 4}' width='{width:.1f}' height='18' fill='#60a5fa'></rect>"
-            f"<text x='{266 + width:.1f}' y='{y + 17}' font-size='13'>{n}</text></a>"
+            f"<text x='0' y='{y + 17}' font-size='13'{fit}>{escape(shown)}</text>"
+            f"<rect x='{LABEL_WIDTH + 10}' y='{y + 4}' width='{width:.1f}' height='18' fill='#60a5fa'></rect>"
+            f"<text x='{LABEL_WIDTH + 16 + width:.1f}' y='{y + 17}' font-size='13'>{n}</text></a>"
         )
     return (
-        f"<svg xmlns='http://www.w3.org/2000/svg' role='img' aria-label='{escape(title)}' width='720'"
-        f" height='{26 * len(bars) + 8}'>{''.join(drawn)}</svg>"
+        f"<svg xmlns='http://www.w3.org/2000/svg' role='img' aria-label='{escape(title)}'"
+        f" width='{LABEL_WIDTH + 460}' height='{26 * len(bars) + 8}'>{''.join(drawn)}</svg>"
     )
+
+
+LABEL_WIDTH = 250  # the name column of a bar chart, in pixels
 
 
 def chart_speakers(
