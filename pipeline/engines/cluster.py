@@ -53,7 +53,10 @@ def dask_outcomes(files: list[Path], out_dir: Path, options: Options) -> Iterato
         alone_since: float | None = None  # when the scheduler was last seen without a worker
         # Report in input order, so errors.jsonl reads the same as with the local engine.
         while pending:
-            finished, pending = wait(pending, timeout=POLL_SECONDS, return_when="FIRST_COMPLETED")
+            try:
+                finished, pending = wait(pending, timeout=POLL_SECONDS, return_when="FIRST_COMPLETED")
+            except TimeoutError:  # nothing finished in that while: see whether anyone is working
+                finished = set()
             for future in finished:
                 done[order[future.key]] = future.result()
             while next_index in done:
