@@ -12,6 +12,7 @@ QuoteKind = Literal["direct", "partial", "indirect"]
 ClaimKind = Literal["count", "percent", "money", "measure", "year", "year_range", "date", "ordinal", "fraction"]
 # How the value is asserted: exactly, about, more/less than, at least/most, a rise or a fall by it.
 Approx = Literal["=", "~", ">", "<", ">=", "<=", "up", "down"]
+ChangeEnd = Literal["from", "to"]
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,10 @@ class NumericClaim:
     # How sure we are of the value and unit (a measured precision), and the kind of evidence.
     confidence: float = 0.0
     evidence: str = ""
+    # One end of a change ("rose from 10 to 12" is two claims, each its own figure): which end, and
+    # the id of the claim at the other end.
+    change: ChangeEnd | None = None
+    paired_with: str | None = None
 
 
 @dataclass(frozen=True)
@@ -156,7 +161,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "text": "the words of the number (and the counted noun)",
         "start": "offset in article.text",
         "end": "offset after the number",
-        "value": "a number; a [low, high] pair for a range, [from, to] for a change (approx up or down); for"
+        "value": "a number; a [low, high] pair for a range (a change is two claims, see change); for"
         " kind date an ISO 8601 date (--MM-DD without a year) or a pair of them",
         "kind": "count, percent, money, measure, year, year_range, date, ordinal or fraction",
         "sentence": "the sentence the number stands in",
@@ -171,6 +176,8 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "quote": "id of the quote the number sits in",
         "confidence": "0 to 1: the measured precision of the value and unit for claims of this evidence",
         "evidence": "what the claim rests on: its kind, where its unit came from, one value, a range or a change",
+        "change": "from or to: the claim is one end of a change (\"rose from 10 to 12\" is two claims)",
+        "paired_with": "the id of the claim at the change's other end",
     },
 }
 

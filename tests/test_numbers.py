@@ -180,7 +180,9 @@ def test_numbers_dateline_under_a_byline_is_metadata(run_text):
 
 def test_numbers_shares_compared_high_to_low_are_two_figures(run_text):
     text = "She leads him 48 percent to 41 percent, and rents rose from 4 percent to 6 percent.\n"
-    assert [c.value for c in run_text(text).numeric_claims] == [48, 41, (4, 6)]
+    claims = run_text(text).numeric_claims
+    assert [c.value for c in claims] == [48, 41, 4, 6]  # and the change's two figures, from and to
+    assert [c.change for c in claims] == [None, None, "from", "to"]
 
 
 def test_numbers_a_vague_amount_takes_no_earlier_counts_noun(run_text):
@@ -208,12 +210,18 @@ def _claimant_name(result, words):
             "9.9 seconds",
             None,
         ),
-        # A body reporting its own work states the figure.
+        # A body whose report the article gives states the figures of its own work.
         (
-            "Watchdog report\n\nThe Police Conduct Office said its work had grown. "
-            "The Police Conduct Office investigated 265 complaints.\n",
+            "Watchdog report\n\nThe Police Conduct Office published its annual report on Monday. "
+            "The report said complaints had grown. The Police Conduct Office investigated 265 complaints.\n",
             "265 complaints",
             "Police Conduct Office",
+        ),
+        # A body's deeds, told by the narrator, are the publication's figures.
+        (
+            "Airline results\n\nNorthsky Airways said demand was weak. Northsky Airways cut 300 jobs.\n",
+            "300 jobs",
+            None,
         ),
         # Whoever forecasts or estimates a figure states it (resources/forecast_verbs.txt).
         (
@@ -225,7 +233,7 @@ def _claimant_name(result, words):
         # Inside a quote, the quote's speaker, as ever.
         ("Budget\n\nMayor Ines Duarte said: “We planted 3,000 trees last year.”\n", "3,000 trees", "Ines Duarte"),
     ],
-    ids=["narrators-figure", "body-reports-its-own-work", "forecast", "inside-a-quote"],
+    ids=["narrators-figure", "body-reports-its-own-work", "a-bodys-deeds", "forecast", "inside-a-quote"],
 )
 def test_numbers_claimant_is_who_states_the_figure(run_text, text, words, claimant):
     assert _claimant_name(run_text(text), words) == claimant
@@ -267,3 +275,11 @@ def test_numbers_a_headline_figure_the_body_repeats_is_counted_once(run_text):
     claims = run_text(text).numeric_claims
     assert [c.text for c in claims] == ["£5m", "300 jobs"]
     assert claims[1].start > text.index("By Jo Reed") and [c.id for c in claims] == ["n1", "n2"]
+
+
+def test_numbers_a_change_is_two_claims_that_name_each_other(run_text):
+    claims = run_text("Jobs\n\nUnemployment fell from 4.8 percent to 4.7 percent in May.\n").numeric_claims
+    first, second = claims
+    assert (first.value, first.change, first.paired_with) == (4.8, "from", second.id)
+    assert (second.value, second.change, second.paired_with) == (4.7, "to", first.id)
+    assert first.approx == second.approx == "down" and first.evidence == "percent_change"

@@ -190,3 +190,16 @@ def test_scoring_gold_claims_with_offsets_pair_with_the_claim_at_those_offsets()
         "numeric_claims": [{k: v for k, v in gold["numeric_claims"][0].items() if k not in ("start", "end")}],
     }
     assert score_gold(unplaced, _output(claims)).claims_unit == 0  # by words and value alone, the first
+
+
+def test_scoring_newsquant_reads_a_change_as_the_range_it_writes():
+    from pipeline.records import NumericClaim
+    from pipeline.tools.devsets import _changes_as_ranges
+
+    def claim(cid, value, change, pair):
+        return NumericClaim(cid, str(value), 0, 1, value, "money", (0, 1), change=change, paired_with=pair)
+
+    merged = _changes_as_ranges(
+        [claim("n1", 160, "from", "n2"), claim("n2", 180, "to", "n1"), claim("n3", 5, None, None)]
+    )
+    assert [c.value for c in merged] == [(160, 180), 5]

@@ -40,7 +40,7 @@ _ORDER = {
                "confidence", "evidence", "speaker_confidence", "speaker_evidence"),
     "numeric_claims": ("article", "id", "text", "value_low", "value_high", "kind", "unit", "unit_normalized",
                        "approx", "predicate", "subject", "claimant", "claimant_name", "quote", "start", "end",
-                       "confidence", "evidence"),
+                       "confidence", "evidence", "change", "paired_with"),
     "speakers": ("article", "id", "name", "type", "title", "organisation", "description", "mentions", "quotes"),
 }  # fmt: skip
 _RECORD_OF = {"quotes": "Quote", "numeric_claims": "NumericClaim", "speakers": "Speaker"}

@@ -56,6 +56,7 @@ class Quantity:
     scale: float = 1  # the multiplier written after the number ("billion"), already in `value`
     normalized: str | None = None  # the unit's canonical name (units.normalized_unit), rate left out
     per: str | None = None  # what a rate is counted per: "week" in "£5 a week"
+    change: str | None = None  # "from" or "to": one end of a change ("rose from 10 to 12")
 
 
 def parse_number(words: list[str]) -> tuple[float | int, int] | None:
@@ -458,7 +459,7 @@ def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
             # "rose by 5% to 10%", "fell by 600 to 54,643" are changes; "by 1 to 1.5 degrees" a range
             and not (_BY.search(text, window, prev.start) and (prev.unit is not None or q.unit is None))
         ):
-            joined[at] = _range(text, prev, q, kind, lead, window)
+            joined[at : at + 1] = _range(text, prev, q, kind, lead, window)
             continue
         joined.append(q)
     return joined
@@ -479,7 +480,9 @@ def _aside(text: str, first: Quantity, aside: Quantity) -> int | None:
 
 def _range(
     text: str, first: Quantity, last: Quantity, kind: ClaimKind, lead: re.Match[str] | None, window: int
-) -> Quantity:
+) -> list[Quantity]:
+    """One quantity [low, high] for a range; for a change ("fell from 4.8 percent to 4.7 percent"),
+    its two figures, each a quantity of its own going the change's way, marked "from" and "to"."""
     low, high = first.value, last.value
     assert not isinstance(low, tuple) and not isinstance(high, tuple), "ranges are not joined twice"
     if isinstance(low, (int, float)) and isinstance(high, (int, float)):
@@ -498,10 +501,20 @@ def _range(
         elif low > high:
             approx = "down"  # ranges are written low to high: "from 4.8 percent to 4.7 percent" is a fall
     unit_from = last if last.unit is not None or first.unit is None else first
-    return Quantity(
-        lead.start() if lead else first.start, last.end, (low, high), kind, unit_from.unit, approx,
-        last.scale, unit_from.normalized, last.per or first.per,
-    )  # fmt: skip
+    if approx in ("up", "down"):
+        # A change: each figure a claim of its own, as a fact-checker checks them; the first takes the
+        # unit the second gives ("from 4.8 to 4.7 percent") and the scale ("from $89 to $93 billion").
+        start = first if first.unit else replace(first, unit=unit_from.unit, normalized=unit_from.normalized)
+        return [
+            replace(start, value=low, kind=kind, approx=approx, change="from", per=first.per or last.per),
+            replace(last, kind=kind, approx=approx, change="to", per=last.per or first.per),
+        ]
+    return [
+        Quantity(
+            lead.start() if lead else first.start, last.end, (low, high), kind, unit_from.unit, approx,
+            last.scale, unit_from.normalized, last.per or first.per,
+        )
+    ]  # fmt: skip
 
 
 def scan_quantities(text: str) -> list[Quantity]:

@@ -9,7 +9,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -286,13 +286,28 @@ class QuantityScores:
         return "\n".join(lines)
 
 
+def _changes_as_ranges(claims: list[NumericClaim]) -> list[NumericClaim]:
+    """NewsQuant writes a change ("rose from $160 to $180") as one quantity, the range "160-180";
+    we give its two ends as two claims: scored as that range, as units go by NewsQuant's names."""
+    merged: list[NumericClaim] = []
+    for claim in claims:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.change == "from" and claim.change == "to" and prev.paired_with == claim.id:
+            if isinstance(prev.value, (int, float)) and isinstance(claim.value, (int, float)):
+                # As written, from then to: "fell from 4.8 to 4.7" is NewsQuant's "4.8-4.7".
+                merged[-1] = replace(claim, value=(prev.value, claim.value), change=None, paired_with=None)
+                continue
+        merged.append(claim)
+    return merged
+
+
 def score_newsquant(path: Path, nlp: Language) -> QuantityScores:
     rows = json.loads(path.read_text(encoding="utf-8"))
     scores = QuantityScores()
     items = [(f"s{i}", row["text"]) for i, row in enumerate(rows)]
     for row, extraction in zip(rows, _extract_texts(nlp, items, title_lines=False), strict=True):
         gold = row["quantities"]
-        predicted = [c for c in extraction.numeric_claims if c.kind not in _NOT_QUANTITIES]
+        predicted = _changes_as_ranges([c for c in extraction.numeric_claims if c.kind not in _NOT_QUANTITIES])
         used: set[int] = set()
         value_hits = unit_hits = 0
         for g in gold:
