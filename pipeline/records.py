@@ -176,7 +176,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "quote": "id of the quote the number sits in",
         "confidence": "0 to 1: the measured precision of the value and unit for claims of this evidence",
         "evidence": "what the claim rests on: its kind, where its unit came from, one value, a range or a change",
-        "change": "from or to: the claim is one end of a change (\"rose from 10 to 12\" is two claims)",
+        "change": 'from or to: the claim is one end of a change ("rose from 10 to 12" is two claims)',
         "paired_with": "the id of the claim at the change's other end",
     },
 }

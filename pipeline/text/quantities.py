@@ -423,7 +423,7 @@ def _joined_kind(first: Quantity, second: Quantity, lead: bool, separator: str) 
 
 def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     """ "from 1997 to 2013", "between 10 and 20", "10-20" -> one quantity with a [low, high] value;
-    a change "fell from 4.8 percent to 4.7 percent" -> one quantity [from, to] going up or down.
+    a change "fell from 4.8 percent to 4.7 percent" -> its two figures, marked from and to (see _range).
     Scores and codes ("won 2-1", "ISO 3888-2") are left out."""
     joined: list[Quantity] = []
     for q in found:
