@@ -24,8 +24,9 @@ class Options:
     engine: str = "local"
     scheduler: str | None = None  # address of an existing Dask scheduler; None starts a LocalCluster
     force: bool = False
-    # Seconds an article may take (its batch: this times the articles in it) before it is given up
-    # with a `timeout` error and the rest go on; 0 for no limit. Timed in the main thread only.
+    # Seconds an article may take (a batch: this times its articles, or its 50,000-character
+    # lengths if more) before it is given up with a `timeout` error and the rest go on; 0 for no
+    # limit. Timed in the main thread only.
     article_seconds: float = 120.0
     # Safe file stems that more than one input has: those inputs get a hash in their id (set by extract).
     shared_stems: frozenset[str] = frozenset()

@@ -144,8 +144,11 @@ def _parsed_within(nlp: Language, batch: list[Article], seconds: float) -> Itera
     """A batch parsed within its time budget; when it runs out of time or memory, or the model fails,
     each article again alone, so only the one to blame is lost: it comes back with its error
     ("timeout: ...", "memory: ...") and the rest come out."""
+    # An article's budget, or a long one's for each LONG_ARTICLE_CHARS of it (an 800,000-character
+    # transcript takes minutes honestly): a stall is caught, a long article is not.
+    budget = seconds * max(len(batch), sum(len(a.text) for a in batch) / LONG_ARTICLE_CHARS)
     try:
-        with _budget(seconds * len(batch)):
+        with _budget(budget):
             parsed = list(_parsed(nlp, batch))
     except (ArticleTimeout, MemoryError, Exception) as err:  # noqa: BLE001 - reported per article
         if len(batch) > 1:
