@@ -336,10 +336,13 @@ def _speaker_named(phrase: str, speakers: list[Speaker], publishers: set[str]) -
     that body published ("The IOPC investigated 265 complaints", in an article on the IOPC's
     report): a document, or a body that speaks through one. Anyone else's deeds are the narrator's
     figures: "James finished with 25 points", "BA cut 13,000 jobs" are claimed by the publication."""
+    return _speaker_by_phrase(phrase, [s for s in speakers if s.type == "DOCUMENT" or s.id in publishers])
+
+
+def _speaker_by_phrase(phrase: str, speakers: list[Speaker]) -> str | None:
+    """The id of the speaker a phrase names, by its name or one of its mentions ("The IOPC")."""
     wanted = clean_name(phrase).lower()
     for speaker in speakers:
-        if speaker.type != "DOCUMENT" and speaker.id not in publishers:
-            continue
         names = {speaker.name or ""} | {m.text for m in speaker.mentions}
         if any(clean_name(n).lower() == wanted for n in names if n):
             return speaker.id
@@ -362,13 +365,7 @@ def _forecaster(number: Token, speakers: list[Speaker]) -> str | None:
     if node.lemma_.lower() not in resources.forecast_verbs():
         return None
     subject = syntax.subject_of(node)
-    if subject is None:
-        return None
-    wanted = clean_name(_phrase(subject)).lower()
-    for speaker in speakers:
-        if any(clean_name(n).lower() == wanted for n in {speaker.name or "", *(m.text for m in speaker.mentions)} if n):
-            return speaker.id
-    return None
+    return _speaker_by_phrase(_phrase(subject), speakers) if subject is not None else None
 
 
 def _number_of(verb: Token | None) -> Token | None:
@@ -537,7 +534,7 @@ def find_claims(doc: Doc, article: Article, quotes: list[Quote], speakers: list[
                     change=q.change,  # type: ignore[arg-type]
                 )
             )
-    return _headline_figures_once(claims, article.body_start)
+    return _changes_paired(_headline_figures_once(claims, article.body_start))
 
 
 # How often a claim of each kind of evidence has the right value and unit: of the claims we predict
@@ -560,9 +557,8 @@ CLAIM_CONFIDENCE: dict[str, float] = {
 }
 
 
-def claim_confidence(evidence: str, table: dict[str, float] | None = None) -> float:
-    table = table or CLAIM_CONFIDENCE
-    return table.get(evidence, table["pooled"])
+def claim_confidence(evidence: str) -> float:
+    return CLAIM_CONFIDENCE.get(evidence, CLAIM_CONFIDENCE["pooled"])
 
 
 def _headline_figures_once(claims: list[NumericClaim], body_start: int) -> list[NumericClaim]:
@@ -570,10 +566,14 @@ def _headline_figures_once(claims: list[NumericClaim], body_start: int) -> list[
     one the body never repeats stays (it is the article's claim all the same). Ids follow text order."""
     in_body = {(c.kind, json.dumps(c.value)) for c in claims if c.start >= body_start}
     kept = [c for c in claims if c.start >= body_start or (c.kind, json.dumps(c.value)) not in in_body]
-    kept = [replace(c, id=f"n{n}") for n, c in enumerate(kept, 1)]
-    # The two ends of a change point at each other.
-    for n in range(len(kept) - 1):
-        if kept[n].change == "from" and kept[n + 1].change == "to":
-            kept[n] = replace(kept[n], paired_with=kept[n + 1].id)
-            kept[n + 1] = replace(kept[n + 1], paired_with=kept[n].id)
-    return kept
+    return [replace(c, id=f"n{n}") for n, c in enumerate(kept, 1)]
+
+
+def _changes_paired(claims: list[NumericClaim]) -> list[NumericClaim]:
+    """The two ends of a change (a "from" claim and the "to" claim after it) name each other."""
+    paired = list(claims)
+    for n in range(len(paired) - 1):
+        if paired[n].change == "from" and paired[n + 1].change == "to":
+            paired[n] = replace(paired[n], paired_with=paired[n + 1].id)
+            paired[n + 1] = replace(paired[n + 1], paired_with=paired[n].id)
+    return paired

@@ -16,16 +16,23 @@ from .clusters import PersonParts
 from .names import acronym, clean_name, is_title_word
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
-# What a mention is, in the order the sieve takes them up: names first, pronouns last.
 # Words that head a phrase describing a group rather than pointing back at one ("those who said",
 # "half of them").
 GROUP_WORDS = frozenset({"those", "these", "others", "some", "many", "several", "both", "all", "half", "most"})
+# What a mention is, in the order the sieve takes them up: names first, pronouns last.
 KINDS = ("nobody", "person", "org", "role", "description", "document", "org_noun", "pronoun")
 
 
-def _body_noun(token: Token) -> bool:
-    """A name that ends in "Office", "Council", "Trust" names a body, whatever the tagger says."""
+def body_noun(token: Token) -> bool:
+    """A noun that stands for a body ("office", "council", "trust", resources/descriptors.txt): a name
+    that ends in one names an organisation, whatever the tagger says."""
     return resources.descriptors().get(token.lemma_.lower()) == "ORG"
+
+
+def describes_a_share(head: Token) -> bool:
+    """A phrase headed by a share of a group ("half of them", "those who said", "42% of them"): it
+    describes people, it does not point back at a speaker."""
+    return head.lower_ in GROUP_WORDS or head.like_num or head.text == "%"
 
 
 @dataclass(frozen=True)
@@ -182,7 +189,7 @@ class ArticleNames:
         # "Mr Blair's official spokesman" is the spokesman: a possessor names someone else.
         people = [
             e for e in self.ents_in(span.start, span.end, {"PERSON"})
-            if (e.root.dep_ != "poss" or head in e) and e.root.text[:1].isupper() and not _body_noun(e[-1])
+            if (e.root.dep_ != "poss" or head in e) and e.root.text[:1].isupper() and not body_noun(e[-1])
         ]  # fmt: skip
         if people:
             own = next((e for e in people if head in e), people[-1])
@@ -190,7 +197,7 @@ class ArticleNames:
         capitalised = head.text[:1].isupper()  # a name is written with a capital ("foreign ministry" is not one)
         known = capitalised and head.lower_ in self.full_names
         # "The Police Conduct Office": an organisation's name, though a title word stands in it.
-        body = _body_noun(head)
+        body = body_noun(head)
         if ((head.pos_ == "PROPN" and capitalised) or known) and not body:
             start = head.i
             while start > span.start and self.doc[start - 1].pos_ == "PROPN" and not is_title_word(self.doc[start - 1]):

@@ -18,7 +18,7 @@ from .. import resources
 from ..text import syntax
 from ..text.paragraphs import ParagraphIndex, paragraphs
 from .clusters import Clusters
-from .mentions import GROUP_WORDS, ORG_LABELS, ArticleNames, Mention
+from .mentions import ORG_LABELS, ArticleNames, Introduction, Mention, body_noun, describes_a_share
 from .names import clean_name
 
 # Words that make a title another office than the bare role noun: "former minister", "shadow chancellor".
@@ -33,9 +33,9 @@ class Sieve:
         self.quoted = quoted
         self.names = ArticleNames(doc, quoted, text)
         self.clusters = Clusters(self.names.full_names, self.names.expansions)
-        # Every mention resolved so far, for pronouns and role nouns: (char, cluster index).
-        self.history: list[tuple[int, int]] = []
-        self.heads: list[tuple[int, str, int]] = []  # the same, with each phrase's head word
+        # Every mention resolved so far, for pronouns, role and organisation nouns that point back:
+        # (char, head word's lemma, cluster index).
+        self.history: list[tuple[int, str, int]] = []
         self.paragraphs = ParagraphIndex(paragraphs(text))
         self._ent_clusters: dict[int, int] = {}  # entity (or role subject) start token -> its cluster
         # "A spokesman for the department rubbished the report. He said: ...": role nouns as subjects.
@@ -46,8 +46,7 @@ class Sieve:
 
     def record(self, mention: Mention, cluster: int) -> None:
         self.clusters[cluster].mentions.append((mention.span.start_char, mention.span.end_char))
-        self.history.append((mention.char, cluster))
-        self.heads.append((mention.char, mention.head.lemma_.lower(), cluster))
+        self.history.append((mention.char, mention.head.lemma_.lower(), cluster))
 
     def salient_org(self) -> int | None:
         """The organisation the article is about: the one that speaks most, then the one named most."""
@@ -64,7 +63,7 @@ class Sieve:
     def own_description(self, mention: Mention) -> int:
         """A speaker of its own, described by the whole phrase, with its organisation if it names one."""
         head, span = mention.head, mention.span
-        plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in GROUP_WORDS or head.like_num or head.text == "%"
+        plural = head.tag_ in ("NNS", "NNPS") or describes_a_share(head)
         end = min(head.right_edge.i + 1, span.start + 12)
         while end > head.i + 1 and (end - 1 in self.quoted or self.doc[end - 1].is_punct):
             end -= 1
@@ -80,7 +79,7 @@ class Sieve:
         """Antecedents mentioned before `char`, in text order, as (char, cluster, salient): speakers of
         earlier quotes and main-clause subjects (people, organisations, role nouns) are salient; other
         people named are candidates only within their paragraph."""
-        seen = [(c, i, True) for c, i in self.history if c < char]
+        seen = [(c, i, True) for c, _, i in self.history if c < char]
         for ent in self.names.ents:
             if ent.end_char > char or any(t.i in self.quoted for t in ent) or ent.label_ not in ("PERSON", "ORG"):
                 continue
@@ -154,8 +153,9 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
     if mention.head.tag_ in ("NNS", "NNPS"):
         return None
     word = mention.head.lower_
-    titled: list[tuple[int, int | None]] = []
-    for at, index in sieve.history:
+    # (char, the cluster of a speaker named with the title, or the introduction that gave it)
+    titled: list[tuple[int, int | Introduction]] = []
+    for at, _, index in sieve.history:
         cluster = sieve.clusters[index]
         if at < mention.char and cluster.type == "PERSON" and word in (cluster.title or "").lower().split():
             titled.append((at, index))
@@ -170,14 +170,11 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
         # "The Labour leader" is not "Tory leader Ann Lee": the phrase's own words must fit too.
         fits = own <= intro.words
         if intro.char < mention.char and word in title and not other_office and fits:
-            titled.append((intro.char, None))
+            titled.append((intro.char, intro))
     if not titled:
         return None
-    char, found = max(titled, key=lambda pair: pair[0])
-    if found is not None:
-        return found
-    intro = next(i for i in sieve.names.introductions if i.char == char)
-    return sieve.clusters.person(intro.parts)
+    _, found = max(titled, key=lambda pair: pair[0])
+    return found if isinstance(found, int) else sieve.clusters.person(found.parts)
 
 
 def org_head_noun(sieve: Sieve, mention: Mention) -> int | None:
@@ -194,7 +191,7 @@ def org_head_noun(sieve: Sieve, mention: Mention) -> int | None:
     def same(label: str) -> bool:
         return own <= set(label.lower().split())
 
-    found = [(c, i) for c, lemma, i in sieve.heads if c < mention.char and lemma == word]
+    found = [(c, i) for c, lemma, i in sieve.history if c < mention.char and lemma == word]
     found = [(c, i) for c, i in found if sieve.clusters[i].type in ("ORG", "GROUP") and same(sieve.clusters[i].label)]
     for ent in sieve.names.ents:
         if ent.label_ != "ORG" or ent.start_char >= mention.char or any(t.i in sieve.quoted for t in ent):
@@ -258,11 +255,12 @@ def document_earlier(sieve: Sieve, mention: Mention) -> int | None:
     if mention.span[0].lower_ not in ("the", "this", "these"):
         return None
     return next(
-        (i for c, i in reversed(sieve.history) if c < mention.char and sieve.clusters[i].type == "DOCUMENT"), None
+        (i for c, _, i in reversed(sieve.history) if c < mention.char and sieve.clusters[i].type == "DOCUMENT"), None
     )
 
 
 def document_salient_org(sieve: Sieve, mention: Mention) -> int | None:
+    """ "The report", with no document brought in before: the organisation the article is about."""
     return None if mention.span[0].lower_ in ("a", "an") else sieve.salient_org()
 
 
@@ -275,10 +273,10 @@ def document_own(sieve: Sieve, mention: Mention) -> int | None:
 def description(sieve: Sieve, mention: Mention) -> int | None:
     """ "A former officer", "social workers", "the brokerage": a speaker kept under its description."""
     head = mention.head
-    if mention.kind == "role" or head.lower_ in GROUP_WORDS or head.like_num or head.text == "%":
+    if mention.kind == "role" or describes_a_share(head):
         return sieve.own_description(mention)  # "a spokesman for the council", "half of them"
     plural = head.tag_ in ("NNS", "NNPS") or (head.is_sent_start and head.lower_.endswith("s"))
-    org = resources.descriptors().get(head.lemma_.lower()) == "ORG" and not plural
+    org = body_noun(head) and not plural
     return sieve.clusters.anonymous("ORG" if org else "GROUP" if plural else "PERSON", clean_name(mention.span.text))
 
 

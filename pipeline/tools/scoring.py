@@ -164,9 +164,14 @@ def _gold_names(speaker: dict[str, Any]) -> set[str]:
     return _speaker_names([*speaker.get("mentions", []), speaker.get("name") or ""])
 
 
+def _same_or_within(a: str, b: str) -> bool:
+    """Two normalised names: the same words, or one's words inside the other's ("lopes", "ana lopes")."""
+    return a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} "
+
+
 def _shared_mentions(ours: set[str], theirs: set[str]) -> int:
     """How many of our names stand among theirs: the same words, or one inside the other."""
-    return sum(any(n == x or f" {x} " in f" {n} " or f" {n} " in f" {x} " for x in theirs) for n in ours)
+    return sum(any(_same_or_within(n, x) for x in theirs) for n in ours)
 
 
 def align_speakers(predicted: list[dict[str, Any]], gold: dict[str, dict[str, Any]]) -> dict[str, str]:
@@ -222,8 +227,7 @@ def named_as_gold(speaker: dict[str, Any], gold: dict[str, Any]) -> bool:
     ours = _norm(speaker.get("name") or speaker.get("description") or "")
     if not ours:
         return False
-    same_words = ours == wanted or f" {ours} " in f" {wanted} " or f" {wanted} " in f" {ours} "
-    return same_words or acronym(ours) == wanted.upper() or acronym(wanted) == ours.upper()
+    return _same_or_within(ours, wanted) or acronym(ours) == wanted.upper() or acronym(wanted) == ours.upper()
 
 
 def right_speakers(predicted: list[dict[str, Any]], gold: dict[str, dict[str, Any]]) -> dict[str, str]:
