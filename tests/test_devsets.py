@@ -55,22 +55,16 @@ def test_devsets_readme_shows_the_out_of_sample_speaker_calibration(nlp):
     """The calibration the README shows is the one `python -m pipeline.tools.calibrate` prints, and
     the shipped table is the one it fits on both folds."""
     from pipeline.speakers import SPEAKER_CONFIDENCE
-    from pipeline.tools.calibrate import fit, measured_rows, report
+    from pipeline.tools.calibrate import both_folds, fit, measured_rows, report
 
     for name in ("news_dev", "news_dev2"):
         _skip_unless_available(name)
     from pipeline.claims import CLAIM_CONFIDENCE
 
     readme = README.read_text(encoding="utf-8")
+    measured = measured_rows(lambda: nlp)
     for what, shipped in (("speakers", SPEAKER_CONFIDENCE), ("claims", CLAIM_CONFIDENCE)):
-        rows = measured_rows(lambda: nlp, what)
-        lines = report(rows, what)
+        lines = report(measured[what], what)
         shown = lines[: next(n for n, line in enumerate(lines) if line.startswith("fitted on both folds"))]
         assert shown and [line for line in shown if line not in readme] == []
-        every: dict[str, list[int]] = {}
-        for fold in rows.values():
-            for rule, (right, total) in fold.items():
-                every.setdefault(rule, [0, 0])
-                every[rule][0] += right
-                every[rule][1] += total
-        assert fit(every) == shipped
+        assert fit(both_folds(measured[what])) == shipped

@@ -241,17 +241,19 @@ def _of_another_input(previous: dict[str, Any] | None, article: Article) -> bool
     return not same_source(str(earlier.get("source")), article.source) and earlier.get("sha256") != article.sha256
 
 
-def _up_to_date(target: Path, article: Article) -> bool:
-    """The output exists for this very text and metadata (a changed JSONL title, a date read the other
-    way with --month-first) and was made by this version of the pipeline, to this output contract."""
+def _up_to_date(previous: dict[str, Any] | None, article: Article) -> bool:
+    """The output already there (`_previous`) is for this very text and metadata (a changed JSONL
+    title, a date read the other way with --month-first) and was made by this version of the
+    pipeline, to this output contract."""
+    if previous is None:
+        return False
     try:
-        previous = json.loads(target.read_text(encoding="utf-8"))
         same = same_source(previous["article"]["source"], article.source) and all(
             previous["article"][k] == getattr(article, k) for k in ("sha256", "title", "author", "published")
         )
         current = previous["pipeline"]["version"] == PIPELINE_VERSION and previous["schema_version"] == SCHEMA_VERSION
         return bool(same and current)
-    except (OSError, ValueError, KeyError, TypeError):
+    except (KeyError, TypeError):
         return False
 
 
@@ -301,11 +303,13 @@ def process_files(
                     continue
                 article = _own_name(article, taken)
                 target = out_dir / f"{article.id}.json"
-                if _of_another_input(_previous(target), article):
+                previous = _previous(target)  # read once: whose it is, and whether it is up to date
+                if _of_another_input(previous, article):
                     article = _own_name(article, {article.id})  # its own name, with a duplicate_name warning
                     taken.add(article.id)
                     target = out_dir / f"{article.id}.json"
-                if not options.force and _up_to_date(target, article):
+                    previous = _previous(target)
+                if not options.force and _up_to_date(previous, article):
                     pending.append(Outcome(article.source, target=str(target), skipped=True))
                     continue
                 yield article

@@ -44,7 +44,7 @@ def open_no_follow(path: Path, append: bool) -> int:
         raise
 
 
-_HELD: dict[str, list[int]] = {}  # resolved folder -> [lock file descriptor, how many holders here]
+_HELD: set[str] = set()  # the folders (resolved) this process holds
 
 
 @contextmanager
@@ -55,12 +55,8 @@ def folder_lock(out_dir: Path) -> Iterator[None]:
     none behind."""
     out_dir.mkdir(parents=True, exist_ok=True)
     key = str(out_dir.resolve())
-    if key in _HELD:
-        _HELD[key][1] += 1
-        try:
-            yield
-        finally:
-            _HELD[key][1] -= 1
+    if key in _HELD:  # taken further up this process: its holder releases it
+        yield
         return
     fd = open_no_follow(out_dir / LOCK_FILE, append=True)
     try:
@@ -71,11 +67,11 @@ def folder_lock(out_dir: Path) -> Iterator[None]:
         raise FolderUnsafe(f"{out_dir} is in use by another run ({holder}); wait for it to finish") from None
     os.ftruncate(fd, 0)
     os.write(fd, f"process {os.getpid()}\n".encode())
-    _HELD[key] = [fd, 1]
+    _HELD.add(key)
     try:
         yield
     finally:
-        del _HELD[key]
+        _HELD.discard(key)
         os.close(fd)  # closing releases the lock
 
 

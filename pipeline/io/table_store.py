@@ -207,10 +207,9 @@ def _on_disk(out_dir: Path) -> dict[str, int]:
     return found
 
 
-def _disagreement(out_dir: Path, db: sqlite3.Connection) -> str | None:
-    """Why the files on disk are not what the index last wrote, if they are not."""
+def _disagreement(actual: dict[str, int], db: sqlite3.Connection) -> str | None:
+    """Why the table files on disk (`_on_disk`) are not what the index last wrote, if they are not."""
     recorded = dict(db.execute("SELECT path, size FROM written"))
-    actual = _on_disk(out_dir)
     if recorded == actual:
         return None
     unknown = sorted(set(actual) - set(recorded))
@@ -238,8 +237,9 @@ def sync(out_dir: Path) -> Changes:
         _guard(out_dir)
         on_disk = _json_files(out_dir)
         with _index(out_dir) as (db, untrusted):
-            nothing_yet = untrusted == "no index" and not _on_disk(out_dir)
-            why = None if nothing_yet else untrusted or _disagreement(out_dir, db)
+            tables_now = _on_disk(out_dir)
+            nothing_yet = untrusted == "no index" and not tables_now
+            why = None if nothing_yet else untrusted or _disagreement(tables_now, db)
             if why is not None:
                 return _rebuild(out_dir, db, on_disk, why)
             return _update(out_dir, db, on_disk)

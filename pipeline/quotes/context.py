@@ -114,18 +114,16 @@ class QuoteContext:
     def sentence_tokens(self, token: Token) -> list[Token]:
         """The tokens of the token's sentence that lie in its paragraph; built once per sentence and
         paragraph, so that a paragraph of thousands of quotes costs in proportion to its length."""
-        start, end = self._sentence_bounds(token.i)
-        paragraph = self.paragraph_of(token.idx)
-        key = (start, paragraph[0])
+        key = self._sentence_key(token)
         if key not in self._sentences:
-            p_start, p_end = paragraph
+            start, end = self._sentence_bounds(token.i)
+            p_start, p_end = self.paragraph_of(token.idx)
             self._sentences[key] = [t for t in self.doc[start:end] if p_start <= t.idx < p_end]
         return self._sentences[key]
 
     def sentence_cues(self, token: Token) -> list[Token]:
         """The reporting words of the token's sentence (any part of speech), outside quotes, in order."""
-        start, end = self._sentence_bounds(token.i)
-        key = (start, self.paragraph_of(token.idx)[0])
+        key = self._sentence_key(token)
         if key not in self._cues:
             cues = resources.cue_verbs()
             self._cues[key] = [
@@ -134,6 +132,10 @@ class QuoteContext:
                 if (t.lemma_.lower() in cues or t.lower_ == "according") and not self.in_quote(t)
             ]
         return self._cues[key]
+
+    def _sentence_key(self, token: Token) -> tuple[int, int]:
+        """The token's sentence within its paragraph: (the sentence's first token, the paragraph's start)."""
+        return self._sentence_bounds(token.i)[0], self.paragraph_of(token.idx)[0]
 
     def _sentence_bounds(self, i: int) -> tuple[int, int]:
         """[start, end) token indices of the sentence holding token `i`, from the Doc's arrays."""

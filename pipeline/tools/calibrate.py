@@ -26,20 +26,32 @@ MIN_QUOTES = 5
 CAP = 0.95
 
 
-def measured_rows(nlp: Callable[[], Language], what: str = "speakers") -> dict[str, dict[str, list[int]]]:
-    """Fold -> row -> [right, total] over every gold set that is here: speaker rules ("speakers") or
-    claim evidence ("claims")."""
-    rows: dict[str, dict[str, list[int]]] = {"A": {}, "B": {}}
+def measured_rows(nlp: Callable[[], Language]) -> dict[str, dict[str, dict[str, list[int]]]]:
+    """Table -> fold -> row -> [right, total], over every gold set that is here, the articles scored
+    once for both tables: speaker rules ("speakers") and claim evidence ("claims")."""
+    rows: dict[str, dict[str, dict[str, list[int]]]] = {what: {"A": {}, "B": {}} for what in ("speakers", "claims")}
     for name in ("seed", "news_dev", "news_dev2"):
         if not available(name):
             continue
         for article, scores in score_gold_files(SETS[name], None, nlp):
-            fold = rows[fold_of(article)]
-            for rule, (right, total) in (scores.speaker_rules if what == "speakers" else scores.claim_rules).items():
-                counts = fold.setdefault(rule, [0, 0])
-                counts[0] += right
-                counts[1] += total
+            for what, measured in (("speakers", scores.speaker_rules), ("claims", scores.claim_rules)):
+                _add(rows[what][fold_of(article)], measured)
     return rows
+
+
+def _add(into: dict[str, list[int]], rows: dict[str, list[int]]) -> None:
+    for rule, (right, total) in rows.items():
+        counts = into.setdefault(rule, [0, 0])
+        counts[0] += right
+        counts[1] += total
+
+
+def both_folds(rows: dict[str, dict[str, list[int]]]) -> dict[str, list[int]]:
+    """The rows of every fold added up: what the shipped table is fitted on."""
+    every: dict[str, list[int]] = {}
+    for fold_rows in rows.values():
+        _add(every, fold_rows)
+    return every
 
 
 def fit(rows: dict[str, list[int]]) -> dict[str, float]:
@@ -89,12 +101,7 @@ def report(rows: dict[str, dict[str, list[int]]], what: str = "speakers") -> lis
     for rule, by_fold in sorted(passes.items()):
         a, b = by_fold.get("A", [0, 0]), by_fold.get("B", [0, 0])
         lines.append(f"  {rule:<26} {ratio(*a):>6} ({a[0]}/{a[1]})  | {ratio(*b):>6} ({b[0]}/{b[1]})")
-    every: dict[str, list[int]] = {}
-    for fold_rows in rows.values():
-        for rule, (right, total) in fold_rows.items():
-            tally = every.setdefault(rule, [0, 0])
-            tally[0] += right
-            tally[1] += total
+    every = both_folds(rows)
     small = [counts for rule, counts in every.items() if counts[1] < MIN_QUOTES and rule != "no speaker"]
     every["pooled"] = [sum(c[0] for c in small), sum(c[1] for c in small)]
     lines.append(
@@ -107,9 +114,9 @@ def report(rows: dict[str, dict[str, list[int]]], what: str = "speakers") -> lis
 def main() -> int:
     from ..nlp import default_nlp
 
-    for what in ("speakers", "claims"):
+    for what, rows in measured_rows(default_nlp).items():
         print(f"== {what}")
-        for line in report(measured_rows(default_nlp, what), what):
+        for line in report(rows, what):
             print(line)
     return 0
 
