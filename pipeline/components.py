@@ -138,12 +138,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 @Language.factory(ATTRIBUTE_RULES, default_config={"patterns": []}, assigns=["token.pos", "token.morph"])
-def make_attribute_rules(nlp: Language, name: str, patterns: list[dict[str, Any]]) -> Callable[[Doc], Doc]:
+def make_attribute_rules(nlp: Language, name: str, patterns: list[dict[str, Any]]) -> AttributeRules:
     """The model's attribute rules (its AttributeRuler's patterns, given in the config), applied on
     the Doc's arrays: the same tags, several times faster (text/attribute_rules.py)."""
     ruler = AttributeRuler(nlp.vocab, name)
     ruler.add_patterns(patterns)
-    return AttributeRules(ruler).apply
+    return AttributeRules(ruler)
 
 
 class LemmasByKey:

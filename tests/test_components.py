@@ -145,6 +145,16 @@ def test_components_attribute_rules_on_arrays_set_what_spacys_ruler_sets(nlp):
     attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, SENT_START]
     assert (theirs.to_array(attrs) == ours.to_array(attrs)).all()
     assert {t.pos_ for t in ours} >= {"PRON", "DET", "AUX", "PART", "SPACE", "PUNCT"}
+    # A batch of short texts laid end to end (nlp.pipe) gets what each gets alone: no rule matches
+    # across the end of one text into the next.
+    pieces = [text[:30], "", "won't", "can't pay", text[30:], "Anyone?", "gonna"]
+    with model.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        batch = list(model.pipe(pieces))
+    alone = [ruler(doc.copy()) for doc in batch]
+    together = list(rules.pipe((doc.copy() for doc in batch), batch_size=4))
+    assert [d.text for d in together] == pieces
+    for theirs_one, ours_one in zip(alone, together, strict=True):
+        assert (theirs_one.to_array(attrs) == ours_one.to_array(attrs)).all()
     # And the lemmas, computed once per word form by the pipeline's lemmatizer (its word index held
     # as sets), are those of the model's own lemmatizer, untouched.
     lemmatizer, rules = model.get_pipe("lemmatizer"), nlp.get_pipe("lemmatizer").rules

@@ -12,7 +12,7 @@ import pytest
 from pipeline.config import Options
 from pipeline.engines.run import UsageError, extract
 from pipeline.io import table_store
-from pipeline.io.table_rows import TABLES, csv_lines, frames, output_documents
+from pipeline.io.table_rows import TABLES, csv_lines, frames, output_documents, rows_of
 from pipeline.io.tables import compact_tables, tables
 
 
@@ -87,6 +87,38 @@ def test_tables_a_run_reads_only_what_changed_and_appends(tmp_path: Path, nlp, m
     assert rewritten == []  # new articles: the CSV files were appended to, not written anew
     parts = {t: len(list((out / f"{t}.parquet").glob("*.parquet"))) for t in TABLES}
     assert parts == {t: 2 for t in TABLES}  # one part per run; the first part was not touched
+    _same_as_a_full_build(out)
+
+
+def test_tables_replacing_articles_costs_what_was_replaced_not_the_archive(tmp_path: Path, nlp, monkeypatch):
+    """Issue 25: a re-run of k articles in a large folder formats only their rows and rewrites only the
+    Parquet parts that held them; the CSV is streamed from lines stored when each output was read."""
+    monkeypatch.setattr(table_store, "PART_OUTPUTS", 3)
+    inputs, out = _corpus(tmp_path / "in", range(0, 10)), tmp_path / "out"
+    extract([inputs], out, Options(), nlp=nlp)
+    parts_before = {p.name: p.stat().st_mtime_ns for p in (out / "quotes.parquet").glob("*.parquet")}
+    assert len(parts_before) == 4  # ten articles, at most three a part
+    formatted: list[int] = []
+    real_lines = table_store.csv_lines
+    monkeypatch.setattr(
+        table_store,
+        "csv_lines",
+        lambda t, rows, header: formatted.append(len(list(rows))) or real_lines(t, rows, header),
+    )
+    for n in (1, 7):
+        (inputs / f"story{n:03d}.txt").write_text(_article(100 + n), encoding="utf-8")
+    extract([inputs], out, Options(), nlp=nlp)
+    # The two articles' rows formatted (and three header lines), not the ten articles' rows.
+    replaced = [rows_of(json.loads((out / f"story{n:03d}.json").read_text(encoding="utf-8"))) for n in (1, 7)]
+    assert len(formatted) == 3 * len(TABLES)
+    assert sum(formatted) == sum(len(rows[t]) for rows in replaced for t in TABLES)
+    parts_after = {p.name: p.stat().st_mtime_ns for p in (out / "quotes.parquet").glob("*.parquet")}
+    untouched = {name for name in parts_before if parts_after.get(name) == parts_before[name]}
+    assert len(untouched) == 2  # the parts of story000-002 and story009 were not written again
+    _same_as_a_full_build(out)
+    assert "Ruiz107" in (out / "quotes.csv").read_text(encoding="utf-8")
+    compact_tables(out)
+    assert len(list((out / "quotes.parquet").glob("*.parquet"))) == 4
     _same_as_a_full_build(out)
 
 

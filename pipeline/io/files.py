@@ -8,7 +8,7 @@ import fcntl
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -85,17 +85,19 @@ def _umask() -> int:
 _FILE_MODE = 0o666 & ~_umask()
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write through a temporary file and rename, so a reader or a killed run never sees half a file."""
+def write_atomic(path: Path, content: str | bytes | Iterable[str]) -> None:
+    """Write through a temporary file and rename, so a reader or a killed run never sees half a file.
+    `content` may be pieces of text, written as they come (a large table is never one string)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     refuse_link(path.parent)
     refuse_link(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{RUN_ID}.", suffix=".tmp")
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    pieces = [content] if isinstance(content, (str, bytes)) else content
     try:
         os.fchmod(fd, _FILE_MODE)  # mkstemp makes 0600; outputs are read by others, as any file
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in pieces:
+                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

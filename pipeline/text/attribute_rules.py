@@ -11,13 +11,14 @@ AttributeRuler does (tests/test_components.py compares the two token by token).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 _TESTED = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _WRITTEN = {TAG: 0, POS: 1, MORPH: 2, LEMMA: 3}  # DEP is set token by token (rare, and needs no HEAD)
@@ -39,39 +40,71 @@ def _check(patterns: list[list[dict[str, Any]]]) -> None:
                     raise UnsupportedPattern(str(value))
 
 
+# One condition of a pattern token, compiled: (column, operator, operand), the operand a label's id
+# ("eq"), a sorted array of ids ("in", "not_in"), a compiled expression ("regex") or 0/1 ("space").
+Condition = tuple[int, str, Any]
+
+
 class AttributeRules:
-    """Compiled from an AttributeRuler; `apply(doc)` sets what the ruler would."""
+    """Compiled from an AttributeRuler; `apply(doc)` sets what the ruler would, and `pipe` does it
+    for a batch of Docs at once (the conditions are tested once over all their tokens: a short text
+    costs its tokens, not a pass over every pattern)."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
-        self.rules: list[tuple[Any, dict[int, int], int]] = []
+        self.rules: list[tuple[list[list[tuple[Condition, ...]]], dict[int, int], int]] = []
+        string = ruler.vocab.strings.__getitem__
         patterns: Any = ruler.patterns
         for i, rule in enumerate(patterns):
             _check(rule["patterns"])
-            self.rules.append((rule["patterns"], dict(ruler.attrs[i]), int(ruler.indices[i])))
+            compiled = [[tuple(_compile(key, value, string) for key, value in token.items()) for token in pattern]
+                        for pattern in rule["patterns"]]  # fmt: skip
+            self.rules.append((compiled, dict(ruler.attrs[i]), int(ruler.indices[i])))
         for _, attrs, _ in self.rules:
             if not set(attrs) <= {*_WRITTEN, DEP}:
                 raise UnsupportedPattern(str(attrs))
 
+    def __call__(self, doc: Doc) -> Doc:
+        return self.apply(doc)
+
     def apply(self, doc: Doc) -> Doc:
-        n = len(doc)
-        if n == 0:
-            return doc
-        strings = doc.vocab.strings
-        tested: Any = doc.to_array([TAG, LOWER, DEP, IS_SPACE])
+        self.apply_many([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            self.apply_many(batch)
+            yield from batch
+
+    def apply_many(self, docs: list[Doc]) -> None:
+        """The rules over the tokens of all `docs` laid end to end; a match may not cross from one
+        Doc into the next."""
+        docs = [doc for doc in docs if len(doc)]
+        if not docs:
+            return
+        strings = docs[0].vocab.strings
+        tested: Any = numpy.concatenate([doc.to_array([TAG, LOWER, DEP, IS_SPACE]) for doc in docs])
         columns = list(_WRITTEN)
-        written: Any = doc.to_array(columns)
+        written: Any = numpy.concatenate([doc.to_array(columns) for doc in docs])
+        lengths = [len(doc) for doc in docs]
+        doc_of = numpy.repeat(numpy.arange(len(docs)), lengths)
+        n = len(doc_of)
+        masks: dict[Condition, Any] = {}  # a condition shared by many patterns is tested once
+
+        def passing(condition: Condition) -> Any:
+            if condition not in masks:
+                masks[condition] = _test(tested[:, condition[0]], condition, strings)
+            return masks[condition]
+
         deps: list[tuple[Any, int]] = []
         for patterns, attrs, index in self.rules:
             for pattern in patterns:
                 length = len(pattern)
                 if length > n:
                     continue
-                starts = numpy.ones(n - length + 1, dtype=bool)
+                starts = doc_of[: n - length + 1] == doc_of[length - 1 :]  # the whole match in one Doc
                 for offset, token in enumerate(pattern):
-                    mask = numpy.ones(n, dtype=bool)
-                    for key, value in token.items():
-                        mask &= _test(tested[:, _TESTED[key]], key, value, strings.__getitem__)
-                    starts &= mask[offset : offset + n - length + 1]
+                    for condition in token:
+                        starts &= passing(condition)[offset : offset + n - length + 1]
                 hits = numpy.nonzero(starts)[0]
                 if not len(hits):
                     continue
@@ -81,27 +114,41 @@ class AttributeRules:
                         deps.append((at, value))
                     else:
                         written[at, _WRITTEN[attr]] = value
-        doc.from_array(columns, written)
+        first = numpy.cumsum([0, *lengths])
+        for k, doc in enumerate(docs):
+            doc.from_array(columns, written[first[k] : first[k + 1]])
         for at, value in deps:
-            for i in at:
-                doc[int(i)].dep = value
-        return doc
+            for i in at.tolist():
+                k = int(doc_of[i])
+                docs[k][i - int(first[k])].dep = value
 
 
-def _test(column: Any, key: str, value: Any, string: Callable[[Any], Any]) -> Any:
-    """Which tokens pass one condition of a pattern token ("TAG": "DT", "DEP": {"NOT_IN": [...]})."""
+def _compile(key: str, value: Any, string: Callable[[Any], Any]) -> Condition:
+    """A pattern token's condition ("TAG": "DT", "DEP": {"NOT_IN": [...]}) with its labels as ids
+    (a symbol's own number, else its hash)."""
+    column = _TESTED[key]
     if key == "IS_SPACE":
-        return column == int(bool(value))
+        return column, "space", int(bool(value))
     if not isinstance(value, dict):
-        return column == string(value)  # the label's id: a symbol's own number, else its hash
+        return column, "eq", string(value)
     (op, argument), *_ = value.items()
     if op == "REGEX":
-        pattern = re.compile(argument)
+        return column, "regex", re.compile(argument)
+    ids = tuple(sorted({string(v) for v in argument}))
+    return column, "in" if op == "IN" else "not_in", ids
+
+
+def _test(column: Any, condition: Condition, strings: Any) -> Any:
+    """Which tokens pass one compiled condition."""
+    _, op, operand = condition
+    if op in ("space", "eq"):
+        return column == operand
+    if op == "regex":
         present = numpy.unique(column)
-        passing = [h for h in present if pattern.search(string(int(h)))]
+        passing = [h for h in present.tolist() if operand.search(strings[h])]
         return numpy.isin(column, numpy.array(passing, dtype=numpy.uint64))
-    found = numpy.isin(column, numpy.array([string(v) for v in argument], dtype=numpy.uint64))
-    return found if op == "IN" else ~found
+    found = numpy.isin(column, numpy.array(operand, dtype=numpy.uint64))
+    return found if op == "in" else ~found
 
 
 def index_as_sets(lemmatizer: Any) -> Any:
