@@ -283,3 +283,31 @@ def test_numbers_a_change_is_two_claims_that_name_each_other(run_text):
     assert (first.value, first.change, first.paired_with) == (4.8, "from", second.id)
     assert (second.value, second.change, second.paired_with) == (4.7, "to", first.id)
     assert first.approx == second.approx == "down" and first.evidence == "percent_change"
+
+
+# ---- every reason a number is passed over, by its id (claims/filters.py PASSED_OVER) -------------
+PASSED_OVER_SHAPES = [
+    ("article_one", "One former officer told the panel the depot was unsafe.", "One"),
+    ("list_number", "The plan has three parts.\n\n1. Build the depot.\n", "1"),
+    ("label", "Ministers triggered Article 50 in the spring.", "50"),
+    ("name_number", "The board chose the iPhone 11 for its staff.", "11"),
+    ("model_number", "Regulators grounded every 787 Dreamliner in the fleet.", "787"),
+    ("time_length", "The coach signed a five-year contract with the club.", "five"),
+    ("street_number", "The bakery at 1 Mill Road closed on Monday.", "1"),
+]
+
+
+def test_numbers_every_reason_to_pass_a_number_over_is_named_and_shown(nlp):
+    from pipeline.claims import PASSED_OVER, find_claims
+    from pipeline.components import article_of, attach_article
+    from pipeline.config import Options
+    from pipeline.io.ingest import article_from_text
+
+    assert {reason for reason, _, _ in PASSED_OVER_SHAPES} == set(PASSED_OVER)
+    for reason, text, number in PASSED_OVER_SHAPES:
+        article = article_from_text(text, "t", "<t>", Options())
+        doc = nlp(attach_article(nlp.make_doc(article.text), article))
+        passed: list = []
+        claims = find_claims(doc, article_of(doc), list(doc._.quotes), list(doc._.speakers), passed)
+        assert [(p.reason, p.text.split("-")[0]) for p in passed] == [(reason, number)], text
+        assert all(not c.text.startswith(number) for c in claims), text

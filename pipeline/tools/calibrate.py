@@ -8,7 +8,7 @@ speakers, entity by entity, over found quotes; claims with the right value and u
 claims), rounded down to 0.05 and capped at 0.95; rows with fewer than MIN_QUOTES items are pooled.
 Each table is fitted on one half of the articles (`scoring.fold_of`) and its bands are reported on
 the other, both ways, and then fitted on all of them: that last table is the one to put in
-`speakers/canonical.py` (SPEAKER_CONFIDENCE) and `claims.py` (CLAIM_CONFIDENCE).
+`speakers/canonical.py` (SPEAKER_CONFIDENCE) and `claims/confidence.py` (CLAIM_CONFIDENCE).
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def report(rows: dict[str, dict[str, list[int]]], what: str = "speakers") -> lis
     small = [counts for rule, counts in every.items() if counts[1] < MIN_QUOTES and rule != "no speaker"]
     every["pooled"] = [sum(c[0] for c in small), sum(c[1] for c in small)]
     lines.append(
-        f"fitted on both folds (the table for {'speakers/canonical.py' if what == 'speakers' else 'claims.py'}):"
+        f"fitted on both folds (the table for {'speakers/canonical.py' if what == 'speakers' else 'claims/confidence.py'}):"
     )
     lines += [f'    "{rule}": {value},  # {every[rule][0]}/{every[rule][1]}' for rule, value in fit(every).items()]
     return lines
