@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
+from . import resources
 from .claims import find_claims
 from .config import Options
 from .io.ingest import article_from_text
@@ -90,27 +91,28 @@ def record_failure(doc: Doc, message: str) -> None:
     doc._.error = message
 
 
-def guarded(stage: str, step: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
-    """A component that records a failure on the Doc instead of raising.
+def _guard(stage: str, step: Callable[[Doc], None], doc: Doc) -> Doc:
+    """Run a stage on a Doc, recording a failure on it instead of raising.
 
     One article that trips a rule must not stop the batch it is parsed in: the runner finds
     `doc._.error` and writes that article to errors.jsonl.
     """
+    ensure_extensions()
+    if doc._.error is None:
+        try:
+            step(doc)
+        except MemoryError:
+            doc._.error = f"memory: {stage} ran out of memory on this article"
+        except Exception as err:  # noqa: BLE001 - reported per article by the runner
+            if type(err).__name__ == "ArticleTimeout":
+                raise  # the engine's time budget: it names the article itself
+            doc._.error = f"{stage}: {type(err).__name__}: {err}"
+    return doc
 
-    def component(doc: Doc) -> Doc:
-        ensure_extensions()
-        if doc._.error is None:
-            try:
-                step(doc)
-            except MemoryError:
-                doc._.error = f"memory: {stage} ran out of memory on this article"
-            except Exception as err:  # noqa: BLE001 - reported per article by the runner
-                if type(err).__name__ == "ArticleTimeout":
-                    raise  # the engine's time budget: it names the article itself
-                doc._.error = f"{stage}: {type(err).__name__}: {err}"
-        return doc
 
-    return component
+def guarded(stage: str, step: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
+    """A component that records a failure on the Doc instead of raising (see `_guard`)."""
+    return lambda doc: _guard(stage, step, doc)
 
 
 # Why each stage needs the one before it, and how to add that one: the error says both.
@@ -196,6 +198,72 @@ def make_lemmas(nlp: Language, name: str) -> LemmasByKey:
     return LemmasByKey(nlp.vocab)
 
 
+class Stage:
+    """One of our stages as a spaCy component: `run` is the stage, called guarded (a failure is
+    recorded on the Doc, the batch goes on). Saved with the pipeline (`nlp.to_disk`, `to_bytes`),
+    it writes the vocabulary rows added at run time (`resources.extend`: a newsroom's cue verbs,
+    units, titles) and loading it adds them back, so a saved pipeline reads as the one saved. Its
+    settings travel in the pipeline's config."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        ensure_extensions()
+
+    def run(self, doc: Doc) -> None:
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        return _guard(self.name, self.run, doc)
+
+    def to_bytes(self, *, exclude: Any = ()) -> bytes:
+        return srsly.json_dumps({"vocabularies": resources.additions()}).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Any = ()) -> Stage:
+        resources.restore(srsly.json_loads(data.decode("utf-8")).get("vocabularies", {}))
+        return self
+
+    def to_disk(self, path: Any, *, exclude: Any = ()) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+        srsly.write_json(Path(path) / _SAVED, {"vocabularies": resources.additions()})
+
+    def from_disk(self, path: Any, *, exclude: Any = ()) -> Stage:
+        saved = Path(path) / _SAVED
+        if saved.exists():
+            resources.restore(srsly.read_json(saved).get("vocabularies", {}))
+        return self
+
+
+_SAVED = "vocabularies.json"
+
+
+class QuoteFinder(Stage):
+    def __init__(self, name: str, settings: QuoteSettings) -> None:
+        super().__init__(name)
+        self.settings = settings
+
+    def run(self, doc: Doc) -> None:
+        quotes, heads, issues = find_quotes(doc, article_of(doc), self.settings)
+        doc._.quotes, doc._.quote_heads = quotes, heads
+        doc._.issues = (doc._.issues or []) + issues
+        spans = [doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand") for q in quotes]
+        doc.spans["quotes"] = [s for s in spans if s is not None]
+
+
+class SpeakerResolver(Stage):
+    def __init__(self, name: str, speaker_confidence: dict[str, float]) -> None:
+        super().__init__(name)
+        self.table = dict(speaker_confidence)
+
+    def run(self, doc: Doc) -> None:
+        quotes, heads, text = doc._.quotes or [], doc._.quote_heads or [], article_of(doc).text
+        doc._.speakers, doc._.quotes = resolve_speakers(doc, quotes, heads, self.table, text)
+
+
+class ClaimFinder(Stage):
+    def run(self, doc: Doc) -> None:
+        doc._.numeric_claims = find_claims(doc, article_of(doc), doc._.quotes or [], doc._.speakers or [])
+
+
 _QUOTE_FACTORY: dict[str, Any] = {
     "requires": ["token.dep", "token.lemma", "token.tag", "token.is_sent_start"],
     "assigns": ["doc._.quotes", "doc._.quote_heads", "doc._.issues", "doc.spans"],
@@ -216,19 +284,9 @@ def make_quote_finder(
     post_cue_window: int,
     carry_over_paragraphs: int,
     confidence: dict[str, float],
-) -> Callable[[Doc], Doc]:
+) -> QuoteFinder:
     _require(nlp, name, PARAGRAPH_BREAKS)
-    ensure_extensions()
-    settings = QuoteSettings(pre_cue_window, post_cue_window, carry_over_paragraphs, dict(confidence))
-
-    def quote_finder(doc: Doc) -> None:
-        quotes, heads, issues = find_quotes(doc, article_of(doc), settings)
-        doc._.quotes, doc._.quote_heads = quotes, heads
-        doc._.issues = (doc._.issues or []) + issues
-        spans = [doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand") for q in quotes]
-        doc.spans["quotes"] = [s for s in spans if s is not None]
-
-    return guarded(name, quote_finder)
+    return QuoteFinder(name, QuoteSettings(pre_cue_window, post_cue_window, carry_over_paragraphs, dict(confidence)))
 
 
 _SPEAKER_FACTORY: dict[str, Any] = {
@@ -239,16 +297,9 @@ _SPEAKER_FACTORY: dict[str, Any] = {
 
 
 @Language.factory(SPEAKERS, **_SPEAKER_FACTORY)
-def make_speaker_resolver(nlp: Language, name: str, speaker_confidence: dict[str, float]) -> Callable[[Doc], Doc]:
+def make_speaker_resolver(nlp: Language, name: str, speaker_confidence: dict[str, float]) -> SpeakerResolver:
     _require(nlp, name, QUOTES)
-    ensure_extensions()
-    table = dict(speaker_confidence)
-
-    def speaker_resolver(doc: Doc) -> None:
-        quotes, heads, text = doc._.quotes or [], doc._.quote_heads or [], article_of(doc).text
-        doc._.speakers, doc._.quotes = resolve_speakers(doc, quotes, heads, table, text)
-
-    return guarded(name, speaker_resolver)
+    return SpeakerResolver(name, speaker_confidence)
 
 
 @Language.factory(
@@ -256,14 +307,9 @@ def make_speaker_resolver(nlp: Language, name: str, speaker_confidence: dict[str
     requires=["doc._.quotes", "doc._.speakers", "token.dep"],
     assigns=["doc._.numeric_claims"],
 )
-def make_claim_finder(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+def make_claim_finder(nlp: Language, name: str) -> ClaimFinder:
     _require(nlp, name, SPEAKERS)
-    ensure_extensions()
-
-    def claim_finder(doc: Doc) -> None:
-        doc._.numeric_claims = find_claims(doc, article_of(doc), doc._.quotes or [], doc._.speakers or [])
-
-    return guarded(name, claim_finder)
+    return ClaimFinder(name)
 
 
 # The names of the last release, kept for one more as aliases of the same factories: a pipeline

@@ -165,33 +165,48 @@ def test_components_attribute_rules_on_arrays_set_what_spacys_ruler_sets(nlp):
     assert {"say", "close", "depot", "rule", "be"} <= {t.lemma_ for t in ours}
 
 
-def test_components_a_saved_pipeline_runs_in_a_fresh_process(tmp_path):
+def test_components_a_saved_pipeline_runs_in_a_fresh_process(tmp_path, monkeypatch):
     """build_nlp() saved with to_disk loads with spacy.load in another process and finds the same
-    quotes and lemmas; a setting changed in the config travels with it."""
+    quotes and lemmas; a setting changed in the config travels with it, and so do the words a
+    newsroom added (a cue verb, a unit): the fresh process uses them."""
     import subprocess
     import sys
 
-    from pipeline import build_nlp
+    from pipeline import build_nlp, resources
 
+    monkeypatch.setattr(resources, "_ADDED", {})
     nlp = build_nlp()
     nlp.get_pipe("lemmatizer")  # our lemma component, standing where the model's was
     saved = tmp_path / "saved"
-    nlp.to_disk(saved)
-    text = "Officials said the bridges were closed. The mayor said: “We will act.”"
-    here = nlp(text)
+    try:
+        resources.extend("cue_verbs", ["opine | indirect"])
+        resources.extend("units", ["leagues | league"])
+        nlp.to_disk(saved)
+        text = (
+            "Officials said the bridges were closed. The mayor said: “We will act.”"
+            " Ann Reed opined that it was 3 leagues."
+        )
+        here = nlp(text)
+    finally:
+        monkeypatch.setattr(resources, "_ADDED", {})
+        for cached in resources._DERIVED:
+            cached.cache_clear()
     code = (
         "import json, spacy, sys\n"
         f"nlp = spacy.load({str(saved)!r})\n"
         f"doc = nlp({text!r})\n"
         "print(json.dumps([[t.lemma_ for t in doc], [q.text for q in doc._.quotes],"
-        " nlp.config['components']['pipeline_quotes_v2']['pre_cue_window']]))\n"
+        " nlp.config['components']['pipeline_quotes_v2']['pre_cue_window'],"
+        " [(c.text, c.kind) for c in doc._.numeric_claims]]))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    lemmas, quotes, window = json.loads(done.stdout)
+    lemmas, quotes, window, claims = json.loads(done.stdout)
     assert lemmas == [t.lemma_ for t in here] and "official" in lemmas and "bridge" in lemmas
-    assert quotes == [q.text for q in here._.quotes] and quotes
+    assert quotes == [q.text for q in here._.quotes] and "it was 3 leagues" in quotes
     assert window == 40
+    assert claims == [["3 leagues", "measure"]]
+    assert "it was 3 leagues" not in [q.text for q in nlp(text)._.quotes]  # this process: words gone
 
 
 def test_components_adding_a_stage_before_its_predecessor_says_why_and_how(nlp):

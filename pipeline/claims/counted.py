@@ -115,7 +115,7 @@ def kind_of_thing(noun: Token, after: int) -> str:
     return doc[first : noun.i + 1].text
 
 
-_RATE_PERIODS = resources.rate_periods()
+
 
 
 def unit_qualifier(noun: Token, unit: str) -> tuple[Token, str, str | None]:
@@ -123,13 +123,14 @@ def unit_qualifier(noun: Token, unit: str) -> tuple[Token, str, str | None]:
     oil a day" (per day), "degrees Celsius". Returns the last token of the unit, the unit and what a
     rate is counted per."""
     doc = noun.doc
+    periods = resources.rate_periods()
     after = doc[noun.i + 1 : noun.i + 3]
     of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None and of.right_edge.i - noun.i <= 6:  # "2.4 billion gallons of jet fuel a year"
         rate = doc[of.right_edge.i + 1 : of.right_edge.i + 3]
-        if len(rate) == 2 and rate[0].lower_ in ("a", "an", "per") and rate[1].lemma_.lower() in _RATE_PERIODS:
+        if len(rate) == 2 and rate[0].lower_ in ("a", "an", "per") and rate[1].lemma_.lower() in periods:
             return noun, unit, rate[1].lemma_.lower()
-    if len(after) == 2 and after[0].lower_ in ("a", "an", "per") and after[1].lemma_.lower() in _RATE_PERIODS:
+    if len(after) == 2 and after[0].lower_ in ("a", "an", "per") and after[1].lemma_.lower() in periods:
         return after[1], unit, after[1].lemma_.lower()
     if noun.lower_ in ("degree", "degrees") and len(after) and after[0].lower_ in ("celsius", "fahrenheit", "c", "f"):
         return after[0], f"{unit} {after[0].text}", None

@@ -24,8 +24,16 @@ PASSED_OVER: dict[str, str] = {
     "time_length": 'a spelt-out length of time describing a noun: "a five-year contract", "a two-day trial"',
     "street_number": 'a number in an address: "10 Downing Street"',
 }
-_MONTHS = re.compile(rf"^(?:{resources.alternation(resources.months())})\b", re.IGNORECASE)
-_STREETS = re.compile(r"(street|road|avenue|lane|st|rd)\b")
+
+
+@resources.derived
+def _month() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{resources.alternation(resources.months())})\b", re.IGNORECASE)
+
+
+@resources.derived
+def _street() -> re.Pattern[str]:
+    return re.compile(rf"(?:{resources.alternation(resources.street_words())})\b")
 
 
 def not_a_claim(doc: Doc, text: str, q: Quantity, number: Token) -> str | None:
@@ -48,7 +56,7 @@ def not_a_claim(doc: Doc, text: str, q: Quantity, number: Token) -> str | None:
         label = resources.label_nouns().get(prev.lower_)
         if label is not None and (label or not plural_after) and (prev.lower_ != "no" or prev.text[0] == "N"):
             return "label"
-        named = prev.pos_ == "PROPN" and not prev.is_sent_start and not _MONTHS.match(prev.text)
+        named = prev.pos_ == "PROPN" and not prev.is_sent_start and not _month().match(prev.text)
         if named and not plural_after and (after is None or after.lower_ != "of"):
             return "name_number"
         if q.kind == "count" and after is not None and after.text[:1].isupper() and not after.text.isupper():
@@ -68,6 +76,6 @@ def not_a_claim(doc: Doc, text: str, q: Quantity, number: Token) -> str | None:
             return "time_length" if describes else None
     if q.kind in ("count", "year") and number.i > 0:
         after = doc[number.i + 1] if number.i + 1 < len(doc) else None
-        if after is not None and after.pos_ == "PROPN" and _STREETS.match(doc[min(number.i + 2, len(doc) - 1)].lower_):
+        if after is not None and after.pos_ == "PROPN" and _street().match(doc[min(number.i + 2, len(doc) - 1)].lower_):
             return "street_number"
     return None

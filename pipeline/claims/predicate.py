@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .. import resources
 from ..text import syntax
 from ..text.quantities import Quantity
 from .grammar import set_off
-
-_MODALS = {"will", "would", "could", "can", "may", "might", "must", "should", "shall"}
 
 
 def noun_predicate(number: Token, q: Quantity) -> str | None:
@@ -54,7 +53,7 @@ def predicate_of(verb: Token, role: str) -> str:
     the verb with its modals and object: "would have faced gross misconduct allegations"."""
     start = verb.i
     if role == "subject":
-        modal = next((c for c in verb.lefts if c.dep_ == "aux" and c.lower_ in _MODALS), None)
+        modal = next((c for c in verb.lefts if c.dep_ == "aux" and c.lower_ in resources.modal_verbs()), None)
         start = modal.i if modal is not None else verb.i
     end = verb.i + 1
     for child in verb.rights:

@@ -7,8 +7,6 @@ each quote only records the head token of the phrase that speaks it.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc, Token
 
 from .. import resources
@@ -178,7 +176,7 @@ def _trimmed(ctx: QuoteContext, start: int, end: int, min_tokens: int = 4) -> tu
     return start, end
 
 
-@cache
+@resources.derived
 def _cue_lemmas() -> frozenset[str]:
     """Lemmas of the reporting verbs in every case the lemmatizer may write them ("say", "Say", "SAY")."""
     cues = resources.indirect_cue_verbs()

@@ -16,9 +16,6 @@ from .clusters import PersonParts
 from .names import acronym, clean_name, is_title_word
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
-# Words that head a phrase describing a group rather than pointing back at one ("those who said",
-# "half of them").
-GROUP_WORDS = frozenset({"those", "these", "others", "some", "many", "several", "both", "all", "half", "most"})
 # What a mention is, in the order the sieve takes them up: names first, pronouns last.
 KINDS = ("nobody", "person", "org", "role", "description", "document", "org_noun", "pronoun")
 
@@ -32,7 +29,7 @@ def body_noun(token: Token) -> bool:
 def describes_a_share(head: Token) -> bool:
     """A phrase headed by a share of a group ("half of them", "those who said", "42% of them"): it
     describes people, it does not point back at a speaker."""
-    return head.lower_ in GROUP_WORDS or head.like_num or head.text == "%"
+    return head.lower_ in resources.group_words() or head.like_num or head.text == "%"
 
 
 @dataclass(frozen=True)
@@ -165,7 +162,7 @@ class ArticleNames:
         """What a speaker phrase is: one of KINDS."""
         if syntax.names_nobody(head):
             return "nobody"
-        if head.lower_ in GROUP_WORDS:
+        if head.lower_ in resources.group_words():
             return "description"  # "Those in favour of punishment", "Others said": a group described
         if head.pos_ == "PRON" and head.lower_ != "one":
             return "pronoun"

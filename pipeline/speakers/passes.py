@@ -21,9 +21,6 @@ from .clusters import Clusters
 from .mentions import ORG_LABELS, ArticleNames, Introduction, Mention, body_noun, describes_a_share
 from .names import clean_name
 
-# Words that make a title another office than the bare role noun: "former minister", "shadow chancellor".
-_OTHER_OFFICE = frozenset({"former", "ex", "shadow", "deputy", "vice", "acting", "assistant", "junior", "late"})
-
 
 class Sieve:
     """The state the passes share while one article's speaker phrases are resolved."""
@@ -166,7 +163,7 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
         title = set((intro.parts.title or "").lower().replace("-", " ").split())
         # "Former Prime Minister John Major" is not "the prime minister", nor "shadow chancellor
         # Ann Lee" "the chancellor": a word that makes it another office must be said again.
-        other_office = (title & _OTHER_OFFICE) - said
+        other_office = (title & resources.other_office_words()) - said
         # "The Labour leader" is not "Tory leader Ann Lee": the phrase's own words must fit too.
         fits = own <= intro.words
         if intro.char < mention.char and word in title and not other_office and fits:

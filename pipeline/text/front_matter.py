@@ -10,7 +10,6 @@ import re
 
 from .. import resources
 
-_MONTHS = resources.months()
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DATE_PATTERNS = (
     re.compile(r"(?P<year>\d{4})-(?P<a>\d{1,2})-(?P<b>\d{1,2})"),
@@ -51,7 +50,7 @@ def parse_date(text: str, day_first: bool = True) -> str | None:
         year = int(parts["year"])
         year += 2000 if year < 100 else 0
         if "month" in parts:
-            month = _MONTHS.get(parts["month"].lower())
+            month = resources.months().get(parts["month"].lower())
             candidates = [(month, int(parts["day"]))] if month else []
         else:
             a, b = int(parts["a"]), int(parts["b"])
@@ -90,7 +89,9 @@ def dateline(line: str, day_first: bool = True) -> str | None:
         return None
     date = parse_date(line, day_first)
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z.]*", line)]
-    other = [w for w in words if w.rstrip(".") not in _MONTHS and w.rstrip(".") not in resources.dateline_words()]
+    other = [
+        w for w in words if w.rstrip(".") not in resources.months() and w.rstrip(".") not in resources.dateline_words()
+    ]
     # One stray word is allowed ("Posted by"), but not a sentence: "Talks end 3 March 2020."
     sentence = line.rstrip().endswith(".") and not line.rstrip().endswith(("a.m.", "p.m."))
     return date if date and (not other or (len(other) == 1 and not sentence)) else None
@@ -99,7 +100,7 @@ def dateline(line: str, day_first: bool = True) -> str | None:
 def _name_beside_date(line: str, following: list[str], day_first: bool) -> re.Match[str] | None:
     """A byline without "By": a bare name with a date after a separator or on the next line."""
     match = _NAME_LINE.match(line)
-    if match is None or any(word.lower() in _MONTHS for word in match.group("author").split()):
+    if match is None or any(word.lower() in resources.months() for word in match.group("author").split()):
         return None
     beside = parse_date(match.group("rest") or "", day_first)
     below = bool(following) and dateline(following[0], day_first) is not None

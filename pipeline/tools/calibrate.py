@@ -104,9 +104,8 @@ def report(rows: dict[str, dict[str, list[int]]], what: str = "speakers") -> lis
     every = both_folds(rows)
     small = [counts for rule, counts in every.items() if counts[1] < MIN_QUOTES and rule != "no speaker"]
     every["pooled"] = [sum(c[0] for c in small), sum(c[1] for c in small)]
-    lines.append(
-        f"fitted on both folds (the table for {'speakers/canonical.py' if what == 'speakers' else 'claims/confidence.py'}):"
-    )
+    table_file = "speakers/canonical.py" if what == "speakers" else "claims/confidence.py"
+    lines.append(f"fitted on both folds (the table for {table_file}):")
     lines += [f'    "{rule}": {value},  # {every[rule][0]}/{every[rule][1]}' for rule, value in fit(every).items()]
     return lines
 
