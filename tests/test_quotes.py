@@ -139,3 +139,105 @@ def test_quotes_reported_speech_keeps_the_sign_of_its_last_figure(run_text, figu
     assert quote.text.rstrip(".").endswith(figure)
     claim = next(c for c in result.numeric_claims if c.text.startswith(figure[:1]))
     assert claim.claimant == quote.speaker is not None
+
+
+# ---- every attribution rule, by its id: the golden table (quotes/rules.py QUOTE_RULES) -------------
+RULE_SHAPES = [
+    ("direct_cue_before", "Mayor Ines Duarte said: “We will not sell the depot.”", "We will not sell", "Ines Duarte"),
+    ("direct_cue_after", "“We will not sell the depot,” said Mayor Ines Duarte.", "We will not sell", "Ines Duarte"),
+    (
+        "direct_cue_next_sentence",
+        "“We will not sell the depot.” Mayor Ines Duarte said it twice on Monday.",
+        "We will not sell",
+        "Ines Duarte",
+    ),
+    ("direct_name_after_dash", "“We will not sell the depot.” — Ines Duarte, mayor", "We will not sell", "Ines Duarte"),
+    (
+        "direct_cue_farther_before",
+        "Mayor Ines Duarte said on Monday, after a long and often bitter meeting with the council, "
+        "“We will not sell the depot.”",
+        "We will not sell",
+        "Ines Duarte",
+    ),
+    (
+        "direct_named_before_colon",
+        "The sale does not surprise union leader Tom Hale: “They wanted the land all along.”",
+        "They wanted the land",
+        "Tom Hale",
+    ),
+    (
+        "direct_cue_ends_paragraph_before",
+        "Mayor Ines Duarte told reporters on Monday:\n\n“We will not sell the depot.”",
+        "We will not sell",
+        "Ines Duarte",
+    ),
+    (
+        "direct_introduced_by_paragraph",
+        "Mayor Ines Duarte released the following statement:\n\n“We will not sell the depot.”",
+        "We will not sell",
+        "Ines Duarte",
+    ),
+    (
+        "partial_in_reported_speech",
+        "Mayor Ines Duarte said the sale was “a betrayal of every worker” in the city.",
+        "a betrayal of every worker",
+        "Ines Duarte",
+    ),
+    (
+        "partial_cue_in_sentence",
+        "In a letter, Mayor Ines Duarte described the sale as “a betrayal of every worker” in the city.",
+        "a betrayal of every worker",
+        "Ines Duarte",
+    ),
+    (
+        "partial_named_subject",
+        "Tom Hale will fight the sale “today, tomorrow and for ever” at the rally.",
+        "today, tomorrow",
+        "Tom Hale",
+    ),
+    (
+        "indirect_reported_clause",
+        "Mayor Ines Duarte said the depot would stay open until next year.",
+        "the depot would stay open",
+        "Ines Duarte",
+    ),
+    (
+        "indirect_according_to",
+        "The depot will close next year, according to Mayor Ines Duarte.",
+        "The depot will close",
+        "Ines Duarte",
+    ),
+    (
+        "direct_continues",
+        "Mayor Ines Duarte said: “We will not sell the depot.”\n\n“The workers deserve better than this.”",
+        "The workers deserve",
+        "Ines Duarte",
+    ),
+    (
+        "partial_continues",
+        "Mayor Ines Duarte said: “We will not sell the depot.”\n\n"
+        "The plan “will betray every worker in this city” and nothing less.",
+        "will betray every worker",
+        "Ines Duarte",
+    ),
+    ("direct_no_speaker", "“We will not sell the depot and we will not give up the fight.”", "We will not sell", None),
+    ("partial_no_speaker", "The plan “will betray every worker in this city” and nothing less.", "will betray", None),
+]
+
+
+@pytest.mark.parametrize(("rule", "body", "words", "speaker"), RULE_SHAPES, ids=[r[0] for r in RULE_SHAPES])
+def test_quotes_every_attribution_rule_by_its_id(run_text, rule, body, words, speaker):
+    from pipeline.quotes import CONFIDENCE
+
+    result = run_text(f"Pay talks\n\n{body}\n")
+    quote = next(q for q in result.quotes if q.text.startswith(words))
+    names = {s.id: s.name for s in result.speakers}
+    assert (quote.evidence, names.get(quote.speaker or "")) == (rule, speaker)
+    assert quote.confidence == CONFIDENCE[rule]
+
+
+def test_quotes_the_golden_table_covers_every_rule_of_the_table():
+    from pipeline.quotes import QUOTE_RULES
+
+    assert [r.id for r in QUOTE_RULES] and {r.id for r in QUOTE_RULES} == {r[0] for r in RULE_SHAPES}
+    assert len({r.id for r in QUOTE_RULES}) == len(QUOTE_RULES)

@@ -115,9 +115,6 @@ def kind_of_thing(noun: Token, after: int) -> str:
     return doc[first : noun.i + 1].text
 
 
-
-
-
 def unit_qualifier(noun: Token, unit: str) -> tuple[Token, str, str | None]:
     """What follows a unit noun and belongs to it: "hours a week" (a rate, per week), "barrels of
     oil a day" (per day), "degrees Celsius". Returns the last token of the unit, the unit and what a

@@ -1,6 +1,7 @@
 """Quotes: direct, partial and indirect quotes with their cues and speaker phrases (find_quotes)."""
 
-from .context import CONFIDENCE, QuoteSettings
+from .context import QuoteSettings
 from .find import find_quotes
+from .rules import CONFIDENCE, QUOTE_RULES
 
-__all__ = ["CONFIDENCE", "QuoteSettings", "find_quotes"]
+__all__ = ["CONFIDENCE", "QUOTE_RULES", "QuoteSettings", "find_quotes"]

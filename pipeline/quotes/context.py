@@ -13,31 +13,6 @@ from ..records import Article
 from ..text import syntax
 from ..text.paragraphs import ParagraphIndex, paragraphs
 
-# Confidence of each attribution rule, by its id: the rule's precision on the PolNeAR dev set (quote
-# found at the 30% rule), rounded down, so sorting by confidence puts the doubtful items first. A rule
-# that shares a row was measured together with the rules of that row. Re-measure with
-# `python -m pipeline eval ../shared/eval/polnear-train.jsonl` when a rule changes.
-CONFIDENCE: dict[str, float] = {
-    "direct_cue_before": 0.95,
-    "direct_cue_ends_paragraph_before": 0.95,
-    "direct_cue_after": 0.9,
-    "indirect_reported_clause": 0.9,
-    "indirect_according_to": 0.8,
-    "direct_cue_farther_before": 0.8,
-    "direct_cue_next_sentence": 0.8,
-    "direct_name_after_dash": 0.8,
-    "direct_named_before_colon": 0.8,
-    "direct_introduced_by_paragraph": 0.8,
-    "partial_in_reported_speech": 0.8,
-    "direct_continues": 0.6,
-    "partial_cue_in_sentence": 0.5,
-    "partial_named_subject": 0.4,
-    "direct_no_speaker": 0.35,
-    "partial_continues": 0.3,
-    "partial_no_speaker": 0.25,
-    "indirect_no_speaker": 0.25,
-}
-
 
 @dataclass(frozen=True)
 class QuoteSettings:
@@ -48,7 +23,9 @@ class QuoteSettings:
     post_cue_window: int = 15
     # How many paragraphs back a quote with no cue may inherit the last speaker.
     carry_over_paragraphs: int = 3
-    confidence: dict[str, float] = field(default_factory=lambda: dict(CONFIDENCE))
+    # Confidence of each attribution rule by its id; a rule left out takes the measured precision in
+    # the rule table (rules.QUOTE_RULES).
+    confidence: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ each quote only records the head token of the phrase that speaks it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from .. import resources
@@ -14,7 +16,17 @@ from ..records import Article, Issue, Quote, Span
 from ..text import syntax
 from ..text.quotemarks import Quoted, scan_paragraphs
 from .context import Candidate, QuoteContext, QuoteSettings
-from .rules import DIRECT_RULES, PARTIAL_RULES, attribute, carry_over
+from .rules import (
+    ACCORDING,
+    CONFIDENCE,
+    DIRECT_RULES,
+    NO_SPEAKER,
+    PARTIAL_RULES,
+    REPORTED,
+    attribute,
+    carry_over,
+    rule_id,
+)
 
 
 def _looks_like_utterance(text: str, content: tuple[int, int], para: tuple[int, int]) -> bool:
@@ -194,7 +206,7 @@ def _find_indirect(ctx: QuoteContext) -> list[Candidate]:
             continue
         if token.lower_ == "according":
             bounds = _according_to_content(ctx, token)
-            attribution = ctx.attribution(token, "indirect_according_to")
+            attribution = ctx.attribution(token, rule_id("indirect", ACCORDING))
             if bounds is not None and attribution is not None:
                 found.append(Candidate("indirect", [_char_range(ctx, bounds)], attribution))
             continue
@@ -203,7 +215,7 @@ def _find_indirect(ctx: QuoteContext) -> list[Candidate]:
         comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
         if comp is None:
             continue
-        attribution = ctx.attribution(token, "indirect_reported_clause")
+        attribution = ctx.attribution(token, rule_id("indirect", REPORTED))
         bounds = _indirect_content(ctx, token, comp)
         if attribution is None or bounds is None:
             continue
@@ -220,7 +232,9 @@ def find_quotes(
     doc: Doc, article: Article, settings: QuoteSettings | None = None
 ) -> tuple[list[Quote], list[int | None], list[Issue]]:
     """Quotes of the article, in text order, with the head token of each speaker phrase."""
-    ctx = QuoteContext(doc, article, settings or QuoteSettings())
+    settings = settings or QuoteSettings()
+    # Every rule's measured confidence, with the ones the settings give (nlp.config) in their place.
+    ctx = QuoteContext(doc, article, replace(settings, confidence={**CONFIDENCE, **settings.confidence}))
     quoted, issues = scan_paragraphs(ctx.text, ctx.paragraphs)
     marked = _classify(ctx, quoted)
     ctx.mark_quoted(marked)
@@ -250,8 +264,8 @@ def find_quotes(
                 text=ctx.text[cand.start : cand.end],
                 spans=tuple(Span(s, e, ctx.text[s:e]) for s, e in cand.pieces),
                 cue=Span(cue.idx, cue.idx + len(cue.text), cue.text) if cue is not None else None,
-                confidence=att.confidence if att else ctx.settings.confidence[f"{cand.kind}_no_speaker"],
-                evidence=att.rule if att else f"{cand.kind}_no_speaker",
+                confidence=att.confidence if att else ctx.settings.confidence[rule_id(cand.kind, NO_SPEAKER)],
+                evidence=att.rule if att else rule_id(cand.kind, NO_SPEAKER),
             )
         )
         heads.append(att.head if att else None)

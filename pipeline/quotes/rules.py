@@ -1,16 +1,19 @@
-"""Attribution rules: who speaks a direct or partial quote.
+"""Attribution rules: who speaks a quote, as one table of rows (`QUOTE_RULES`).
 
-Each rule is a function (context, candidate) -> Attribution or None, named by a stable id: the id is
-what the quote's `evidence` reports and the key of its confidence (`context.CONFIDENCE`, its measured
-precision). `DIRECT_RULES` and `PARTIAL_RULES` are tried in order of trust; a quote no rule claims
-continues the last speaker (`carry_over`). A new rule is a function and a row in one table.
+Each row is a rule: its stable id (what the quote's `evidence` reports), the kind of quote it
+attributes, the function that finds the speaker, and its confidence, the rule's measured precision.
+The direct and partial rules with a function are tried in the table's order, which is their order
+of trust; the other rows are applied where the finder reads them (`applied`): reported clauses and
+"according to" (find.py), a quote that continues the speaker before it (`carry_over`), a quote
+nobody is found for (reported speech is found from its speaker, so it always has one). A new rule
+is a function and a row of the table.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -152,17 +155,6 @@ def direct_introduced_by_paragraph(ctx: QuoteContext, cand: Candidate) -> Attrib
     return ctx.named(subject.i, "direct_introduced_by_paragraph")
 
 
-DIRECT_RULES: tuple[Rule, ...] = (
-    direct_cue_before,
-    direct_cue_after,
-    direct_name_after_dash,
-    direct_cue_farther_before,
-    direct_named_before_colon,
-    direct_cue_ends_paragraph_before,
-    direct_introduced_by_paragraph,
-)
-
-
 # ---- partial quotes, in order of trust ----------------------------------------------------------
 def partial_in_reported_speech(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
     """She said the plan was “a disgrace”: quoted words inside reported speech are its speaker's."""
@@ -203,7 +195,54 @@ def partial_named_subject(ctx: QuoteContext, cand: Candidate) -> Attribution | N
     return ctx.named(subject.i, "partial_named_subject")
 
 
-PARTIAL_RULES: tuple[Rule, ...] = (partial_in_reported_speech, partial_cue_in_sentence, partial_named_subject)
+# Where a row without a function is applied.
+IN_ORDER, WITH_CUE_AFTER, REPORTED, ACCORDING, CONTINUES, NO_SPEAKER = (
+    "tried in order", "found by direct_cue_after", "reported clause", "according to", "continues", "no speaker"
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class QuoteRule:
+    """A row of the attribution table."""
+
+    id: str
+    kind: str
+    find: Rule | None
+    # The rule's precision on the PolNeAR dev set (quote found at the 30% rule), rounded down, so
+    # sorting by confidence puts the doubtful items first; rows measured together share a figure.
+    # Re-measure with `python -m pipeline eval ../shared/eval/polnear-train.jsonl` when a rule changes.
+    confidence: float
+    applied: str = IN_ORDER
+
+
+QUOTE_RULES: tuple[QuoteRule, ...] = (
+    QuoteRule("direct_cue_before", "direct", direct_cue_before, 0.95),
+    QuoteRule("direct_cue_after", "direct", direct_cue_after, 0.9),
+    QuoteRule("direct_cue_next_sentence", "direct", None, 0.8, WITH_CUE_AFTER),
+    QuoteRule("direct_name_after_dash", "direct", direct_name_after_dash, 0.8),
+    QuoteRule("direct_cue_farther_before", "direct", direct_cue_farther_before, 0.8),
+    QuoteRule("direct_named_before_colon", "direct", direct_named_before_colon, 0.8),
+    QuoteRule("direct_cue_ends_paragraph_before", "direct", direct_cue_ends_paragraph_before, 0.95),
+    QuoteRule("direct_introduced_by_paragraph", "direct", direct_introduced_by_paragraph, 0.8),
+    QuoteRule("partial_in_reported_speech", "partial", partial_in_reported_speech, 0.8),
+    QuoteRule("partial_cue_in_sentence", "partial", partial_cue_in_sentence, 0.5),
+    QuoteRule("partial_named_subject", "partial", partial_named_subject, 0.4),
+    QuoteRule("indirect_reported_clause", "indirect", None, 0.9, REPORTED),
+    QuoteRule("indirect_according_to", "indirect", None, 0.8, ACCORDING),
+    QuoteRule("direct_continues", "direct", None, 0.6, CONTINUES),
+    QuoteRule("partial_continues", "partial", None, 0.3, CONTINUES),
+    QuoteRule("direct_no_speaker", "direct", None, 0.35, NO_SPEAKER),
+    QuoteRule("partial_no_speaker", "partial", None, 0.25, NO_SPEAKER),
+)
+# Each rule's confidence by its id, most trusted first: the quote component's default setting.
+CONFIDENCE: dict[str, float] = {r.id: r.confidence for r in sorted(QUOTE_RULES, key=lambda r: -r.confidence)}
+DIRECT_RULES: tuple[Rule, ...] = tuple(r.find for r in QUOTE_RULES if r.kind == "direct" and r.find)
+PARTIAL_RULES: tuple[Rule, ...] = tuple(r.find for r in QUOTE_RULES if r.kind == "partial" and r.find)
+
+
+def rule_id(kind: str, applied: str) -> str:
+    """The id of the row for quotes of `kind` applied so ("partial", CONTINUES -> partial_continues)."""
+    return next(r.id for r in QUOTE_RULES if r.kind == kind and r.applied == applied)
 
 
 def attribute(ctx: QuoteContext, cand: Candidate, rules: tuple[Rule, ...]) -> Attribution | None:
@@ -223,6 +262,6 @@ def carry_over(ctx: QuoteContext, cand: Candidate, earlier: list[Candidate]) -> 
             continue
         if here - ctx.index.index_of(prev.start) > ctx.settings.carry_over_paragraphs:
             return None
-        rule = f"{cand.kind}_continues"
+        rule = rule_id(cand.kind, CONTINUES)
         return replace(prev.attribution, rule=rule, confidence=ctx.settings.confidence[rule])
     return None
