@@ -31,11 +31,16 @@ from .speakers import SPEAKER_CONFIDENCE, resolve_speakers
 from .text.attribute_rules import AttributeRules, index_as_sets, lemmatize_by_key
 from .text.paragraphs import mark_paragraph_starts
 
-EXTENSIONS = ("article", "quotes", "quote_heads", "speakers", "numeric_claims", "issues", "error")
+# Our Doc extensions, under one prefix so that no other package's `doc._.pipeline_quotes` can collide with
+# them. The unprefixed names of 0.5 are read-only aliases for one more release, registered only
+# where nothing else holds the name.
+PREFIX = "pipeline_"
+EXTENSIONS = tuple(PREFIX + name for name in ("article", "quotes", "speakers", "numeric_claims", "issues", "error"))
+_OLD_NAMES = {name.removeprefix(PREFIX): name for name in EXTENSIONS}
 PARAGRAPH_BREAKS = "pipeline_paragraph_breaks_v1"
 QUOTES = "pipeline_quotes_v2"  # v2: a short verbless phrase in quote marks with no cue is a term
 SPEAKERS = "pipeline_speakers_v3"  # v3: the coreference sieve, evidence as pass ids
-CLAIMS = "pipeline_numbers_v1"
+CLAIMS = "pipeline_claims_v2"  # v2: a change is two claims; claimants and confidence (0.5)
 ATTRIBUTE_RULES = "pipeline_attribute_rules_v1"  # the model's attribute_ruler, run on arrays
 LEMMAS = "pipeline_lemmas_v1"  # the model's lemmatizer, once per distinct word form
 # Our stages after the model's, in order (PARAGRAPH_BREAKS goes before the model's).
@@ -47,29 +52,37 @@ def ensure_extensions() -> None:
     for name in EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+    for old, name in _OLD_NAMES.items():
+        if not Doc.has_extension(old):
+            Doc.set_extension(old, getter=_reader(name))
+
+
+def _reader(name: str) -> Callable[[Doc], Any]:
+    """A getter that reads our extension `name` (an old name's alias)."""
+    return lambda doc: doc._.get(name)
 
 
 # ---- reading and writing what the stages leave on a Doc -------------------------------------------
 def attach_article(doc: Doc, article: Article) -> Doc:
     """Give a Doc the Article it was made from (title, byline and skipped lines come with it)."""
     ensure_extensions()
-    doc._.article = article
+    doc._.pipeline_article = article
     return doc
 
 
 def article_of(doc: Doc) -> Article:
     """The Article a Doc was made from; a Doc built from bare text gets one made for it."""
     ensure_extensions()
-    if doc._.article is None:
-        doc._.article = article_from_text(doc.text or " ", "doc", "<doc>", Options())
-    article: Article = doc._.article
+    if doc._.pipeline_article is None:
+        doc._.pipeline_article = article_from_text(doc.text or " ", "doc", "<doc>", Options())
+    article: Article = doc._.pipeline_article
     return article
 
 
 def error_of(doc: Doc) -> str | None:
     """What failed in a stage for this Doc, if anything (the batch goes on without it)."""
     ensure_extensions()
-    error: str | None = doc._.error
+    error: str | None = doc._.pipeline_error
     return error
 
 
@@ -78,35 +91,35 @@ def extraction_of(doc: Doc) -> Extraction:
     article = article_of(doc)
     return Extraction(
         article=article,
-        speakers=tuple(doc._.speakers or ()),
-        quotes=tuple(doc._.quotes or ()),
-        numeric_claims=tuple(doc._.numeric_claims or ()),
-        warnings=tuple(article.warnings) + tuple(doc._.issues or ()),
+        speakers=tuple(doc._.pipeline_speakers or ()),
+        quotes=tuple(doc._.pipeline_quotes or ()),
+        numeric_claims=tuple(doc._.pipeline_numeric_claims or ()),
+        warnings=tuple(article.warnings) + tuple(doc._.pipeline_issues or ()),
     )
 
 
 def record_failure(doc: Doc, message: str) -> None:
     """Mark a Doc as failed (the runner writes its article to errors.jsonl and goes on)."""
     ensure_extensions()
-    doc._.error = message
+    doc._.pipeline_error = message
 
 
 def _guard(stage: str, step: Callable[[Doc], None], doc: Doc) -> Doc:
     """Run a stage on a Doc, recording a failure on it instead of raising.
 
     One article that trips a rule must not stop the batch it is parsed in: the runner finds
-    `doc._.error` and writes that article to errors.jsonl.
+    `doc._.pipeline_error` and writes that article to errors.jsonl.
     """
     ensure_extensions()
-    if doc._.error is None:
+    if doc._.pipeline_error is None:
         try:
             step(doc)
         except MemoryError:
-            doc._.error = f"memory: {stage} ran out of memory on this article"
+            doc._.pipeline_error = f"memory: {stage} ran out of memory on this article"
         except Exception as err:  # noqa: BLE001 - reported per article by the runner
             if type(err).__name__ == "ArticleTimeout":
                 raise  # the engine's time budget: it names the article itself
-            doc._.error = f"{stage}: {type(err).__name__}: {err}"
+            doc._.pipeline_error = f"{stage}: {type(err).__name__}: {err}"
     return doc
 
 
@@ -242,9 +255,9 @@ class QuoteFinder(Stage):
         self.settings = settings
 
     def run(self, doc: Doc) -> None:
-        quotes, heads, issues = find_quotes(doc, article_of(doc), self.settings)
-        doc._.quotes, doc._.quote_heads = quotes, heads
-        doc._.issues = (doc._.issues or []) + issues
+        quotes, issues = find_quotes(doc, article_of(doc), self.settings)
+        doc._.pipeline_quotes = quotes
+        doc._.pipeline_issues = (doc._.pipeline_issues or []) + issues
         spans = [doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand") for q in quotes]
         doc.spans["quotes"] = [s for s in spans if s is not None]
 
@@ -255,18 +268,20 @@ class SpeakerResolver(Stage):
         self.table = dict(speaker_confidence)
 
     def run(self, doc: Doc) -> None:
-        quotes, heads, text = doc._.quotes or [], doc._.quote_heads or [], article_of(doc).text
-        doc._.speakers, doc._.quotes = resolve_speakers(doc, quotes, heads, self.table, text)
+        quotes, text = doc._.pipeline_quotes or [], article_of(doc).text
+        doc._.pipeline_speakers, doc._.pipeline_quotes = resolve_speakers(doc, quotes, self.table, text)
 
 
 class ClaimFinder(Stage):
     def run(self, doc: Doc) -> None:
-        doc._.numeric_claims = find_claims(doc, article_of(doc), doc._.quotes or [], doc._.speakers or [])
+        doc._.pipeline_numeric_claims = find_claims(
+            doc, article_of(doc), doc._.pipeline_quotes or [], doc._.pipeline_speakers or []
+        )
 
 
 _QUOTE_FACTORY: dict[str, Any] = {
     "requires": ["token.dep", "token.lemma", "token.tag", "token.is_sent_start"],
-    "assigns": ["doc._.quotes", "doc._.quote_heads", "doc._.issues", "doc.spans"],
+    "assigns": ["doc._.pipeline_quotes", "doc._.quote_heads", "doc._.pipeline_issues", "doc.spans"],
     "default_config": {
         "pre_cue_window": QuoteSettings.pre_cue_window,
         "post_cue_window": QuoteSettings.post_cue_window,
@@ -290,8 +305,8 @@ def make_quote_finder(
 
 
 _SPEAKER_FACTORY: dict[str, Any] = {
-    "requires": ["doc._.quotes", "doc._.quote_heads", "doc.ents"],
-    "assigns": ["doc._.speakers", "doc._.quotes"],
+    "requires": ["doc._.pipeline_quotes", "doc._.quote_heads", "doc.ents"],
+    "assigns": ["doc._.pipeline_speakers", "doc._.pipeline_quotes"],
     "default_config": {"speaker_confidence": SPEAKER_CONFIDENCE},
 }
 
@@ -302,11 +317,13 @@ def make_speaker_resolver(nlp: Language, name: str, speaker_confidence: dict[str
     return SpeakerResolver(name, speaker_confidence)
 
 
-@Language.factory(
-    CLAIMS,
-    requires=["doc._.quotes", "doc._.speakers", "token.dep"],
-    assigns=["doc._.numeric_claims"],
-)
+_CLAIM_FACTORY: dict[str, Any] = {
+    "requires": ["doc._.pipeline_quotes", "doc._.pipeline_speakers", "token.dep"],
+    "assigns": ["doc._.pipeline_numeric_claims"],
+}
+
+
+@Language.factory(CLAIMS, **_CLAIM_FACTORY)
 def make_claim_finder(nlp: Language, name: str) -> ClaimFinder:
     _require(nlp, name, SPEAKERS)
     return ClaimFinder(name)
@@ -316,6 +333,7 @@ def make_claim_finder(nlp: Language, name: str) -> ClaimFinder:
 # saved with them still loads (the behaviour is the new one: see the CHANGELOG).
 Language.factory("pipeline_quotes_v1", **_QUOTE_FACTORY)(make_quote_finder)
 Language.factory("pipeline_speakers_v2", **_SPEAKER_FACTORY)(make_speaker_resolver)
+Language.factory("pipeline_numbers_v1", **_CLAIM_FACTORY)(make_claim_finder)
 
 
 # Records cross `nlp.pipe(n_process=...)` and DocBin through srsly's msgpack: the codec is in

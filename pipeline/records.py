@@ -75,6 +75,9 @@ class Quote:
     # How sure we are that `speaker` is right (a measured precision), and the rule that chose it.
     speaker_confidence: float = 0.0
     speaker_evidence: str = ""
+    # The token index of the head of the phrase that speaks the quote, as the attribution rule found
+    # it: what the speaker stage resolves. Internal: not in the output.
+    speaker_head: int | None = None
 
 
 @dataclass(frozen=True)

@@ -35,10 +35,10 @@ def test_components_factories_load_by_entry_point_in_a_fresh_process():
         "import spacy\n"
         f"nlp = spacy.load({DEFAULT_MODEL!r})\n"
         "nlp.add_pipe('pipeline_paragraph_breaks_v1', first=True)\n"
-        "for name in ('pipeline_quotes_v2', 'pipeline_speakers_v3', 'pipeline_numbers_v1'):\n"
+        "for name in ('pipeline_quotes_v2', 'pipeline_speakers_v3', 'pipeline_claims_v2'):\n"
         "    nlp.add_pipe(name)\n"
         "doc = nlp('Council cuts\\n\\nThe leader said: “We will close 12 libraries.”\\n')\n"
-        "print(doc._.quotes[0].text, '|', doc._.numeric_claims[0].value)\n"
+        "print(doc._.pipeline_quotes[0].text, '|', doc._.pipeline_numeric_claims[0].value)\n"
     )
     assert out.strip() == "We will close 12 libraries. | 12"
 
@@ -56,7 +56,7 @@ def test_components_settings_show_in_the_config_and_take_effect(nlp):
     other = spacy.load(DEFAULT_MODEL)
     other.add_pipe("pipeline_paragraph_breaks_v1", first=True)
     other.add_pipe(QUOTES, config={"confidence": {**settings["confidence"], "direct_cue_before": 0.5}})
-    (quote,) = other(TEXTS[0])._.quotes
+    (quote,) = other(TEXTS[0])._.pipeline_quotes
     assert quote.evidence == "direct_cue_before" and quote.confidence == 0.5
 
 
@@ -83,11 +83,11 @@ def test_components_docbin_with_user_data_round_trips_in_a_fresh_process(nlp, tm
         "import dataclasses, json, spacy\nfrom spacy.tokens import DocBin\n"
         "nlp = spacy.blank('en')\n"
         f"for doc in DocBin().from_disk({str(path)!r}).get_docs(nlp.vocab):\n"
-        "    quotes = doc.user_data[('._.', 'quotes', None, None)]\n"
+        "    quotes = doc.user_data[('._.', 'pipeline_quotes', None, None)]\n"
         "    print(json.dumps([[type(q).__name__, dataclasses.asdict(q)] for q in quotes]))\n"
     )
     again = [json.loads(line) for line in out.splitlines()]
-    ours = [[["Quote", dataclasses.asdict(q)] for q in d._.quotes] for d in docs]
+    ours = [[["Quote", dataclasses.asdict(q)] for q in d._.pipeline_quotes] for d in docs]
     assert again == json.loads(json.dumps(ours)) and all(again)
 
 
@@ -195,18 +195,18 @@ def test_components_a_saved_pipeline_runs_in_a_fresh_process(tmp_path, monkeypat
         "import json, spacy, sys\n"
         f"nlp = spacy.load({str(saved)!r})\n"
         f"doc = nlp({text!r})\n"
-        "print(json.dumps([[t.lemma_ for t in doc], [q.text for q in doc._.quotes],"
+        "print(json.dumps([[t.lemma_ for t in doc], [q.text for q in doc._.pipeline_quotes],"
         " nlp.config['components']['pipeline_quotes_v2']['pre_cue_window'],"
-        " [(c.text, c.kind) for c in doc._.numeric_claims]]))\n"
+        " [(c.text, c.kind) for c in doc._.pipeline_numeric_claims]]))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     lemmas, quotes, window, claims = json.loads(done.stdout)
     assert lemmas == [t.lemma_ for t in here] and "official" in lemmas and "bridge" in lemmas
-    assert quotes == [q.text for q in here._.quotes] and "it was 3 leagues" in quotes
+    assert quotes == [q.text for q in here._.pipeline_quotes] and "it was 3 leagues" in quotes
     assert window == 40
     assert claims == [["3 leagues", "measure"]]
-    assert "it was 3 leagues" not in [q.text for q in nlp(text)._.quotes]  # this process: words gone
+    assert "it was 3 leagues" not in [q.text for q in nlp(text)._.pipeline_quotes]  # this process: words gone
 
 
 def test_components_adding_a_stage_before_its_predecessor_says_why_and_how(nlp):
@@ -216,3 +216,29 @@ def test_components_adding_a_stage_before_its_predecessor_says_why_and_how(nlp):
     bare.add_pipe("pipeline_paragraph_breaks_v1", first=True)
     with pytest.raises(ValueError, match=r"needs pipeline_quotes_v2 .*speakers are those of the quotes.*after='ner'"):
         bare.add_pipe("pipeline_speakers_v3")
+
+
+def test_components_extensions_sit_under_one_prefix_and_old_names_still_read(nlp):
+    from pipeline.components import EXTENSIONS, PREFIX
+
+    assert EXTENSIONS and all(name.startswith(PREFIX) for name in EXTENSIONS)
+    doc = nlp("Mayor Ines Duarte said: “We will not sell the depot.”")
+    assert doc._.pipeline_quotes and doc._.quotes == doc._.pipeline_quotes  # 0.5's name, an alias
+    assert doc._.speakers == doc._.pipeline_speakers and doc._.error is None
+    quote = doc._.pipeline_quotes[0]
+    assert quote.speaker_head is not None and doc[quote.speaker_head].text == "Duarte"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("pipeline_quotes_v1", QUOTES),
+        ("pipeline_speakers_v2", "pipeline_speakers_v3"),
+        ("pipeline_numbers_v1", "pipeline_claims_v2"),
+    ],
+)
+def test_components_the_last_release_names_still_make_the_same_components(old, new):
+    """A pipeline saved with 0.4's factory names still builds: each old name is an alias."""
+    from spacy import registry
+
+    assert registry.factories.get(old) is registry.factories.get(new)

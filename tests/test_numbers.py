@@ -308,6 +308,6 @@ def test_numbers_every_reason_to_pass_a_number_over_is_named_and_shown(nlp):
         article = article_from_text(text, "t", "<t>", Options())
         doc = nlp(attach_article(nlp.make_doc(article.text), article))
         passed: list = []
-        claims = find_claims(doc, article_of(doc), list(doc._.quotes), list(doc._.speakers), passed)
+        claims = find_claims(doc, article_of(doc), list(doc._.pipeline_quotes), list(doc._.pipeline_speakers), passed)
         assert [(p.reason, p.text.split("-")[0]) for p in passed] == [(reason, number)], text
         assert all(not c.text.startswith(number) for c in claims), text

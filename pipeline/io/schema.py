@@ -22,7 +22,7 @@ from .ingest import safe_id
 SCHEMA_VERSION = "1.3.0"
 
 # Fields kept inside the pipeline but not part of the published contract.
-_INTERNAL: dict[type, set[str]] = {Article: {"body_start", "skipped", "warnings"}}
+_INTERNAL: dict[type, set[str]] = {Article: {"body_start", "skipped", "warnings"}, Quote: {"speaker_head"}}
 # Where the contract is tighter than the Python type.
 _OVERRIDES: dict[tuple[type, str], dict[str, Any]] = {
     (Article, "published"): {"type": ["string", "null"], "format": "date"},

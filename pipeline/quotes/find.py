@@ -228,10 +228,9 @@ def _char_range(ctx: QuoteContext, bounds: tuple[int, int]) -> tuple[int, int]:
     return ctx.doc[bounds[0]].idx, last.idx + len(last.text)
 
 
-def find_quotes(
-    doc: Doc, article: Article, settings: QuoteSettings | None = None
-) -> tuple[list[Quote], list[int | None], list[Issue]]:
-    """Quotes of the article, in text order, with the head token of each speaker phrase."""
+def find_quotes(doc: Doc, article: Article, settings: QuoteSettings | None = None) -> tuple[list[Quote], list[Issue]]:
+    """Quotes of the article, in text order, each with the head token of its speaker phrase
+    (`speaker_head`), and what was odd in its quote marks."""
     settings = settings or QuoteSettings()
     # Every rule's measured confidence, with the ones the settings give (nlp.config) in their place.
     ctx = QuoteContext(doc, article, replace(settings, confidence={**CONFIDENCE, **settings.confidence}))
@@ -251,7 +250,7 @@ def find_quotes(
         if cand.attribution is None and cand.kind != "indirect":
             cand.attribution = carry_over(ctx, cand, ordered[:number])
     ordered = [cand for cand in ordered if not _is_term(ctx, cand)]
-    quotes, heads = [], []
+    quotes = []
     for number, cand in enumerate(ordered, 1):
         att = cand.attribution
         cue = doc[att.cue] if att and att.cue is not None else None
@@ -266,7 +265,7 @@ def find_quotes(
                 cue=Span(cue.idx, cue.idx + len(cue.text), cue.text) if cue is not None else None,
                 confidence=att.confidence if att else ctx.settings.confidence[rule_id(cand.kind, NO_SPEAKER)],
                 evidence=att.rule if att else rule_id(cand.kind, NO_SPEAKER),
+                speaker_head=att.head if att else None,
             )
         )
-        heads.append(att.head if att else None)
-    return quotes, heads, issues
+    return quotes, issues

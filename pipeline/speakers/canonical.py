@@ -1,7 +1,8 @@
 """Canonical speakers: every quote's speaker phrase resolved, one speaker per real-world speaker,
 with the speaker confidence and evidence of each quote.
 
-Entry point: `resolve_speakers(doc, quotes, heads, confidence)`. Names resolve by surname and
+Entry point: `resolve_speakers(doc, quotes, confidence)`, the quotes with the head token of their
+speaker phrase (`Quote.speaker_head`). Names resolve by surname and
 acronym to their fullest form in the article; pronouns and role nouns to their most salient
 antecedent; common nouns ("the watchdog", "the report") to the organisation the article is about;
 anonymous speakers ("a former officer", "social workers") keep their description.
@@ -31,7 +32,6 @@ def _quoted_tokens(doc: Doc, quotes: list[Quote]) -> set[int]:
 def resolve_speakers(
     doc: Doc,
     quotes: list[Quote],
-    heads: list[int | None],
     confidence: dict[str, float] | None = None,
     text: str | None = None,
 ) -> tuple[list[Speaker], list[Quote]]:
@@ -41,7 +41,8 @@ def resolve_speakers(
     gives another). `text` is the Doc's text when the caller has it (doc.text rebuilds it)."""
     table = confidence or SPEAKER_CONFIDENCE
     text = doc.text if text is None else text
-    clusters, resolved = resolve_phrases(doc, [h for h in heads if h is not None], _quoted_tokens(doc, quotes), text)
+    heads = [q.speaker_head for q in quotes if q.speaker_head is not None]
+    clusters, resolved = resolve_phrases(doc, heads, _quoted_tokens(doc, quotes), text)
     used = sorted(
         {r.cluster for r in resolved.values() if r.cluster is not None}, key=lambda c: min(clusters[c].mentions)
     )
@@ -56,8 +57,8 @@ def resolve_speakers(
             )
         )
     updated = []
-    for quote, head in zip(quotes, heads, strict=True):
-        found = resolved.get(head) if head is not None else None
+    for quote in quotes:
+        found = resolved.get(quote.speaker_head) if quote.speaker_head is not None else None
         chosen = found.cluster if found is not None else None
         evidence = found.rule if found is not None else "no_speaker_phrase"
         updated.append(
