@@ -57,12 +57,12 @@ eval: extract
 
 # Re-measure every set that is here and raise the floors in tests/quality_floors.json it now beats.
 floors: setup
-	$(PY) -m pipeline.tools.quality
+	$(PY) -m pipeline.measure.quality
 
 # Our extraction against spaCy alone, as whole processes, interleaved: on the PolNeAR texts where they
 # lie beside the checkout, else on copies of corpus/; BENCH_ARGS="--set FOLDER_OR_JSONL" names others.
 bench: setup
-	$(PY) -m pipeline.tools.bench $(BENCH_ARGS)
+	$(PY) -m pipeline.measure.bench $(BENCH_ARGS)
 
 lint: setup
 	$(PY) -m ruff check pipeline tests

@@ -28,9 +28,9 @@ def __getattr__(name: str) -> Any:
 
         return build_nlp
     if name in ("extract_text", "extract_texts", "with_findings"):
-        from .engines import core
+        from .engines import api
 
-        return getattr(core, name)
+        return getattr(api, name)
     if name in __all__:
         from . import records
 

@@ -134,9 +134,9 @@ def evaluate(
     text; otherwise the article beside the gold file is run in memory. PolNeAR and NewsQuant sets
     are run through the pipeline in memory.
     """
+    from .measure.devsets import detect_format, score_gold_files, score_newsquant, score_polnear, score_textacy_baseline
+    from .measure.scoring import report_baseline, report_gold_set
     from .nlp import default_nlp as nlp  # loaded once, and only when something has to be run
-    from .tools.devsets import detect_format, score_gold_files, score_newsquant, score_polnear, score_textacy_baseline
-    from .tools.scoring import report_baseline, report_gold_set
 
     missing = [str(p) for p in gold if not p.exists()]
     if missing:
@@ -152,7 +152,10 @@ def evaluate(
     for folder, gold_files in by_folder.items():
         try:
             typer.echo(report_gold_set(score_gold_files(gold_files, out, nlp), folder.name))
-            typer.echo(report_baseline(score_textacy_baseline(gold_files, nlp)))
+            try:
+                typer.echo(report_baseline(score_textacy_baseline(gold_files, nlp)))
+            except ImportError:  # textacy is the `eval` extra: pip install "pipeline[eval]"
+                typer.echo("textacy baseline skipped: textacy is not installed (pip install 'pipeline[eval]')")
         except FileNotFoundError as err:
             usage_error(str(err))
     for path in gold:

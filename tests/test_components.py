@@ -165,7 +165,7 @@ def test_components_attribute_rules_on_arrays_set_what_spacys_ruler_sets(nlp):
     assert {"say", "close", "depot", "rule", "be"} <= {t.lemma_ for t in ours}
 
 
-def test_components_a_saved_pipeline_runs_in_a_fresh_process(tmp_path, monkeypatch):
+def test_components_a_saved_pipeline_runs_in_a_fresh_process(tmp_path):
     """build_nlp() saved with to_disk loads with spacy.load in another process and finds the same
     quotes and lemmas; a setting changed in the config travels with it, and so do the words a
     newsroom added (a cue verb, a unit): the fresh process uses them."""
@@ -174,7 +174,7 @@ def test_components_a_saved_pipeline_runs_in_a_fresh_process(tmp_path, monkeypat
 
     from pipeline import build_nlp, resources
 
-    monkeypatch.setattr(resources, "_ADDED", {})
+    resources.forget_additions()
     nlp = build_nlp()
     nlp.get_pipe("lemmatizer")  # our lemma component, standing where the model's was
     saved = tmp_path / "saved"
@@ -188,9 +188,7 @@ def test_components_a_saved_pipeline_runs_in_a_fresh_process(tmp_path, monkeypat
         )
         here = nlp(text)
     finally:
-        monkeypatch.setattr(resources, "_ADDED", {})
-        for cached in resources._DERIVED:
-            cached.cache_clear()
+        resources.forget_additions()
     code = (
         "import json, spacy, sys\n"
         f"nlp = spacy.load({str(saved)!r})\n"

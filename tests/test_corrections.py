@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.tools.scoring import score_gold_file
+from pipeline.measure.scoring import score_gold_file
 
 from .conftest import SEED
 

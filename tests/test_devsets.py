@@ -6,8 +6,8 @@ are skipped with the reason. Floors and their tolerance: tests/quality_floors.js
 
 import pytest
 
-from pipeline.tools.devsets import score_polnear
-from pipeline.tools.quality import ROOT, SETS, SHARED_EVAL, available, measure, polnear_figures, shortfalls
+from pipeline.measure.devsets import score_polnear
+from pipeline.measure.quality import ROOT, SETS, SHARED_EVAL, available, measure, polnear_figures, shortfalls
 
 README = ROOT / "README.md"
 
@@ -41,8 +41,8 @@ def test_devsets_polnear_attribution_floors(nlp):
 @pytest.mark.parametrize("name", ["news_dev", "news_dev2"])
 def test_devsets_readme_shows_what_eval_prints_for_the_gold_sets(nlp, name):
     """The README's blocks for news-dev and news-dev2, folds included, are what `make eval` prints."""
-    from pipeline.tools.devsets import score_gold_files
-    from pipeline.tools.scoring import report_gold_set
+    from pipeline.measure.devsets import score_gold_files
+    from pipeline.measure.scoring import report_gold_set
 
     _skip_unless_available(name)
     paths = SETS[name]
@@ -52,10 +52,10 @@ def test_devsets_readme_shows_what_eval_prints_for_the_gold_sets(nlp, name):
 
 
 def test_devsets_readme_shows_the_out_of_sample_speaker_calibration(nlp):
-    """The calibration the README shows is the one `python -m pipeline.tools.calibrate` prints, and
+    """The calibration the README shows is the one `python -m pipeline.measure.calibrate` prints, and
     the shipped table is the one it fits on both folds."""
+    from pipeline.measure.calibrate import both_folds, fit, measured_rows, report
     from pipeline.speakers import SPEAKER_CONFIDENCE
-    from pipeline.tools.calibrate import both_folds, fit, measured_rows, report
 
     for name in ("news_dev", "news_dev2"):
         _skip_unless_available(name)

@@ -21,7 +21,7 @@ def test_output_every_file_validates_against_the_schema(seed_outputs: Path):
 def test_output_file_is_one_line_per_record_and_reads_back_as_the_records(seed_outputs: Path, nlp):
     """Each speaker, quote and claim on a line of its own (a diff of two runs shows records); the
     file reads back as the same document the extraction gives in memory."""
-    from pipeline.engines.core import extract_text
+    from pipeline.engines.api import extract_text
 
     text = (seed_outputs / f"{SEED.stem}.json").read_text(encoding="utf-8")
     document = json.loads(text)

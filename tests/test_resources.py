@@ -29,7 +29,7 @@ def test_resources_every_file_is_a_declared_vocabulary_and_reads_cleanly():
 )
 def test_resources_a_row_that_does_not_fit_is_an_error_naming_file_and_line(name, line, why):
     with pytest.raises(resources.VocabularyError, match=why) as raised:
-        resources._row(name, line, f"pipeline/resources/{name}.txt, line 7")
+        resources.vocabulary._row(name, line, f"pipeline/resources/{name}.txt, line 7")
     assert f"pipeline/resources/{name}.txt, line 7" in str(raised.value)
     with pytest.raises(resources.VocabularyError, match=f"{name}, added row 1"):
         resources.extend(name, [line])
@@ -41,9 +41,9 @@ def test_resources_an_unknown_vocabulary_is_named():
         resources.extend("cue_verb", ["opine"])
 
 
-def test_resources_rows_added_at_run_time_reach_the_rules(run_text, monkeypatch):
+def test_resources_rows_added_at_run_time_reach_the_rules(run_text):
     """A newsroom's cue verb and unit: the quote rules and the number scanner use them at once."""
-    monkeypatch.setattr(resources, "_ADDED", {})
+    resources.forget_additions()
     text = "Ms Reed opined that the course was 3 leagues long.\n"
     before = run_text(text)
     assert not before.quotes and [c.kind for c in before.numeric_claims] == ["count"]
@@ -58,7 +58,5 @@ def test_resources_rows_added_at_run_time_reach_the_rules(run_text, monkeypatch)
             "units": ["leagues | league", "league | league"],
         }
     finally:
-        monkeypatch.setattr(resources, "_ADDED", {})
-        for cached in resources._DERIVED:
-            cached.cache_clear()
+        resources.forget_additions()
     assert not run_text(text).quotes

@@ -460,7 +460,7 @@ def test_robustness_quote_scanning_is_linear_in_the_marks(monkeypatch):
         return real(self, token)
 
     monkeypatch.setattr(context.QuoteContext, "sentence_tokens", counting)
-    from pipeline.engines.core import extract_text
+    from pipeline.engines.api import extract_text
 
     document = extract_text("Market mood\n\nTraders said the mood was " + "“calm” and " * 300 + "“steady”.\n")
     assert len(document["quotes"]) >= 1

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.tools.scoring import PRF, same_value, score_gold
+from pipeline.measure.scoring import PRF, same_value, score_gold
 
 
 @pytest.mark.parametrize(
@@ -142,7 +142,7 @@ def test_scoring_one_speaker_joined_rightly_is_right_both_ways():
 
 
 def test_scoring_folds_are_stable_and_both_used():
-    from pipeline.tools.scoring import fold_of
+    from pipeline.measure.scoring import fold_of
 
     names = [f"article_{n}" for n in range(40)]
     folds = [fold_of(name) for name in names]
@@ -151,7 +151,7 @@ def test_scoring_folds_are_stable_and_both_used():
 
 
 def test_scoring_eval_names_a_json_file_that_is_not_gold(tmp_path):
-    from pipeline.tools.devsets import detect_format
+    from pipeline.measure.devsets import detect_format
 
     (tmp_path / "sources.json").write_text('{"article_1": {"url": "https://example.org"}}', encoding="utf-8")
     (tmp_path / "gold.json").write_text('{"source": "a.txt", "quotes": []}', encoding="utf-8")
@@ -163,7 +163,7 @@ def test_scoring_eval_names_a_json_file_that_is_not_gold(tmp_path):
 def test_scoring_speaker_confidence_is_fitted_on_one_half_and_reported_on_the_other():
     """A row's confidence is its precision rounded down (rows under five quotes pooled); the bands a
     table gives are counted on rows it was not fitted on."""
-    from pipeline.tools.calibrate import bands, fit
+    from pipeline.measure.calibrate import bands, fit
 
     fitted_on = {"name_full/cue": [19, 20], "pronoun_salient/cue": [7, 10], "acronym/cue": [2, 3], "x/weak": [1, 1]}
     table = fit(fitted_on)
@@ -193,8 +193,8 @@ def test_scoring_gold_claims_with_offsets_pair_with_the_claim_at_those_offsets()
 
 
 def test_scoring_newsquant_reads_a_change_as_the_range_it_writes():
+    from pipeline.measure.devsets import _changes_as_ranges
     from pipeline.records import NumericClaim
-    from pipeline.tools.devsets import _changes_as_ranges
 
     def claim(cid, value, change, pair):
         return NumericClaim(cid, str(value), 0, 1, value, "money", (0, 1), change=change, paired_with=pair)

@@ -1,7 +1,7 @@
 """Quality gate on the hand-annotated seed article (its gold is the project's own, in corpus/gold/)."""
 
-from pipeline.tools.quality import ROOT, measure, shortfalls
-from pipeline.tools.scoring import report_gold, score_gold_file
+from pipeline.measure.quality import ROOT, measure, shortfalls
+from pipeline.measure.scoring import report_gold, score_gold_file
 
 from .conftest import SEED_GOLD
 

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.config import Options
 from pipeline.engines.run import UsageError, extract
-from pipeline.io import table_store
+from pipeline.io import table_index, table_store
 from pipeline.io.table_rows import TABLES, csv_lines, frames, output_documents, rows_of
 from pipeline.io.tables import compact_tables, tables
 
@@ -75,8 +75,8 @@ def test_tables_a_run_reads_only_what_changed_and_appends(tmp_path: Path, nlp, m
     extract([_corpus(tmp_path / "in", range(0, 12))], out, Options(), nlp=nlp)
     read: list[str] = []
     rewritten: list[str] = []
-    real_read, real_lines = table_store._read, table_store.csv_lines
-    monkeypatch.setattr(table_store, "_read", lambda path: read.append(path.name) or real_read(path))
+    real_read, real_lines = table_store.read_output, table_store.csv_lines
+    monkeypatch.setattr(table_store, "read_output", lambda path: read.append(path.name) or real_read(path))
     monkeypatch.setattr(
         table_store,
         "csv_lines",
@@ -156,7 +156,7 @@ def test_tables_a_folder_copied_without_its_hidden_index_is_rebuilt_not_doubled(
     _same_as_a_full_build(copy)
     # Deleting the index, or filling it with garbage, heals the same way.
     for damage in ("delete", "garbage"):
-        index = copy / table_store.INDEX
+        index = copy / table_index.INDEX
         index.unlink() if damage == "delete" else index.write_bytes(b"not a database" * 100)
         changes = table_store.sync(copy)
         assert changes.rebuilt

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.io import table_store
+from pipeline.io import table_index
 
 from .test_tables import _corpus, _same_as_a_full_build
 
@@ -107,7 +107,7 @@ def test_torture_tables_killed_at_random_points_and_damaged_indexes_heal(world, 
         run.wait(timeout=60)
         _healed(out)
     # The index copied away, deleted, or filled with garbage: rebuilt, never appended to.
-    index = out / table_store.INDEX
+    index = out / table_index.INDEX
     for damage in ("delete", "garbage", "truncate"):
         if damage == "delete":
             index.unlink()

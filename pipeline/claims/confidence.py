@@ -6,7 +6,7 @@ from __future__ import annotations
 # How often a claim of each kind of evidence has the right value and unit: of the claims we predict
 # in the seed, news-dev and news-dev2 articles, those that a required gold claim has (value and unit
 # right) over those that none has (optional gold claims left out), rounded down to 0.05, at most
-# 0.95; rows under five claims pooled. `python -m pipeline.tools.calibrate` fits it on each half of
+# 0.95; rows under five claims pooled. `python -m pipeline.measure.calibrate` fits it on each half of
 # the articles, reports it on the other (the README shows both), and prints this table.
 CLAIM_CONFIDENCE: dict[str, float] = {
     "count_carried_over_one": 0.7,  # 7/10

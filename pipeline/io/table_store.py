@@ -30,8 +30,6 @@ import os
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -41,22 +39,25 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .files import folder_lock, open_no_follow, refuse_link, write_atomic
-from .table_rows import COLUMNS, TABLES, csv_lines, is_output, rows_of
+from .table_index import (
+    FLOATS,
+    INTEGERS,
+    csv_of,
+    invalid_outputs,
+    json_files,
+    open_index,
+    read_output,
+    rows_of_files,
+)
+from .table_rows import COLUMNS, TABLES, csv_lines
 
-INDEX = ".tables.sqlite"
-# The index's layout; an index of another version is rebuilt from the outputs.
-INDEX_VERSION = 4
 # Articles per Parquet part: replacing one article rewrites the part that holds it, so this bounds
 # the cost of a re-run; a few dozen parts per thousand articles keep reading the dataset quick.
 PART_OUTPUTS = 250
-# Column types in Parquet: the same for every part, whatever its rows hold. Values are text there
-# (numbers and ISO dates share the column); offsets and counts are integers, confidences floats.
-_INTEGERS = {"start", "end", "mentions", "quotes"}
-_FLOATS = {"confidence", "speaker_confidence"}
 
 
 def _arrow_type(column: str) -> pa.DataType:
-    return pa.int64() if column in _INTEGERS else pa.float64() if column in _FLOATS else pa.string()
+    return pa.int64() if column in INTEGERS else pa.float64() if column in FLOATS else pa.string()
 
 
 SCHEMAS = {table: pa.schema([(c, _arrow_type(c)) for c in COLUMNS[table]]) for table in TABLES}
@@ -78,83 +79,6 @@ class Changes:
         return bool(self.added or self.changed or self.removed)
 
 
-def _json_files(out_dir: Path) -> dict[str, tuple[int, int]]:
-    """Every JSON file directly in the folder (not hidden, not a link): name -> (size, time in ns)."""
-    found = {}
-    with os.scandir(out_dir) as entries:
-        for entry in entries:
-            if entry.name.endswith(".json") and not entry.name.startswith(".") and entry.is_file(follow_symlinks=False):
-                stat = entry.stat(follow_symlinks=False)
-                found[entry.name] = (stat.st_size, stat.st_mtime_ns)
-    return found
-
-
-_LAYOUT = """
-    CREATE TABLE IF NOT EXISTS files (
-        name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, output INTEGER, part TEXT, problem TEXT);
-    CREATE TABLE IF NOT EXISTS rows (name TEXT, tbl TEXT, n INTEGER, row TEXT);
-    CREATE INDEX IF NOT EXISTS rows_of_file ON rows (name);
-    CREATE INDEX IF NOT EXISTS rows_in_order ON rows (tbl, name, n);
-    CREATE TABLE IF NOT EXISTS csv (name TEXT, tbl TEXT, text TEXT, PRIMARY KEY (tbl, name));
-    CREATE TABLE IF NOT EXISTS written (path TEXT PRIMARY KEY, size INTEGER);
-"""
-
-
-@contextmanager
-def _index(out_dir: Path) -> Iterator[tuple[sqlite3.Connection, str | None]]:
-    """The index, and why it cannot be trusted (None when it can): new, unreadable, another version."""
-    path = out_dir / INDEX
-    refuse_link(path)
-    why = None if path.exists() else "no index"
-    if why is None:
-        try:
-            with closing(sqlite3.connect(path, timeout=60)) as probe:
-                (version,) = probe.execute("PRAGMA user_version").fetchone()
-                probe.execute("SELECT count(*) FROM files").fetchone()
-            if version != INDEX_VERSION:
-                why = f"index version {version}"
-        except sqlite3.Error as err:
-            why = f"unreadable index ({err})"
-        if why is not None:
-            for leftover in (path, path.with_name(INDEX + "-journal")):
-                leftover.unlink(missing_ok=True)
-    with closing(sqlite3.connect(path, timeout=60)) as db:
-        db.executescript(_LAYOUT)
-        db.execute(f"PRAGMA user_version = {INDEX_VERSION}")
-        yield db, why
-
-
-def _problem(rows: dict[str, list[dict[str, Any]]]) -> str | None:
-    """Why rows could not go into the typed tables, if a value has the wrong type."""
-    for table, table_rows in rows.items():
-        for row in table_rows:
-            for column in _INTEGERS | _FLOATS:
-                value = row.get(column)
-                if value is None:
-                    continue
-                numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
-                if not numeric or (column in _INTEGERS and not isinstance(value, int)):
-                    return f"{table}.{column} is {value!r}, not a number"
-    return None
-
-
-def _read(path: Path) -> tuple[dict[str, list[dict[str, Any]]] | None, str | None]:
-    """The table rows of one output file, or None when it is not one of our outputs (a gold file),
-    with the reason when it looks like one but breaks the contract."""
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None, None
-    if not is_output(document):
-        return None, None
-    try:
-        rows = rows_of(document)
-    except (KeyError, TypeError, ValueError, AttributeError) as err:
-        return None, f"not an output of this pipeline ({type(err).__name__}: {err})"
-    problem = _problem(rows)
-    return (None, problem) if problem else (rows, None)
-
-
 def _part_folder(out_dir: Path, table: str) -> Path:
     return out_dir / f"{table}.parquet"
 
@@ -174,18 +98,6 @@ def _write_part(out_dir: Path, table: str, part: str, rows: list[dict[str, Any]]
     sink = pa.BufferOutputStream()
     pq.write_table(table_data, sink)
     write_atomic(_part_path(out_dir, table, part), sink.getvalue().to_pybytes())
-
-
-def _rows_of_files(db: sqlite3.Connection, table: str, names: list[str] | None = None) -> list[dict[str, Any]]:
-    """Rows of a table in folder order (by file name, then row): of the named files, or of all."""
-    if names is None:
-        query = db.execute("SELECT row FROM rows WHERE tbl = ? ORDER BY name, n", (table,))
-        return [json.loads(r) for (r,) in query]
-    found: list[dict[str, Any]] = []
-    for name in sorted(names):
-        query = db.execute("SELECT row FROM rows WHERE tbl = ? AND name = ? ORDER BY n", (table, name))
-        found += [json.loads(r) for (r,) in query]
-    return found
 
 
 def _guard(out_dir: Path) -> None:
@@ -233,18 +145,14 @@ def _record_written(out_dir: Path, db: sqlite3.Connection) -> None:
     db.executemany("INSERT INTO written VALUES (?, ?)", sorted(_on_disk(out_dir).items()))
 
 
-def _invalid(db: sqlite3.Connection) -> list[tuple[str, str]]:
-    return list(db.execute("SELECT name, problem FROM files WHERE problem IS NOT NULL ORDER BY name"))
-
-
 def sync(out_dir: Path) -> Changes:
     """Bring the index, the Parquet parts and the CSV files in line with the folder's JSON files,
     reading only the files that are new or changed since the last sync, or rebuilding every table
     from the outputs when the index cannot be trusted."""
     with folder_lock(out_dir):
         _guard(out_dir)
-        on_disk = _json_files(out_dir)
-        with _index(out_dir) as (db, untrusted):
+        on_disk = json_files(out_dir)
+        with open_index(out_dir) as (db, untrusted):
             tables_now = _on_disk(out_dir)
             nothing_yet = untrusted == "no index" and not tables_now
             why = None if nothing_yet else untrusted or _disagreement(tables_now, db)
@@ -265,10 +173,10 @@ def _update(out_dir: Path, db: sqlite3.Connection, on_disk: dict[str, tuple[int,
     changes.removed = [name for name in known if name not in on_disk]
     missing = any(not (out_dir / f"{t}.csv").is_file() or not _part_folder(out_dir, t).is_dir() for t in TABLES)
     if not changes.any and not missing:
-        changes.invalid = _invalid(db)
+        changes.invalid = invalid_outputs(db)
         return changes
     fresh = sorted(changes.added + changes.changed)
-    read = {name: _read(out_dir / name) for name in fresh}
+    read = {name: read_output(out_dir / name) for name in fresh}
     outputs_read = [name for name in fresh if read[name][0] is not None]
     parts = _parts_for(outputs_read)
     stale = {known[n][2] for n in changes.changed + changes.removed if n in known and known[n][2]}
@@ -285,13 +193,13 @@ def _update(out_dir: Path, db: sqlite3.Connection, on_disk: dict[str, tuple[int,
             for old in stale:
                 keep = [n for (n,) in db.execute("SELECT name FROM files WHERE part = ?", (old,))]
                 if keep:
-                    _write_part(out_dir, table, old, _rows_of_files(db, table, keep))
+                    _write_part(out_dir, table, old, rows_of_files(db, table, keep))
                 else:
                     _part_path(out_dir, table, old).unlink(missing_ok=True)
         # A stale part is one that held a replaced or removed output: its rows leave the CSV too.
         _write_csv(out_dir, db, outputs_read, rewrite=bool(stale) or missing)
         _record_written(out_dir, db)
-    changes.invalid = _invalid(db)
+    changes.invalid = invalid_outputs(db)
     return changes
 
 
@@ -329,7 +237,7 @@ def _parts_for(names: list[str]) -> dict[str, str]:
 def _rebuild(out_dir: Path, db: sqlite3.Connection, on_disk: dict[str, tuple[int, int]], why: str) -> Changes:
     """Every table from the outputs themselves: new parts, every other part removed, the CSV files
     written anew; the index replaced in the same transaction, committed last."""
-    read = {name: _read(out_dir / name) for name in sorted(on_disk)}
+    read = {name: read_output(out_dir / name) for name in sorted(on_disk)}
     with db:
         for table_name in ("files", "rows", "csv", "written"):
             db.execute(f"DELETE FROM {table_name}")
@@ -337,22 +245,11 @@ def _rebuild(out_dir: Path, db: sqlite3.Connection, on_disk: dict[str, tuple[int
         _fold(out_dir, db)
         _write_csv(out_dir, db, [], rewrite=True)
         _record_written(out_dir, db)
-    return Changes(added=sorted(on_disk), rebuilt=why, invalid=_invalid(db))
+    return Changes(added=sorted(on_disk), rebuilt=why, invalid=invalid_outputs(db))
 
 
 def _part_name() -> str:
     return f"part-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
-
-
-def _csv_of(db: sqlite3.Connection, table: str, names: list[str] | None = None) -> Iterator[str]:
-    """The stored CSV lines of a table, article by article in folder order: of the named, or of all."""
-    if names is None:
-        for (text,) in db.execute("SELECT text FROM csv WHERE tbl = ? ORDER BY name", (table,)):
-            yield text
-        return
-    for name in sorted(names):
-        for (text,) in db.execute("SELECT text FROM csv WHERE tbl = ? AND name = ?", (table, name)):
-            yield text
 
 
 def _write_csv(out_dir: Path, db: sqlite3.Connection, new: list[str], rewrite: bool) -> None:
@@ -361,9 +258,9 @@ def _write_csv(out_dir: Path, db: sqlite3.Connection, new: list[str], rewrite: b
     for table in TABLES:
         path = out_dir / f"{table}.csv"
         if rewrite:
-            write_atomic(path, chain([csv_lines(table, [], header=True)], _csv_of(db, table)))
+            write_atomic(path, chain([csv_lines(table, [], header=True)], csv_of(db, table)))
         elif new:
-            text = "".join(_csv_of(db, table, new))
+            text = "".join(csv_of(db, table, new))
             if not text:
                 continue
             with os.fdopen(open_no_follow(path, append=True), "a", encoding="utf-8", newline="") as handle:
@@ -382,7 +279,7 @@ def _fold(out_dir: Path, db: sqlite3.Connection) -> None:
     written = sorted(set(parts.values())) or [_part_name()]
     for table in TABLES:
         for part in written:
-            _write_part(out_dir, table, part, _rows_of_files(db, table, [n for n in outputs if parts[n] == part]))
+            _write_part(out_dir, table, part, rows_of_files(db, table, [n for n in outputs if parts[n] == part]))
         for leftover in _part_folder(out_dir, table).glob("*.parquet"):
             if leftover.stem not in written:
                 leftover.unlink()
@@ -393,7 +290,7 @@ def compact(out_dir: Path) -> Changes:
     runs become few), and the CSV files written anew."""
     with folder_lock(out_dir):
         changes = sync(out_dir)
-        with _index(out_dir) as (db, _), db:
+        with open_index(out_dir) as (db, _), db:
             _fold(out_dir, db)
             _write_csv(out_dir, db, [], rewrite=True)
             _record_written(out_dir, db)
@@ -402,5 +299,5 @@ def compact(out_dir: Path) -> Changes:
 
 def stored_rows(out_dir: Path, table: str) -> list[dict[str, Any]]:
     """All rows of a table, in folder order, as the index holds them (call `sync` first)."""
-    with _index(out_dir) as (db, _):
-        return _rows_of_files(db, table)
+    with open_index(out_dir) as (db, _):
+        return rows_of_files(db, table)

@@ -77,7 +77,7 @@ def resolve_speakers(
 # `speaker_evidence`) and how the quote was attributed ("cue": a rule of confidence >= 0.8 that ties
 # a cue to its subject; "weak": the rest), as "pass/strength": right speakers (entity by entity)
 # over found quotes of the seed, news-dev and news-dev2, rounded down to 0.05 and capped at 0.95;
-# rows under five quotes pooled. `python -m pipeline.tools.calibrate` fits it on each half of the
+# rows under five quotes pooled. `python -m pipeline.measure.calibrate` fits it on each half of the
 # articles, reports it on the other half (the README shows both), and prints this table.
 SPEAKER_CONFIDENCE: dict[str, float] = {
     "acronym/cue": 0.95,  # 6/6

@@ -10,7 +10,7 @@ the ratios are what to read. Texts come from the PolNeAR dev set where it lies b
 else from the articles in corpus/ (copies of them, on a public clone), or from the .jsonl corpus or
 folder of .txt files that --set names; they are written to a temporary folder deleted afterwards.
 
-    python -m pipeline.tools.bench [--articles N] [--repeat R] [--scale 4] [--big-scale 16] [--long CHARS]
+    python -m pipeline.measure.bench [--articles N] [--repeat R] [--scale 4] [--big-scale 16] [--long CHARS]
                                    [--archive N] [--texts N]
 """
 
@@ -120,7 +120,8 @@ def texts_in_memory(folder: Path, count: int, rounds: int, batch_size: int) -> d
     import spacy
 
     from ..config import DEFAULT_MODEL
-    from ..engines.core import default_nlp, extract_texts
+    from ..engines.api import extract_texts
+    from ..nlp import default_nlp
 
     articles = (path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt")))
     paragraphs = [p.strip() for text in articles for p in text.split("\n")]
@@ -141,7 +142,7 @@ def texts_in_memory(folder: Path, count: int, rounds: int, batch_size: int) -> d
 def timed(args: list[str]) -> tuple[float, dict[str, Any]]:
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "pipeline.tools.bench", "--child", *args], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "pipeline.measure.bench", "--child", *args], capture_output=True, text=True, check=False
     )
     elapsed = time.perf_counter() - started
     if done.returncode:
@@ -287,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["--child"]:
         run_one(argv[1:])
         return 0
-    parser = argparse.ArgumentParser(prog="python -m pipeline.tools.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m pipeline.measure.bench", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--set",
         type=Path,

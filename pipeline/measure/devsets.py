@@ -24,9 +24,9 @@ from ..io.schema import to_dict
 from ..nlp import pipeline_info
 from ..records import Article, Extraction, NumericClaim
 from ..text.paragraphs import paragraphs
-from ..text.textacy_bridge import direct_quotations
 from ..text.units import singular, unit_names
 from .scoring import PRF, SeedScores, fold_of, match_spans, score_gold
+from .textacy_baseline import direct_quotations
 
 # Kinds NewsQuant does not annotate as quantities: calendar references and ranks.
 _NOT_QUANTITIES = {"year", "year_range", "date", "ordinal"}

@@ -2,7 +2,7 @@
 
 `measure(set_name, ...)` turns one gold set into named figures (shares in [0, 1]); the tests assert
 each figure is at least its floor in `tests/quality_floors.json` less its stated tolerance;
-`python -m pipeline.tools.quality` (`make floors`) re-measures and raises floors that the pipeline now
+`python -m pipeline.measure.quality` (`make floors`) re-measures and raises floors that the pipeline now
 beats. Floors only go up: a figure that fell is reported and its floor kept.
 """
 
@@ -19,7 +19,7 @@ from spacy.language import Language
 from .devsets import AttributionScores, score_gold_files, score_newsquant, score_polnear
 from .scoring import SeedScores
 
-ROOT = Path(__file__).resolve().parents[2]  # the checkout: pipeline/tools/quality.py
+ROOT = Path(__file__).resolve().parents[2]  # the checkout: pipeline/measure/quality.py
 FLOORS = ROOT / "tests" / "quality_floors.json"
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 

@@ -1,4 +1,4 @@
-"""Speaker and claim confidence, fitted out of sample: `python -m pipeline.tools.calibrate`.
+"""Speaker and claim confidence, fitted out of sample: `python -m pipeline.measure.calibrate`.
 
 Every quote found in the gold sets (the seed, and news-dev and news-dev2 where they lie) falls in
 one row of the speaker-confidence table: the sieve pass that chose its speaker and whether a cue
