@@ -8,7 +8,7 @@ alias is put back before textacy runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from spacy.tokens import Doc
@@ -24,7 +24,7 @@ def _textacy_extract() -> Any:
     return textacy.extract
 
 
-def direct_quotations(doc: Doc, paragraphs: list[tuple[int, int]]) -> Iterator[tuple[str, int, int]]:
+def direct_quotations(doc: Doc, paragraphs: Sequence[tuple[int, int]]) -> Iterator[tuple[str, int, int]]:
     """textacy's direct quotations as (speaker text, content start, content end) in `doc.text`.
 
     Run paragraph by paragraph: textacy gives up on a whole text with an odd number of quote marks,

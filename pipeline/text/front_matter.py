@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from .. import resources
+from .paragraphs import paragraphs
 
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DATE_PATTERNS = (
@@ -64,17 +65,6 @@ def parse_date(text: str, day_first: bool = True) -> str | None:
     return None
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, stripped of surrounding whitespace."""
-    spans = []
-    for match in re.finditer(r"[^\r\n]+", text):
-        line = match.group()
-        if line.strip():
-            start = match.start() + len(line) - len(line.lstrip())
-            spans.append((start, match.start() + len(line.rstrip())))
-    return spans
-
-
 def _same_headline(a: str, b: str) -> bool:
     def norm(s: str) -> str:
         return " ".join(s.translate(_QUOTE_MARKS).lower().split())
@@ -114,7 +104,7 @@ def read_front_matter(text: str, day_first: bool = True) -> dict:
     (some feeds print it two or three times, with other quote marks) and the byline are skipped,
     so they are neither mined for quotes nor counted as claims.
     """
-    lines = _lines(text)
+    lines = paragraphs(text)
     found: dict = {"title": None, "author": None, "published": None, "body_start": 0, "skipped": []}
     if len(lines) < 2:
         return found

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy
@@ -12,8 +14,12 @@ from spacy.tokens import Doc
 _PARAGRAPH = re.compile(r"[^\r\n]+")
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every paragraph: each non-blank line, without its surrounding whitespace."""
+@lru_cache(maxsize=16)
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every paragraph: each non-blank line, without its surrounding whitespace.
+
+    Computed once per article: the front matter, the quote, speaker and claim stages all ask for the
+    same text, one after another (a string keeps its hash, so asking again costs a lookup)."""
     spans = []
     for match in _PARAGRAPH.finditer(text):
         line = match.group()
@@ -21,13 +27,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         if stripped:
             start = match.start() + line.index(stripped[0])
             spans.append((start, start + len(stripped)))
-    return spans
+    return tuple(spans)
 
 
 class ParagraphIndex:
     """Finds the paragraph holding a character offset in O(log n)."""
 
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
         self.spans = spans
         self._starts = [start for start, _ in spans]
 
