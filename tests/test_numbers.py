@@ -311,3 +311,32 @@ def test_numbers_every_reason_to_pass_a_number_over_is_named_and_shown(nlp):
         claims = find_claims(doc, article_of(doc), list(doc._.pipeline_quotes), list(doc._.pipeline_speakers), passed)
         assert [(p.reason, p.text.split("-")[0]) for p in passed] == [(reason, number)], text
         assert all(not c.text.startswith(number) for c in claims), text
+
+
+# ---- where a count's unit comes from, by the rule's id (claims/find.py UNIT_RULES) -----------------
+UNIT_RULE_SHAPES = [
+    ("noun", "The charity opened 400 charging stations last year.", "400", "charging stations"),
+    ("number_of", "The number of people waiting fell by 600 in May.", "600", "people"),
+    ("relative_clause", "The firm employs 200 staff, of whom 12 were hurt in the blast.", "12", "staff"),
+    ("carried_over", "The ombudsman reviewed 412 appeals and rejected 97.", "97", "appeals"),
+    ("total_of", "Waiting lists rose by 11,500 over the winter.", "11,500", "people"),
+    ("as_written", "Prices rose sixfold in a decade.", "sixfold", "fold"),
+    ("no_unit", "Turnout was 40 in the first round.", "40", None),
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence", "number", "unit"), UNIT_RULE_SHAPES, ids=[r[0] for r in UNIT_RULE_SHAPES])
+def test_numbers_every_unit_rule_by_its_id(run_text, rule, sentence, number, unit):
+    from pipeline.claims import claim_confidence
+
+    claim = next(c for c in run_text(f"Title\n\n{sentence}\n").numeric_claims if c.text.startswith(number))
+    assert (claim.evidence, claim.unit) == (f"count_{rule}_one", unit)
+    assert claim.confidence == claim_confidence(claim.evidence)
+
+
+def test_numbers_the_unit_rule_table_and_its_golden_rows_agree():
+    from pipeline.claims.find import UNIT_RULES
+
+    ids = [rule for rule, _ in UNIT_RULES]
+    assert ids and len(set(ids)) == len(ids)
+    assert set(ids) | {"as_written", "no_unit"} == {r[0] for r in UNIT_RULE_SHAPES}

@@ -9,6 +9,7 @@ the claimant (`claimant`). Numbers that are not claims are passed over with a re
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -61,44 +62,112 @@ class PassedOver:
     reason: str
 
 
+@dataclass(frozen=True)
+class NumberAt:
+    """What the unit rules read about one number: the quantity, its token, its kind so far, the
+    noun it counts (if the parse gives one), the verb it hangs on, the unit of the count before it
+    in the sentence."""
+
+    doc: Doc
+    q: Quantity
+    number: Token
+    kind: ClaimKind
+    noun: Token | None
+    verb: Token | None
+    last_unit: tuple[str, str | None] | None
+
+
+@dataclass(frozen=True)
+class UnitFound:
+    """A unit rule's finding: the claim's kind and unit, the unit's canonical name, what a rate is
+    counted per, and the last token of the unit when it follows the number."""
+
+    kind: ClaimKind
+    unit: str
+    normalized: str | None
+    per: str | None
+    unit_end: Token | None = None
+
+
+def _noun_after(at: NumberAt) -> UnitFound | None:
+    """ "265 complaints", "528 million francs", "0.9 trillion cubic feet", "45 hours a week"."""
+    noun, q = at.noun, at.q
+    if noun is None or at.kind not in ("count", "fraction"):
+        return None
+    unit_end, unit, per = unit_qualifier(noun, unit_text(at.doc, q, noun))
+    money = (units.currency(unit) or units.currency(noun.lower_)) if noun.is_alpha else None
+    if money is not None and at.kind == "count":
+        return UnitFound("money", unit, money[0], per, unit_end)
+    if at.kind == "count" and (measure := units.measure(unit) or units.measure(noun.lower_)):
+        return UnitFound("measure", unit, measure, per, unit_end)
+    core = kind_of_thing(noun, q.end) if unit.endswith(noun.text) else unit
+    normalized = units.counted_unit(core, lemma=noun.lemma_ if noun.pos_ == "NOUN" else None)
+    return UnitFound(at.kind, unit, normalized, per, unit_end)
+
+
+def _number_of_subject(at: NumberAt) -> UnitFound | None:
+    """ "The number of people waiting fell by 600": 600 people."""
+    counted = number_of(at.verb) if at.kind == "count" and at.q.unit is None else None
+    if counted is None:
+        return None
+    return UnitFound("count", counted.text, units.counted_unit(counted.text, lemma=counted.lemma_), at.q.per)
+
+
+def _relative_clause(at: NumberAt) -> UnitFound | None:
+    """ "domestic abuse cases, where seven in 10 were closed", "200 staff, of whom 12 were hurt"."""
+    if at.kind not in ("count", "fraction") or at.q.unit is not None:
+        return None
+    antecedent = relative_antecedent(at.number)
+    if antecedent is None:
+        return None
+    unit = noun_phrase(antecedent, 0)
+    return UnitFound(at.kind, unit, units.counted_unit(unit, lemma=antecedent.lemma_), at.q.per)
+
+
+def _count_before(at: NumberAt) -> UnitFound | None:
+    """ "investigated 265 complaints and upheld 43": 43 complaints (not a vague "millions")."""
+    if at.kind != "count" or at.q.unit is not None or at.last_unit is None or is_vague(at.q):
+        return None
+    return UnitFound("count", at.last_unit[0], at.last_unit[1], at.q.per)
+
+
+def _total_named(at: NumberAt) -> UnitFound | None:
+    """ "Waiting lists rose by 11,500": a total of people (resources/totals_of.txt)."""
+    total = total_of(at.number, at.verb) if at.kind == "count" and at.q.unit is None else None
+    if total is None:
+        return None
+    return UnitFound("count", total, units.counted_unit(total), at.q.per)
+
+
+# Where a claim's unit comes from, tried in order; the first that finds one gives its id to the
+# claim's evidence (`<kind>_<id>_<shape>`, whose measured precision is claims.CLAIM_CONFIDENCE).
+# Without one the unit is as the number was written ("as_written": "£5m", "40%", "3 mph"), a
+# person's age ("age"), or none ("no_unit").
+UNIT_RULES: tuple[tuple[str, Callable[[NumberAt], UnitFound | None]], ...] = (
+    ("noun", _noun_after),
+    ("number_of", _number_of_subject),
+    ("relative_clause", _relative_clause),
+    ("carried_over", _count_before),
+    ("total_of", _total_named),
+)
+
+
 def read_claim(doc: Doc, q: Quantity, number: Token, last_unit: tuple[str, str | None] | None) -> Reading:
     kind: ClaimKind = q.kind
-    unit, normalized, per = q.unit, q.normalized, q.per
-    source = "as_written"  # where the unit came from: the claim's evidence (see CLAIM_CONFIDENCE)
     noun = counted_noun(number, q) if kind in ("count", "year", "fraction", "percent") else None
-    unit_end = noun
-    anchor = noun if noun is not None else number
-    verb, role = verb_of(anchor)
+    verb, role = verb_of(noun if noun is not None else number)
     described = number.i > 0 and doc[number.i - 1].dep_ in ("det", "poss")  # "the 2016 contests"
     named = number.i + 1 < len(doc) and doc[number.i + 1].pos_ == "PROPN"  # "2012 Benghazi attacks"
     if noun is not None and kind == "year" and noun.tag_ == "NNS" and not (described or named):
         kind = "count"  # "2000 people" is a count, not a year; "the 2016 nomination contests" a year
-    if noun is not None and kind in ("count", "fraction"):
-        unit = unit_text(doc, q, noun)
-        unit_end, unit, per = unit_qualifier(noun, unit)
-        money = (units.currency(unit) or units.currency(noun.lower_)) if noun.is_alpha else None
-        if money is not None and kind == "count":
-            kind, normalized = "money", money[0]  # "528 million francs", "thousands of dollars"
-        elif kind == "count" and (measure := units.measure(unit) or units.measure(noun.lower_)):
-            kind, normalized = "measure", measure  # "0.9 trillion cubic feet"
-        else:
-            core = kind_of_thing(noun, q.end) if unit.endswith(noun.text) else unit
-            normalized = units.counted_unit(core, lemma=noun.lemma_ if noun.pos_ == "NOUN" else None)
-        source = "noun"
-    elif kind == "count" and unit is None and (counted := number_of(verb)) is not None:
-        unit = counted.text  # "the number of people waiting fell by 600"
-        normalized = units.counted_unit(unit, lemma=counted.lemma_)
-        source = "number_of"
-    elif kind in ("count", "fraction") and unit is None and (antecedent := relative_antecedent(number)):
-        unit = noun_phrase(antecedent, 0)  # "in domestic abuse cases, where seven in 10 were closed"
-        normalized = units.counted_unit(unit, lemma=antecedent.lemma_)
-        source = "relative_clause"
-    elif kind == "count" and unit is None and last_unit is not None and not is_vague(q):
-        unit, normalized = last_unit  # "investigated 265 complaints and upheld 43": 43 complaints
-        source = "carried_over"
-    elif kind == "count" and unit is None and (total := total_of(number, verb)) is not None:
-        unit, normalized = total, units.counted_unit(total)  # "waiting lists rose by 11,500": people
-        source = "total_of"
+    at = NumberAt(doc, q, number, kind, noun, verb, last_unit)
+    source, found_unit = next(((rule, f) for rule, find in UNIT_RULES if (f := find(at)) is not None), ("", None))
+    unit, normalized, per, unit_end = q.unit, q.normalized, q.per, noun
+    if found_unit is not None:
+        kind, unit, normalized, per = found_unit.kind, found_unit.unit, found_unit.normalized, found_unit.per
+        unit_end = found_unit.unit_end if found_unit.unit_end is not None else noun
+    else:
+        source = "as_written"
     if kind == "money" and normalized == "GBP" and q.scale == 1 and (unit or "").lower() in ("pound", "pounds"):
         if any(t.lemma_.lower() in resources.weight_words() for t in number.sent):
             kind, normalized = "measure", units.measure("lb")  # "she lost 25 pounds"
