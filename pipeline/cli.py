@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
 from .config import Options
-
-if TYPE_CHECKING:
-    pass
 
 app = typer.Typer(
     add_completion=False,
@@ -203,26 +200,12 @@ def review(
 
 
 def annotation_format(fmt: str | None, path: Path, allowed: tuple[str, ...] = ANNOTATION_FORMATS) -> str:
-    """The format asked for, else the one the file's extension names: .json Label Studio, .jsonl Prodigy."""
-    if fmt is None:
-        fmt = {".json": "label-studio", ".jsonl": "prodigy"}.get(path.suffix.lower())
-        if fmt == "label-studio" and "review" in allowed and _is_review_corrections(path):
-            fmt = "review"  # the review site's corrections file says what it is
-        if fmt is None:
-            usage_error(f"cannot tell the format from {path.name}: name a .json or .jsonl file, or give --format")
-    if fmt not in allowed:
-        usage_error(f"unknown --format {fmt!r}: use {', '.join(allowed[:-1])} or {allowed[-1]}")
-    return fmt
-
-
-def _is_review_corrections(path: Path) -> bool:
-    import json
+    from .tools.annotation import format_of
 
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(data, dict) and data.get("format") == "pipeline-review-corrections"
+        return format_of(fmt, path, allowed)
+    except ValueError as err:
+        usage_error(str(err))
 
 
 FORMAT_HELP = "label-studio or prodigy (default: from the file's extension, .json or .jsonl)."
@@ -230,6 +213,26 @@ IMPORT_FORMAT_HELP = (
     "label-studio, prodigy or review (the review site's corrections file). Default: from the file's"
     " extension, .json or .jsonl, and a corrections file by what it says it is."
 )
+
+
+@app.command()
+def explain(
+    article: Annotated[Path, typer.Argument(metavar="ARTICLE", help="An article: .txt, .html, .jsonl, or -.")],
+) -> None:
+    """Show why each quote, speaker and number came out as it did: the rule behind each evidence and
+    speaker_evidence with its measured confidence, and each number passed over with its reason."""
+    from .io.ingest import Failure, read_articles
+    from .nlp import default_nlp
+    from .tools.explain import explain_articles
+
+    found = list(read_articles(article, Options()))
+    for failure in (f for f in found if isinstance(f, Failure)):
+        typer.echo(f"error: {failure.source}: {failure.message}", err=True)
+    articles = [a for a in found if not isinstance(a, Failure)]
+    for line in explain_articles(articles, default_nlp()):
+        typer.echo(line)
+    if len(articles) < len(found):
+        raise typer.Exit(1)
 
 
 @app.command("export")

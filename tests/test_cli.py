@@ -136,3 +136,21 @@ def test_cli_progress_counts_articles_not_files(tmp_path):
     corpus.write_text("".join(json.dumps({"id": f"a{n}", "text": "x"}) + "\n" for n in range(7)) + "\n", "utf-8")
     (tmp_path / "one.txt").write_text("A story.", encoding="utf-8")
     assert article_count([corpus, tmp_path / "one.txt"]) == 8
+
+
+def test_cli_explain_shows_the_rule_behind_each_finding_and_why_numbers_were_passed_over(tmp_path, capsys):
+    from pipeline.cli import main
+
+    article = tmp_path / "story.txt"
+    article.write_text(
+        "Depot vote\n\nMayor Ines Duarte said: “We will close 12 depots.”\n\n"
+        "Ministers triggered Article 50 in the spring.\n",
+        encoding="utf-8",
+    )
+    assert main(["explain", str(article)]) == 0
+    shown = capsys.readouterr().out
+    assert "rule direct_cue_before (confidence 0.95)" in shown
+    assert "speaker s1 Ines Duarte: pass name_full" in shown
+    assert "“12 depots” = 12 (count, unit depots)" in shown and "stated by s1 Ines Duarte" in shown
+    assert "passed over “50”" in shown and ": label: " in shown
+    assert main(["explain", str(tmp_path / "missing.txt")]) == 1

@@ -367,3 +367,26 @@ def import_gold(source: Path, gold_dir: Path, fmt: str) -> tuple[list[Path], int
         write_atomic(path, json.dumps(gold, ensure_ascii=False, indent=1) + "\n")
         written.append(path)
     return written, skipped
+
+
+def is_review_corrections(path: Path) -> bool:
+    """Whether a .json file is the review site's corrections file (it says so in its `format`)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("format") == "pipeline-review-corrections"
+
+
+def format_of(fmt: str | None, path: Path, allowed: tuple[str, ...]) -> str:
+    """The format asked for, else the one the file says: .json Label Studio (or the review site's
+    corrections file, which names itself), .jsonl Prodigy. ValueError says what to give instead."""
+    if fmt is None:
+        fmt = {".json": "label-studio", ".jsonl": "prodigy"}.get(path.suffix.lower())
+        if fmt == "label-studio" and "review" in allowed and is_review_corrections(path):
+            fmt = "review"
+        if fmt is None:
+            raise ValueError(f"cannot tell the format from {path.name}: name a .json or .jsonl file, or give --format")
+    if fmt not in allowed:
+        raise ValueError(f"unknown --format {fmt!r}: use {', '.join(allowed[:-1])} or {allowed[-1]}")
+    return fmt
