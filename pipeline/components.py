@@ -31,8 +31,8 @@ from .speakers import SPEAKER_CONFIDENCE, resolve_speakers
 from .text.attribute_rules import AttributeRules, index_as_sets, lemmatize_by_key
 from .text.paragraphs import mark_paragraph_starts
 
-# Our Doc extensions, under one prefix so that no other package's `doc._.pipeline_quotes` can collide with
-# them. The unprefixed names of 0.5 are read-only aliases for one more release, registered only
+# Our Doc extensions, under one prefix so that another package's `doc._.quotes` cannot collide with
+# ours. The unprefixed names of 0.5 are read-only aliases for one more release, registered only
 # where nothing else holds the name.
 PREFIX = "pipeline_"
 EXTENSIONS = tuple(PREFIX + name for name in ("article", "quotes", "speakers", "numeric_claims", "issues", "error"))

@@ -41,7 +41,7 @@ def _check(patterns: list[list[dict[str, Any]]]) -> None:
 
 
 # One condition of a pattern token, compiled: (column, operator, operand), the operand a label's id
-# ("eq"), a sorted array of ids ("in", "not_in"), a compiled expression ("regex") or 0/1 ("space").
+# ("eq"), a sorted tuple of ids ("in", "not_in"), a compiled expression ("regex") or 0/1 ("space").
 Condition = tuple[int, str, Any]
 
 
