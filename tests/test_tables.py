@@ -268,3 +268,16 @@ def test_tables_out_naming_a_file_is_a_usage_error(tmp_path: Path, nlp):
     (tmp_path / "file.txt").write_text("x", encoding="utf-8")
     with pytest.raises(UsageError, match="is a file"):
         extract([_corpus(tmp_path / "in", range(0, 1))], tmp_path / "file.txt", Options(), nlp=nlp)
+
+
+def test_tables_parquet_parts_read_in_folder_order_after_a_rebuild(tmp_path: Path, nlp, monkeypatch):
+    """Parts made together are named to sort as they were made: the dataset reads the rows of a
+    rebuilt folder in folder order, as the CSV holds them."""
+    monkeypatch.setattr(table_store, "PART_OUTPUTS", 2)
+    out = tmp_path / "out"
+    extract([_corpus(tmp_path / "in", range(0, 9))], out, Options(), nlp=nlp)
+    (out / table_index.INDEX).unlink()
+    assert table_store.sync(out).rebuilt
+    for table in TABLES:
+        stored = pd.read_parquet(out / f"{table}.parquet")
+        assert list(stored["article"]) == list(pd.read_csv(out / f"{table}.csv")["article"])

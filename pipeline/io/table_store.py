@@ -225,11 +225,12 @@ def _insert(
 
 
 def _parts_for(names: list[str]) -> dict[str, str]:
-    """A new part name for each run of PART_OUTPUTS outputs, in folder order."""
+    """A new part name for each run of PART_OUTPUTS outputs, in folder order: names that sort as
+    the parts were made, so the dataset reads its rows in that order."""
     names = sorted(names)
     parts = {}
-    for start in range(0, len(names), PART_OUTPUTS):
-        part = _part_name()
+    for number, start in enumerate(range(0, len(names), PART_OUTPUTS)):
+        part = _part_name(number)
         parts.update(dict.fromkeys(names[start : start + PART_OUTPUTS], part))
     return parts
 
@@ -248,8 +249,12 @@ def _rebuild(out_dir: Path, db: sqlite3.Connection, on_disk: dict[str, tuple[int
     return Changes(added=sorted(on_disk), rebuilt=why, invalid=invalid_outputs(db))
 
 
-def _part_name() -> str:
-    return f"part-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+def _part_name(number: int = 0) -> str:
+    """When the part was made (to the microsecond), its place among the parts made with it, and a
+    random tag (two processes may write at the same moment)."""
+    now = time.time()
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now)) + f"{int(now * 1e6) % 1_000_000:06d}"
+    return f"part-{stamp}-{number:05d}-{uuid.uuid4().hex[:8]}"
 
 
 def _write_csv(out_dir: Path, db: sqlite3.Connection, new: list[str], rewrite: bool) -> None:
