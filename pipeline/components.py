@@ -221,6 +221,9 @@ class Stage:
     def __init__(self, name: str) -> None:
         self.name = name
         ensure_extensions()
+        # Every vocabulary read now: a bad row stops the pipeline being built, naming its file and
+        # line, instead of failing each article in turn.
+        resources.check_all()
 
     def run(self, doc: Doc) -> None:
         raise NotImplementedError

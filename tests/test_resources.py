@@ -60,3 +60,19 @@ def test_resources_rows_added_at_run_time_reach_the_rules(run_text):
     finally:
         resources.forget_additions()
     assert not run_text(text).quotes
+
+
+def test_resources_a_bad_row_in_a_file_stops_the_pipeline_being_built(monkeypatch):
+    """Not each article failing in turn: building the components reads every vocabulary first."""
+    from pipeline import build_nlp
+
+    strict = resources.vocabulary.Columns((resources.vocabulary._text,), about="lemma")
+    monkeypatch.setitem(resources.VOCABULARIES, "cue_verbs", strict)  # as if a row had a stray cell
+    resources.vocabulary._packaged.cache_clear()
+    try:
+        with pytest.raises(resources.VocabularyError, match=r"pipeline/resources/cue_verbs.txt, line \d+: 2 cells"):
+            build_nlp()
+    finally:
+        monkeypatch.undo()
+        resources.vocabulary._packaged.cache_clear()
+    resources.check_all()
