@@ -281,3 +281,34 @@ def test_tables_parquet_parts_read_in_folder_order_after_a_rebuild(tmp_path: Pat
     for table in TABLES:
         stored = pd.read_parquet(out / f"{table}.parquet")
         assert list(stored["article"]) == list(pd.read_csv(out / f"{table}.csv")["article"])
+
+
+def test_tables_a_sync_holds_one_parts_worth_of_outputs_at_a_time(tmp_path: Path, nlp, monkeypatch):
+    """Memory follows a part, not the run: outputs are read, indexed and written PART_OUTPUTS at a
+    time, whether a run adds them or a rebuild reads the folder again."""
+    out = tmp_path / "out"
+    extract([_corpus(tmp_path / "in", range(0, 7))], out, Options(), nlp=nlp)
+    monkeypatch.setattr(table_store, "PART_OUTPUTS", 2)
+    held: list[int] = [0]
+    most: list[int] = [0]
+    real_read, real_insert = table_store.read_output, table_store._insert
+
+    def read(path: Path):
+        held[0] += 1
+        most[0] = max(most[0], held[0])
+        return real_read(path)
+
+    def insert(*args, **kwargs):
+        held[0] = 0  # what was read is indexed and let go
+        return real_insert(*args, **kwargs)
+
+    monkeypatch.setattr(table_store, "read_output", read)
+    monkeypatch.setattr(table_store, "_insert", insert)
+    for path in out.glob("story*.json"):
+        path.touch()  # every output changed: all read again
+    table_store.sync(out)
+    assert most[0] == 2
+    (out / table_index.INDEX).unlink()
+    most[0] = 0
+    assert table_store.sync(out).rebuilt and most[0] == 2
+    _same_as_a_full_build(out)

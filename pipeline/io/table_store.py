@@ -176,31 +176,47 @@ def _update(out_dir: Path, db: sqlite3.Connection, on_disk: dict[str, tuple[int,
         changes.invalid = invalid_outputs(db)
         return changes
     fresh = sorted(changes.added + changes.changed)
-    read = {name: read_output(out_dir / name) for name in fresh}
-    outputs_read = [name for name in fresh if read[name][0] is not None]
-    parts = _parts_for(outputs_read)
     stale = {known[n][2] for n in changes.changed + changes.removed if n in known and known[n][2]}
+    rewrite = bool(stale) or missing  # a stale part held a replaced or removed output: the CSV goes too
     with db:  # one transaction, committed only once the files it describes are in place
         for name in changes.changed + changes.removed:
             for index_table in ("rows", "csv", "files"):
                 db.execute(f"DELETE FROM {index_table} WHERE name = ?", (name,))
-        _insert(db, on_disk, read, parts)
+        for number, start in enumerate(range(0, len(fresh), PART_OUTPUTS)):
+            _add_part(out_dir, db, on_disk, fresh[start : start + PART_OUTPUTS], _part_name(number), not rewrite)
         for table in TABLES:
-            # The new articles' rows, straight from what was just read, a part per PART_OUTPUTS.
-            for part in sorted(set(parts.values())):
-                names = [name for name in outputs_read if parts[name] == part]
-                _write_part(out_dir, table, part, [row for name in names for row in (read[name][0] or {})[table]])
             for old in stale:
                 keep = [n for (n,) in db.execute("SELECT name FROM files WHERE part = ?", (old,))]
                 if keep:
                     _write_part(out_dir, table, old, rows_of_files(db, table, keep))
                 else:
                     _part_path(out_dir, table, old).unlink(missing_ok=True)
-        # A stale part is one that held a replaced or removed output: its rows leave the CSV too.
-        _write_csv(out_dir, db, outputs_read, rewrite=bool(stale) or missing)
+        if rewrite:
+            _write_csv(out_dir, db, [], rewrite=True)
         _record_written(out_dir, db)
     changes.invalid = invalid_outputs(db)
     return changes
+
+
+def _add_part(
+    out_dir: Path,
+    db: sqlite3.Connection,
+    on_disk: dict[str, tuple[int, int]],
+    names: list[str],
+    part: str,
+    append: bool,
+) -> None:
+    """Read up to PART_OUTPUTS new or changed files, index them, write their rows as one new part
+    and, with `append`, add their lines to the CSV files: one part's rows in memory at a time,
+    however many articles a run wrote."""
+    read = {name: read_output(out_dir / name) for name in names}
+    outputs_read = [name for name in names if read[name][0] is not None]
+    _insert(db, on_disk, read, dict.fromkeys(outputs_read, part))
+    if outputs_read:
+        for table in TABLES:
+            _write_part(out_dir, table, part, [row for name in outputs_read for row in (read[name][0] or {})[table]])
+    if append:
+        _write_csv(out_dir, db, outputs_read, rewrite=False)
 
 
 def _insert(
@@ -238,11 +254,13 @@ def _parts_for(names: list[str]) -> dict[str, str]:
 def _rebuild(out_dir: Path, db: sqlite3.Connection, on_disk: dict[str, tuple[int, int]], why: str) -> Changes:
     """Every table from the outputs themselves: new parts, every other part removed, the CSV files
     written anew; the index replaced in the same transaction, committed last."""
-    read = {name: read_output(out_dir / name) for name in sorted(on_disk)}
+    names = sorted(on_disk)
     with db:
         for table_name in ("files", "rows", "csv", "written"):
             db.execute(f"DELETE FROM {table_name}")
-        _insert(db, on_disk, read, {})
+        for start in range(0, len(names), PART_OUTPUTS):  # a part's worth of files in memory at a time
+            chunk = names[start : start + PART_OUTPUTS]
+            _insert(db, on_disk, {name: read_output(out_dir / name) for name in chunk}, {})
         _fold(out_dir, db)
         _write_csv(out_dir, db, [], rewrite=True)
         _record_written(out_dir, db)
