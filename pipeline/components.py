@@ -284,7 +284,7 @@ class ClaimFinder(Stage):
 
 _QUOTE_FACTORY: dict[str, Any] = {
     "requires": ["token.dep", "token.lemma", "token.tag", "token.is_sent_start"],
-    "assigns": ["doc._.pipeline_quotes", "doc._.quote_heads", "doc._.pipeline_issues", "doc.spans"],
+    "assigns": ["doc._.pipeline_quotes", "doc._.pipeline_issues", "doc.spans"],
     "default_config": {
         "pre_cue_window": QuoteSettings.pre_cue_window,
         "post_cue_window": QuoteSettings.post_cue_window,
@@ -308,7 +308,7 @@ def make_quote_finder(
 
 
 _SPEAKER_FACTORY: dict[str, Any] = {
-    "requires": ["doc._.pipeline_quotes", "doc._.quote_heads", "doc.ents"],
+    "requires": ["doc._.pipeline_quotes", "doc.ents"],
     "assigns": ["doc._.pipeline_speakers", "doc._.pipeline_quotes"],
     "default_config": {"speaker_confidence": SPEAKER_CONFIDENCE},
 }

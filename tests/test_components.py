@@ -240,3 +240,14 @@ def test_components_the_last_release_names_still_make_the_same_components(old, n
     from spacy import registry
 
     assert registry.factories.get(old) is registry.factories.get(new)
+
+
+def test_components_what_each_stage_says_it_needs_is_assigned_before_it(nlp):
+    """spaCy's own check of the pipeline: every attribute a component requires is assigned by one
+    before it, and nothing names the 0.5 side channel doc._.quote_heads."""
+    analysis = nlp.analyze_pipes()
+    assert analysis["problems"] and all(not problems for problems in analysis["problems"].values())
+    declared = [
+        a for name in nlp.pipe_names for a in (*nlp.get_pipe_meta(name).requires, *nlp.get_pipe_meta(name).assigns)
+    ]
+    assert declared and not [a for a in declared if a.startswith("doc._.") and not a.startswith("doc._.pipeline_")]
