@@ -169,17 +169,17 @@ def test_tables_a_table_update_killed_half_way_heals_on_the_next_sync(tmp_path: 
     out = tmp_path / "out"
     extract([_corpus(tmp_path / "in", range(0, 3))], out, Options(), nlp=nlp)
     _corpus(tmp_path / "in2", range(20, 22))
-    real_csv = table_store._write_csv
+    real_csv = table_store._append_csv
 
     def dies(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(table_store, "_write_csv", dies)
+    monkeypatch.setattr(table_store, "_append_csv", dies)
     try:
         extract([tmp_path / "in2"], out, Options(), nlp=nlp)
     except KeyboardInterrupt:
         pass
-    monkeypatch.setattr(table_store, "_write_csv", real_csv)
+    monkeypatch.setattr(table_store, "_append_csv", real_csv)
     with (out / "quotes.csv").open("a", encoding="utf-8") as handle:  # and a half-written append
         handle.write("story020,q1,dir")
     assert table_store.sync(out).rebuilt

@@ -16,17 +16,11 @@ from .files import refuse_link
 from .table_rows import is_output, rows_of
 
 INDEX = ".tables.sqlite"
-
-
 # The index's layout; an index of another version is rebuilt from the outputs.
 INDEX_VERSION = 4
-
-
 # Column types in Parquet: the same for every part, whatever its rows hold. Values are text there
 # (numbers and ISO dates share the column); offsets and counts are integers, confidences floats.
 INTEGERS = {"start", "end", "mentions", "quotes"}
-
-
 FLOATS = {"confidence", "speaker_confidence"}
 
 

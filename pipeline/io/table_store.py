@@ -30,6 +30,7 @@ import os
 import sqlite3
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -182,41 +183,37 @@ def _update(out_dir: Path, db: sqlite3.Connection, on_disk: dict[str, tuple[int,
         for name in changes.changed + changes.removed:
             for index_table in ("rows", "csv", "files"):
                 db.execute(f"DELETE FROM {index_table} WHERE name = ?", (name,))
-        for number, start in enumerate(range(0, len(fresh), PART_OUTPUTS)):
-            _add_part(out_dir, db, on_disk, fresh[start : start + PART_OUTPUTS], _part_name(number), not rewrite)
-        for table in TABLES:
-            for old in stale:
-                keep = [n for (n,) in db.execute("SELECT name FROM files WHERE part = ?", (old,))]
+        for part, names in _in_parts(fresh):
+            outputs = _add_part(out_dir, db, on_disk, names, part)
+            if not rewrite:
+                _append_csv(out_dir, db, outputs)
+        for old in stale:
+            keep = [n for (n,) in db.execute("SELECT name FROM files WHERE part = ?", (old,))]
+            for table in TABLES:
                 if keep:
                     _write_part(out_dir, table, old, rows_of_files(db, table, keep))
                 else:
                     _part_path(out_dir, table, old).unlink(missing_ok=True)
         if rewrite:
-            _write_csv(out_dir, db, [], rewrite=True)
+            _rewrite_csv(out_dir, db)
         _record_written(out_dir, db)
     changes.invalid = invalid_outputs(db)
     return changes
 
 
 def _add_part(
-    out_dir: Path,
-    db: sqlite3.Connection,
-    on_disk: dict[str, tuple[int, int]],
-    names: list[str],
-    part: str,
-    append: bool,
-) -> None:
-    """Read up to PART_OUTPUTS new or changed files, index them, write their rows as one new part
-    and, with `append`, add their lines to the CSV files: one part's rows in memory at a time,
-    however many articles a run wrote."""
+    out_dir: Path, db: sqlite3.Connection, on_disk: dict[str, tuple[int, int]], names: list[str], part: str
+) -> list[str]:
+    """Read up to PART_OUTPUTS new or changed files, index them and write their rows as one new
+    part: one part's rows in memory at a time, however many articles a run wrote. Returns the
+    names of those that are outputs (the others, gold files and the like, are indexed only)."""
     read = {name: read_output(out_dir / name) for name in names}
-    outputs_read = [name for name in names if read[name][0] is not None]
-    _insert(db, on_disk, read, dict.fromkeys(outputs_read, part))
-    if outputs_read:
+    outputs = [name for name in names if read[name][0] is not None]
+    _insert(db, on_disk, read, dict.fromkeys(outputs, part))
+    if outputs:
         for table in TABLES:
-            _write_part(out_dir, table, part, [row for name in outputs_read for row in (read[name][0] or {})[table]])
-    if append:
-        _write_csv(out_dir, db, outputs_read, rewrite=False)
+            _write_part(out_dir, table, part, [row for name in outputs for row in (read[name][0] or {})[table]])
+    return outputs
 
 
 def _insert(
@@ -240,29 +237,23 @@ def _insert(
             db.execute("INSERT INTO csv VALUES (?, ?, ?)", (name, table, csv_lines(table, table_rows, header=False)))
 
 
-def _parts_for(names: list[str]) -> dict[str, str]:
-    """A new part name for each run of PART_OUTPUTS outputs, in folder order: names that sort as
-    the parts were made, so the dataset reads its rows in that order."""
+def _in_parts(names: list[str]) -> Iterator[tuple[str, list[str]]]:
+    """The names in folder order, PART_OUTPUTS at a time, each run with a new part name; the names
+    sort as the parts were made, so the dataset reads its rows in that order."""
     names = sorted(names)
-    parts = {}
     for number, start in enumerate(range(0, len(names), PART_OUTPUTS)):
-        part = _part_name(number)
-        parts.update(dict.fromkeys(names[start : start + PART_OUTPUTS], part))
-    return parts
+        yield _part_name(number), names[start : start + PART_OUTPUTS]
 
 
 def _rebuild(out_dir: Path, db: sqlite3.Connection, on_disk: dict[str, tuple[int, int]], why: str) -> Changes:
     """Every table from the outputs themselves: new parts, every other part removed, the CSV files
     written anew; the index replaced in the same transaction, committed last."""
-    names = sorted(on_disk)
     with db:
         for table_name in ("files", "rows", "csv", "written"):
             db.execute(f"DELETE FROM {table_name}")
-        for start in range(0, len(names), PART_OUTPUTS):  # a part's worth of files in memory at a time
-            chunk = names[start : start + PART_OUTPUTS]
-            _insert(db, on_disk, {name: read_output(out_dir / name) for name in chunk}, {})
-        _fold(out_dir, db)
-        _write_csv(out_dir, db, [], rewrite=True)
+        written = [part for part, names in _in_parts(list(on_disk)) if _add_part(out_dir, db, on_disk, names, part)]
+        _keep_only(out_dir, written)
+        _rewrite_csv(out_dir, db)
         _record_written(out_dir, db)
     return Changes(added=sorted(on_disk), rebuilt=why, invalid=invalid_outputs(db))
 
@@ -275,36 +266,48 @@ def _part_name(number: int = 0) -> str:
     return f"part-{stamp}-{number:05d}-{uuid.uuid4().hex[:8]}"
 
 
-def _write_csv(out_dir: Path, db: sqlite3.Connection, new: list[str], rewrite: bool) -> None:
-    """The `new` articles' lines appended (one write each, after what is there); the whole file
-    written again, atomically and streamed from the stored lines, when rows had to go."""
+def _append_csv(out_dir: Path, db: sqlite3.Connection, new: list[str]) -> None:
+    """The `new` articles' stored lines appended to each CSV file (one write each, after what is there)."""
     for table in TABLES:
+        text = "".join(csv_of(db, table, new)) if new else ""
+        if not text:
+            continue
         path = out_dir / f"{table}.csv"
-        if rewrite:
-            write_atomic(path, chain([csv_lines(table, [], header=True)], csv_of(db, table)))
-        elif new:
-            text = "".join(csv_of(db, table, new))
-            if not text:
-                continue
-            with os.fdopen(open_no_follow(path, append=True), "a", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
+        with os.fdopen(open_no_follow(path, append=True), "a", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+def _rewrite_csv(out_dir: Path, db: sqlite3.Connection) -> None:
+    """Each CSV file written again, atomically, streamed from the stored lines (rows had to go)."""
+    for table in TABLES:
+        write_atomic(out_dir / f"{table}.csv", chain([csv_lines(table, [], header=True)], csv_of(db, table)))
 
 
 def _fold(out_dir: Path, db: sqlite3.Connection) -> None:
     """Every output's rows in new full parts (PART_OUTPUTS articles each); the parts there were
     before, removed."""
-    outputs = [name for (name,) in db.execute("SELECT name FROM files WHERE output = 1 ORDER BY name")]
-    parts = _parts_for(outputs)
-    db.executemany("UPDATE files SET part = ? WHERE name = ?", [(part, name) for name, part in parts.items()])
-    # With no outputs, one empty part per table: the dataset is there to read, with its columns.
-    written = sorted(set(parts.values())) or [_part_name()]
+    outputs = [name for (name,) in db.execute("SELECT name FROM files WHERE output = 1")]
+    written = []
+    for part, names in _in_parts(outputs):
+        db.executemany("UPDATE files SET part = ? WHERE name = ?", [(part, name) for name in names])
+        for table in TABLES:
+            _write_part(out_dir, table, part, rows_of_files(db, table, names))
+        written.append(part)
+    _keep_only(out_dir, written)
+
+
+def _keep_only(out_dir: Path, parts: list[str]) -> None:
+    """The parts named, and no other, in every table's dataset; with none named, one empty part per
+    table, so the dataset is there to read, with its columns."""
+    if not parts:
+        parts = [_part_name()]
+        for table in TABLES:
+            _write_part(out_dir, table, parts[0], [])
     for table in TABLES:
-        for part in written:
-            _write_part(out_dir, table, part, rows_of_files(db, table, [n for n in outputs if parts[n] == part]))
         for leftover in _part_folder(out_dir, table).glob("*.parquet"):
-            if leftover.stem not in written:
+            if leftover.stem not in parts:
                 leftover.unlink()
 
 
@@ -315,7 +318,7 @@ def compact(out_dir: Path) -> Changes:
         changes = sync(out_dir)
         with open_index(out_dir) as (db, _), db:
             _fold(out_dir, db)
-            _write_csv(out_dir, db, [], rewrite=True)
+            _rewrite_csv(out_dir, db)
             _record_written(out_dir, db)
         return changes
 

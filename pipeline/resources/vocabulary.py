@@ -135,7 +135,7 @@ def _row(name: str, line: str, where: str) -> list[str] | None:
     cells = [cell.strip() for cell in line.split("|")]
     columns = VOCABULARIES[name]
     most = None if columns.rest else len(columns.required) + len(columns.optional)
-    problem = None
+    problem: str | None
     if len(cells) < len(columns.required) or (most is not None and len(cells) > most):
         problem = f"{len(cells)} cells, expected: {columns.about}"
     else:
