@@ -202,6 +202,12 @@ RULE_SHAPES = [
         "Ines Duarte",
     ),
     (
+        "indirect_parenthetical_cue",
+        "The depot, Mayor Ines Duarte said, would stay open until next year.",
+        "The depot",
+        "Ines Duarte",
+    ),
+    (
         "indirect_according_to",
         "The depot will close next year, according to Mayor Ines Duarte.",
         "The depot will close",
@@ -241,3 +247,111 @@ def test_quotes_the_golden_table_covers_every_rule_of_the_table():
 
     assert [r.id for r in QUOTE_RULES] and {r.id for r in QUOTE_RULES} == {r[0] for r in RULE_SHAPES}
     assert len({r.id for r in QUOTE_RULES}) == len(QUOTE_RULES)
+
+
+# ---- reporting clauses set off inside the clause they report --------------------------------------
+@pytest.mark.parametrize(
+    ("body", "pieces"),
+    [
+        ("The depot, she said, would stay open until next year.", ["The depot", "would stay open until next year"]),
+        ("However, fares also rose sharply, Ms Duarte says, from 5% to 9% last year.", None),
+        ("This, she says, is “scary” for the workers.", ["This", "is “scary” for the workers"]),
+    ],
+)
+def test_quotes_a_reporting_clause_inside_what_it_reports_reports_the_rest(run_text, body, pieces):
+    result = run_text(f"Depot\n\nMayor Ines Duarte spoke on Monday. {body}\n")
+    quote = next(q for q in result.quotes if q.kind == "indirect")
+    assert quote.evidence == "indirect_parenthetical_cue"
+    texts = [s.text for s in quote.spans]
+    assert len(texts) == 2 and not any("says" in t or "said" in t for t in texts)
+    if pieces is not None:
+        assert texts == pieces
+    assert {s.name for s in result.speakers if s.id == quote.speaker} == {"Ines Duarte"}
+
+
+# ---- terms in quote marks (quotes/terms.py) -------------------------------------------------------
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The patient was diagnosed with what is called “sofa lung” last spring.",  # passive naming verb
+        "The illness has since been dubbed “sofa lung” in the region.",
+        "The practice, known as “ghost booking”, is spreading.",
+        "It earned the nickname “the iron bridge” years ago.",  # a naming noun
+        "Airlines may now resort to “bumping” - when a passenger is moved to a later flight.",  # a gloss
+        # used unquoted elsewhere, though a cue of the sentence (not governing it) could claim it
+        "Patients with “sofa lung” need rest, and Dr Lee says the clinic is full. Sofa lung is rare.",
+    ],
+)
+def test_quotes_words_named_as_a_term_are_not_quotes(run_text, body):
+    result = run_text(f"Health\n\n{body}\n")
+    assert not [q for q in result.quotes if q.kind == "partial"], [q.text for q in result.quotes]
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("The minister called the plan “a disgrace” on Monday.", "a disgrace"),  # active: the minister's words
+        ("The plan has been called “a disgrace” by the minister.", "a disgrace"),  # passive with its agent
+        ("Dr Lee said the ward was “barely coping” with the cold.", "barely coping"),
+        ("Dr Lee said the plan was “reckless”. He added that reckless plans cost lives.", "reckless"),  # one word
+    ],
+)
+def test_quotes_words_someone_said_stay_quotes(run_text, body, words):
+    result = run_text(f"Health\n\n{body}\n")
+    assert [q.text for q in result.quotes if q.kind == "partial"] == [words]
+
+
+def test_quotes_the_headline_repeating_a_body_quote_is_counted_once(run_text):
+    text = (
+        "Rescue video: “We got her!”\n\nOfficers found the girl on Monday.\n\n"
+        "“We got her, we got her!” officers shouted on their radios.\n"
+    )
+    quotes = [q for q in run_text(text).quotes if "got her" in q.text]
+    assert len(quotes) == 1 and quotes[0].start > text.index("Officers")
+
+
+def test_quotes_the_headline_marks_around_words_nobody_says_are_not_quotes(run_text):
+    result = run_text("Shoppers ‘lose patience’ with queues\n\nQueues at tills grew longer this year.\n")
+    assert not result.quotes
+
+
+def test_quotes_a_first_line_that_reads_as_a_sentence_is_not_a_headline(run_text):
+    result = run_text("Dr Amara Osei said: “The ward is full.”\n\nThe hospital opened in 1990.\n")
+    assert [q.text for q in result.quotes] == ["The ward is full."]
+
+
+# ---- reporting verbs that report nothing said (quotes/acts.py) ------------------------------------
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("The agency did not say whether the bridge would close.", "negated"),
+        ("The agency never said that the bridge would close.", "negated"),
+        ("No official said that the bridge would close.", "negated"),
+        ("The agency declined to say whether the bridge would close.", "withheld"),
+        ("Officials could announce that the bridge will close.", "hypothetical"),
+        ("If the council says that the bridge is unsafe, it will close.", "hypothetical"),
+        ("The share of drivers who said they had crossed the bridge rose.", "describes_a_group"),
+    ],
+)
+def test_quotes_reporting_verbs_that_report_nothing_said_make_no_quote(run_text, nlp, body, reason):
+    from pipeline.quotes.acts import unspoken
+
+    result = run_text(f"Bridge\n\n{body}\n")
+    assert [q for q in result.quotes if q.kind == "indirect"] == []
+    cues = [t for t in nlp(body) if t.lemma_ in ("say", "announce")]
+    assert [unspoken(t) for t in cues] == [reason]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Residents, who said the bridge was unsafe, marched on Monday.",  # an aside, not a restriction
+        "The mayor will say in a speech today that the bridge is unsafe.",  # a speech in hand
+        "The engineers said that the bridge was unsafe.",
+    ],
+)
+def test_quotes_reporting_verbs_that_report_speech_still_do(run_text, body):
+    result = run_text(f"Bridge\n\n{body}\n")
+    assert [q.text for q in result.quotes if q.kind == "indirect"] == ["the bridge was unsafe"] or [
+        q.text for q in result.quotes if q.kind == "indirect"
+    ] == ["the bridge is unsafe"]

@@ -65,6 +65,11 @@ class QuoteContext:
         skipped = set(article.skipped)
         self.paragraphs = [p for p in paragraphs(self.text) if p not in skipped]
         self.index = ParagraphIndex(self.paragraphs)
+        # Where the body starts, after the headline: a headline's quote marks often repeat words the
+        # body quotes with their speaker. A first line that reads as a sentence ("“We won,” she
+        # said.") is not taken for a headline.
+        title = (article.title or "").rstrip()
+        self.body_start = article.body_start if title and not title.endswith(".") else 0
         self.quoted_token: list[int | None] = [None] * len(doc)
         self.kinds: list[str] = []  # kind of each marked quote, by the numbers in quoted_token
         self.indirect: list[Candidate] = []  # reported speech found, for the partial quotes inside it

@@ -7,6 +7,7 @@ each quote only records the head token of the phrase that speaks it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -15,18 +16,21 @@ from .. import resources
 from ..records import Article, Issue, Quote, Span
 from ..text import syntax
 from ..text.quotemarks import Quoted, scan_paragraphs
+from .acts import unspoken
 from .context import Candidate, QuoteContext, QuoteSettings
 from .rules import (
     ACCORDING,
     CONFIDENCE,
     DIRECT_RULES,
     NO_SPEAKER,
+    PARENTHETICAL,
     PARTIAL_RULES,
     REPORTED,
     attribute,
     carry_over,
     rule_id,
 )
+from .terms import is_term
 
 
 def _looks_like_utterance(text: str, content: tuple[int, int], para: tuple[int, int]) -> bool:
@@ -54,33 +58,16 @@ def is_title_like(text: str) -> bool:
     return 0 < len(words) <= 6 and bool(capitalised) and all(w[0].isupper() for w in capitalised)
 
 
-# A few words in quote marks that name a thing, with no reporting verb or speaker tied to them, are a
-# term, a nickname or a slogan ("the so-called 'experts'", "a 'black box' warning"), not a quote;
-# words that say something ("officers failed to 'spot the signs'") hold a verb.
-TERM_WORDS = 4
-
-
-def _is_term(ctx: QuoteContext, cand: Candidate) -> bool:
-    """Partial quote marks around a short phrase with no verb that no cue of its sentence claims."""
-    if cand.kind != "partial" or (cand.attribution is not None and cand.attribution.rule != "partial_continues"):
-        return False
-    span = ctx.doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    words = [t for t in span or () if not t.is_punct]
-    if not words or len(words) > TERM_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
-        return False
-    # A reporting word that governs the words claims them ("warning of 'dangerous consequences'"),
-    # whatever its part of speech; not one they modify ("a 'black box' warning"), nor "so-called".
-    governing = {a.i for a in syntax.ancestors(span.root)} if span is not None else set()
-    return not any(t.i in governing and not _so_called(t) for t in ctx.sentence_cues(words[0]))
-
-
-def _so_called(token: Token) -> bool:
-    return token.lower_ == "called" and token.i >= 2 and token.doc[token.i - 2].lower_ == "so"
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _classify(ctx: QuoteContext, quoted: list[Quoted]) -> list[Candidate]:
     candidates = []
+    body_words = _words(ctx.text[ctx.body_start :]) if ctx.body_start else ""
     for q in quoted:
+        if q.start < ctx.body_start and _words(ctx.text[q.start : q.end]) in body_words:
+            continue  # the headline repeats words the body quotes with their speaker: counted there
         if q.depth:
             continue  # a quote inside a quote belongs to the outer speaker's words
         if len(q.pieces) == 1 and is_title_like(ctx.text[q.start : q.end]):
@@ -131,6 +118,8 @@ def _indirect_content(ctx: QuoteContext, cue: Token, comp: Token) -> tuple[int, 
             start = cue.i + 1
         sentence = ctx.sentence_tokens(cue)
         end = sentence[-1].i + 1 if sentence else comp.right_edge.i + 1
+        if cue.dep_ == "relcl":  # "Residents, who said the law was unfair, marched."
+            end = min(end, comp.right_edge.i + 1)
         for token in ctx.doc[comp.right_edge.i + 1 : end]:
             quoted = ctx.quoted_token[token.i]
             if token.text == ":" or (quoted is not None and ctx.kinds[quoted] == "direct"):
@@ -147,6 +136,26 @@ def _indirect_content(ctx: QuoteContext, cue: Token, comp: Token) -> tuple[int, 
     ):
         start += 1
     return _trimmed(ctx, start, end, min_tokens=3)
+
+
+def _parenthetical_content(ctx: QuoteContext, cue: Token) -> list[tuple[int, int]] | None:
+    """ "The road, she said, would close in May.": a reporting clause set off by commas inside the
+    clause it reports (parsed as its parataxis) reports the rest of that clause, in one or two pieces."""
+    clause = cue.head
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if cue.dep_ != "parataxis" or clause.i == cue.i or subject is None:
+        return None
+    before, after = subject.left_edge.i - 1, cue.i + 1
+    doc = ctx.doc
+    if before < 0 or doc[before].text != "," or (after < len(doc) and doc[after].text not in (",", ".")):
+        return None  # only "X, she said, Y" and "X, she said."
+    sentence = ctx.sentence_tokens(cue)
+    if not sentence:
+        return None
+    first, last = max(clause.left_edge.i, sentence[0].i), min(clause.right_edge.i, sentence[-1].i) + 1
+    pieces = [_trimmed(ctx, first, before, min_tokens=1), _trimmed(ctx, after, last, min_tokens=1)]
+    found = [p for p in pieces if p is not None]
+    return found if sum(end - start for start, end in found) >= 4 else None
 
 
 def _according_to_content(ctx: QuoteContext, according: Token) -> tuple[int, int] | None:
@@ -210,10 +219,14 @@ def _find_indirect(ctx: QuoteContext) -> list[Candidate]:
             if bounds is not None and attribution is not None:
                 found.append(Candidate("indirect", [_char_range(ctx, bounds)], attribution))
             continue
-        if not syntax.is_indirect_cue(token):
+        if not syntax.is_indirect_cue(token) or unspoken(token):
             continue
         comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
         if comp is None:
+            pieces = _parenthetical_content(ctx, token)
+            attribution = ctx.attribution(token, rule_id("indirect", PARENTHETICAL)) if pieces else None
+            if pieces and attribution is not None:
+                found.append(Candidate("indirect", [_char_range(ctx, p) for p in pieces], attribution))
             continue
         attribution = ctx.attribution(token, rule_id("indirect", REPORTED))
         bounds = _indirect_content(ctx, token, comp)
@@ -249,7 +262,7 @@ def find_quotes(doc: Doc, article: Article, settings: QuoteSettings | None = Non
     for number, cand in enumerate(ordered):
         if cand.attribution is None and cand.kind != "indirect":
             cand.attribution = carry_over(ctx, cand, ordered[:number])
-    ordered = [cand for cand in ordered if not _is_term(ctx, cand)]
+    ordered = [cand for cand in ordered if not is_term(ctx, cand)]
     quotes = []
     for number, cand in enumerate(ordered, 1):
         att = cand.attribution

@@ -196,8 +196,9 @@ def partial_named_subject(ctx: QuoteContext, cand: Candidate) -> Attribution | N
 
 
 # Where a row without a function is applied.
-IN_ORDER, WITH_CUE_AFTER, REPORTED, ACCORDING, CONTINUES, NO_SPEAKER = (
-    "tried in order", "found by direct_cue_after", "reported clause", "according to", "continues", "no speaker"
+IN_ORDER, WITH_CUE_AFTER, REPORTED, PARENTHETICAL, ACCORDING, CONTINUES, NO_SPEAKER = (
+    "tried in order", "found by direct_cue_after", "reported clause", "reporting clause set off inside it",
+    "according to", "continues", "no speaker",
 )  # fmt: skip
 
 
@@ -228,6 +229,7 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     QuoteRule("partial_cue_in_sentence", "partial", partial_cue_in_sentence, 0.5),
     QuoteRule("partial_named_subject", "partial", partial_named_subject, 0.4),
     QuoteRule("indirect_reported_clause", "indirect", None, 0.9, REPORTED),
+    QuoteRule("indirect_parenthetical_cue", "indirect", None, 0.8, PARENTHETICAL),
     QuoteRule("indirect_according_to", "indirect", None, 0.8, ACCORDING),
     QuoteRule("direct_continues", "direct", None, 0.6, CONTINUES),
     QuoteRule("partial_continues", "partial", None, 0.3, CONTINUES),

@@ -255,6 +255,25 @@ def modal_verbs() -> frozenset[str]:
 
 
 @derived
+def naming_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs and nouns that name a term ("known as", "the nickname"), as (verbs, nouns)."""
+    table = rows("naming_words")
+    return frozenset(r[0] for r in table if r[1] == "verb"), frozenset(r[0] for r in table if r[1] == "noun")
+
+
+@derived
+def demonyms() -> dict[str, str]:
+    """Place -> the adjective for its bodies ("Russia" -> "Russian"), by the place in lower case."""
+    return {row[0].lower(): row[1] for row in rows("demonyms")}
+
+
+@derived
+def unspoken_markers() -> dict[str, str]:
+    """Word -> how it makes a reporting verb report nothing said: modal, condition or withholding."""
+    return {row[0]: row[1] for row in rows("unspoken_markers")}
+
+
+@derived
 def street_words() -> frozenset[str]:
     """Words that end a street name ("road", "st")."""
     return frozenset(row[0] for row in rows("street_words"))

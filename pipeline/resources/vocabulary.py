@@ -81,6 +81,7 @@ VOCABULARIES: dict[str, Columns] = {
     "currency_marks": _WORD,
     "currency_names": Columns((_text, _text), rest=_text, about="ISO code | English name | other names..."),
     "dateline_words": _WORD,
+    "demonyms": Columns((_text, _text), about="place | adjective"),
     "descriptors": Columns((_text, _one_of(*_SPEAKER_TYPES)), about="noun | speaker type"),
     "forecast_verbs": _WORD,
     "fraction_words": Columns((_text, _fraction), about="word | fraction"),
@@ -90,6 +91,7 @@ VOCABULARIES: dict[str, Columns] = {
     "invariant_nouns": _WORD,
     "label_nouns": Columns((_text,), (_words_of("always"),), about="noun [| always]"),
     "modal_verbs": _WORD,
+    "naming_words": Columns((_text, _one_of("verb", "noun")), about="word | verb or noun"),
     "months": Columns((_text, _integer), about="name | month number"),
     "non_speakers": _WORD,
     "number_words": Columns((_text, _integer), (_words_of("scale"),), about="word | value [| scale]"),
@@ -108,6 +110,9 @@ VOCABULARIES: dict[str, Columns] = {
     "titles": _WORD,
     "totals_of": Columns((_text, _text), about="noun | what it counts"),
     "unit_names": Columns((_text,), rest=_text, about="canonical unit | other names..."),
+    "unspoken_markers": Columns(
+        (_text, _one_of("modal", "condition", "withholding")), about="word | modal, condition or withholding"
+    ),
     "units": Columns((_text, _text), about="unit as written | canonical name"),
     "vague_numbers": Columns(
         (_text, _integer, _words_of("base", "multiplier")), about="word | value | base multiplier"

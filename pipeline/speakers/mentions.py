@@ -10,10 +10,11 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .. import resources
+from ..resources import first_names
 from ..text import syntax
 from ..text.acronyms import acronym_definitions
 from .clusters import PersonParts
-from .names import acronym, clean_name, is_title_word
+from .names import acronym, clean_name, is_title_word, with_demonym
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 # What a mention is, in the order the sieve takes them up: names first, pronouns last.
@@ -116,6 +117,9 @@ class ArticleNames:
                 title.append(token.text)
                 gender = gender or resources.gendered_nouns().get(word)
         orgs = self.ents_in(left, title_start, ORG_LABELS)
+        words = doc[start:end].text.split()
+        if gender is None and len(words) >= 2:  # "Ana Lopes": the gender her first name goes with
+            gender = first_names.gender_of(words[0])
         return PersonParts(
             doc[start:end].text,
             " ".join(title) or None,
@@ -173,7 +177,9 @@ class ArticleNames:
         if descriptor == "DOCUMENT":
             return "document"
         if head.lower_ in resources.role_nouns() or lemma in resources.role_nouns():
-            return "role"
+            # "Market analysts Brightline", "pollster YouGov": a role that names its organisation.
+            named = any(c.dep_ == "appos" and c.ent_type_ in ORG_LABELS for c in head.children)
+            return "org" if named and self.org_name(head, span) is not None else "role"
         if self.org_name(head, span) is not None:
             return "org"
         return "org_noun" if descriptor == "ORG" else "description"
@@ -209,7 +215,10 @@ class ArticleNames:
             if token.ent_type_ != "PERSON" or token.i in self.quoted or token.dep_ not in ("appos", "npadvmod", "dep"):
                 continue
             ent = next((e for e in self.ents if e.start <= token.i < e.end), None)
-            if ent is not None and ent.start > 0 and self.doc[ent.start - 1].text in (",", "-", "—", "–", "("):
+            before = ent.start - 1 if ent is not None else -1
+            while before > 0 and is_title_word(self.doc[before]):  # "its chief executive, Sir Tom Reed"
+                before -= 1
+            if ent is not None and before >= 0 and self.doc[before].text in (",", "-", "—", "–", "("):
                 return ent.start, ent.end
         return None
 
@@ -219,8 +228,9 @@ class ArticleNames:
         article defines, a proper name in apposition ("The group, WeWorkers Coalition"), or a
         proper noun phrase (a capital at a sentence's start says nothing: "Nurses said" is a group,
         "NHS East Midlands said" a name)."""
-        own = next((e for e in self.ents_in(span.start, span.end, ORG_LABELS) if head in e), None)
-        if own is not None:
+        # The entity may run past the phrase the parser gave: "Baker & Lowe" split at "&".
+        own = next((e for e in self.ents if e.start <= head.i < e.end and e.label_ in ORG_LABELS), None)
+        if own is not None and not any(t.i in self.quoted for t in own):
             return clean_name(own.text)
         if head.text in self.expansions:
             return head.text
@@ -229,7 +239,7 @@ class ArticleNames:
         if resources.descriptors().get(head.lemma_.lower()) == "ORG" and head.tag_ in ("NN", "NNP"):
             placed = self.ents_in(span.start, head.i, ("GPE", "NORP"))
             if placed and all(t.i < head.i for e in placed for t in e):
-                return clean_name(span.text)
+                return with_demonym(clean_name(span.text))
         appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if appos is not None and appos.i not in self.quoted and head.pos_ == "NOUN":
             return clean_name(self.doc[appos.left_edge.i : appos.right_edge.i + 1].text)

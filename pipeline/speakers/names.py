@@ -27,6 +27,14 @@ def clean_name(text: str) -> str:
     return " ".join(words).strip(' ,;:—–-"“”‘’')
 
 
+def with_demonym(name: str) -> str:
+    """ "Russia's foreign ministry" -> "Russian foreign ministry": a body named after its place's
+    possessive takes the place's adjective, so both ways of writing it are one speaker."""
+    match = re.match(r"(.+?)[’']s\s+(.+)", name)
+    adjective = resources.demonyms().get(match.group(1).lower()) if match else None
+    return f"{adjective} {match.group(2)}" if match and adjective else name
+
+
 def acronym(name: str) -> str:
     """Initials of a multi-word name: "Independent Office for Police Conduct" -> "IOPC"."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ACRONYM_SKIP]

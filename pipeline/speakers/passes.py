@@ -1,10 +1,8 @@
 """The coreference sieve's passes: each a row (id, the mention kinds it takes, what it finds), most
 precise first, as in the Stanford multi-pass sieve. A mention is resolved by the first row that
 finds its speaker; that row's id is the quote's `speaker_evidence`, and its measured precision (by
-`canonical.SPEAKER_CONFIDENCE`) the quote's `speaker_confidence`.
-
-`Sieve` is what the passes share: the article's names, the clusters built so far, and every mention
-resolved so far (for pronouns and role nouns, which point back).
+`canonical.SPEAKER_CONFIDENCE`) the quote's `speaker_confidence`. What the passes share while they
+run is the `Sieve` (sieve.py).
 """
 
 from __future__ import annotations
@@ -12,93 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from .. import resources
 from ..text import syntax
-from ..text.paragraphs import ParagraphIndex, paragraphs
-from .clusters import Clusters
-from .mentions import ORG_LABELS, ArticleNames, Introduction, Mention, body_noun, describes_a_share
+from .mentions import ORG_LABELS, Introduction, Mention, body_noun, describes_a_share
 from .names import clean_name
-
-
-class Sieve:
-    """The state the passes share while one article's speaker phrases are resolved."""
-
-    def __init__(self, doc: Doc, quoted: set[int], text: str) -> None:
-        self.doc = doc
-        self.quoted = quoted
-        self.names = ArticleNames(doc, quoted, text)
-        self.clusters = Clusters(self.names.full_names, self.names.expansions)
-        # Every mention resolved so far, for pronouns, role and organisation nouns that point back:
-        # (char, head word's lemma, cluster index).
-        self.history: list[tuple[int, str, int]] = []
-        self.paragraphs = ParagraphIndex(paragraphs(text))
-        self._ent_clusters: dict[int, int] = {}  # entity (or role subject) start token -> its cluster
-        # "A spokesman for the department rubbished the report. He said: ...": role nouns as subjects.
-        self.role_subjects = [
-            t for t in syntax.tokens_with_lower(doc, resources.role_nouns())
-            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.i not in quoted and not t.ent_type_
-        ]  # fmt: skip
-
-    def record(self, mention: Mention, cluster: int) -> None:
-        self.clusters[cluster].mentions.append((mention.span.start_char, mention.span.end_char))
-        self.history.append((mention.char, mention.head.lemma_.lower(), cluster))
-
-    def salient_org(self) -> int | None:
-        """The organisation the article is about: the one that speaks most, then the one named most."""
-        score: dict[int, int] = {}
-        for ent in self.names.ents:
-            if ent.label_ == "ORG" and (name := clean_name(ent.text)):
-                index = self.clusters.org(name)
-                score[index] = score.get(index, 0) + 1
-        for index, cluster in enumerate(self.clusters.all):
-            if cluster.type == "ORG" and cluster.mentions:
-                score[index] = score.get(index, 0) + 3 * len(cluster.mentions)
-        return max(sorted(score), key=lambda i: score[i]) if score else None
-
-    def own_description(self, mention: Mention) -> int:
-        """A speaker of its own, described by the whole phrase, with its organisation if it names one."""
-        head, span = mention.head, mention.span
-        plural = head.tag_ in ("NNS", "NNPS") or describes_a_share(head)
-        end = min(head.right_edge.i + 1, span.start + 12)
-        while end > head.i + 1 and (end - 1 in self.quoted or self.doc[end - 1].is_punct):
-            end -= 1
-        phrase = self.doc[span.start : max(end, span.end)]
-        index = self.clusters.anonymous("GROUP" if plural else "PERSON", clean_name(phrase.text))
-        ents = self.names.ents_in
-        orgs = ents(head.i + 1, phrase.end, ORG_LABELS) or ents(span.start, head.i, ORG_LABELS)
-        cluster = self.clusters[index]
-        cluster.organisation = cluster.organisation or (clean_name(orgs[0].text) if orgs else None)
-        return index
-
-    def candidates_before(self, char: int) -> list[tuple[int, int, bool]]:
-        """Antecedents mentioned before `char`, in text order, as (char, cluster, salient): speakers of
-        earlier quotes and main-clause subjects (people, organisations, role nouns) are salient; other
-        people named are candidates only within their paragraph."""
-        seen = [(c, i, True) for c, _, i in self.history if c < char]
-        for ent in self.names.ents:
-            if ent.end_char > char or any(t.i in self.quoted for t in ent) or ent.label_ not in ("PERSON", "ORG"):
-                continue
-            subject = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ not in ("relcl", "acl")
-            if not subject and ent.label_ != "PERSON":
-                continue
-            if ent.start not in self._ent_clusters:
-                self._ent_clusters[ent.start] = (
-                    self.clusters.person(self.names.person_parts(ent.start, ent.start, ent.end))
-                    if ent.label_ == "PERSON"
-                    else self.clusters.org(clean_name(ent.text))
-                )
-            seen.append((ent.start_char, self._ent_clusters[ent.start], subject))
-        for token in self.role_subjects:
-            if token.idx < char:
-                if token.i not in self._ent_clusters:
-                    bounds = syntax.mention_bounds(token, self.quoted)
-                    role = Mention(token, self.doc[bounds[0] : bounds[1]], "role")
-                    titled = None if token.tag_ == "NNS" else role_title(self, role)
-                    self._ent_clusters[token.i] = titled if titled is not None else self.own_description(role)
-                seen.append((token.idx, self._ent_clusters[token.i], True))
-        return sorted(seen)
+from .sieve import Sieve
 
 
 # ---- names ----------------------------------------------------------------------------------------
@@ -199,6 +117,31 @@ def org_head_noun(sieve: Sieve, mention: Mention) -> int | None:
         if name and (ends_in_it or named_beside_it) and same(name):
             found.append((ent.start_char, sieve.clusters.org(name)))
     return max(found)[1] if found else None
+
+
+def named_next(sieve: Sieve, mention: Mention) -> int | None:
+    """ "..., according to a group of employees. The group, WeWorkers Coalition, said": a body or
+    person brought in by description and named where the same noun next stands, as "the" noun
+    with a name beside it, within that paragraph or the next."""
+    head = mention.head
+    if mention.span[0].lower_ not in ("a", "an") or head.tag_ != "NN":
+        return None
+    here = sieve.paragraphs.index_of(head.idx)
+    for token in sieve.doc[head.i + 1 :]:
+        if sieve.paragraphs.index_of(token.idx) > here + 1:
+            return None
+        if token.lemma_.lower() != head.lemma_.lower() or token.i in sieve.quoted:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None  # "a group" again, another group: the next mention must point back
+        named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ in ("ORG", "PERSON")), None)
+        ent = next((e for e in sieve.names.ents if named is not None and e.start <= named.i < e.end), None)
+        if ent is None:
+            return None
+        if ent.label_ == "PERSON":
+            return sieve.clusters.person(sieve.names.person_parts(ent.start, ent.start, ent.end))
+        return sieve.clusters.org(clean_name(ent.text))
+    return None
 
 
 def org_noun_salient(sieve: Sieve, mention: Mention) -> int | None:
@@ -340,6 +283,7 @@ PASSES: tuple[SpeakerPass, ...] = (
     _row("name_organisation", "org", name_organisation),
     _row("role_title", "role", role_title),
     _row("org_head_noun", "role org_noun description", org_head_noun),
+    _row("named_next", "role org_noun description", named_next),
     _row("document_issuer", "document", document_issuer),
     _row("document_earlier", "document", document_earlier),
     _row("document_salient_org", "document", document_salient_org),
@@ -350,3 +294,6 @@ PASSES: tuple[SpeakerPass, ...] = (
     _row("pronoun_paragraph_person", "pronoun", pronoun_paragraph_person),
     _row("pronoun_earlier", "pronoun", pronoun_earlier),
 )
+# Tried on a role noun subject before it stands as an antecedent ("The mayor, Ana Lopes, said ...
+# She added": "She" is Ana Lopes, not a speaker "the mayor" of her own).
+ROLE_SUBJECT_FINDERS = (name_full, name_apposition, role_title)

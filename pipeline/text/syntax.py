@@ -121,7 +121,10 @@ def mention_bounds(head: Token, blocked: set[int]) -> tuple[int, int]:
         if child.dep_ in _MENTION_RIGHT and child.i == end:
             end = child.right_edge.i + 1
         elif child.dep_ == "relcl" and head.pos_ in ("NUM", "PRON", "DET", "NOUN") and child.right_edge.i - head.i <= 6:
-            end = child.right_edge.i + 1
+            # Not a clause that reports what they said ("the mayor, who said the law was unfair"):
+            # those words are the quote, not the speaker.
+            if not any(c.dep_ == "ccomp" for c in child.children):
+                end = child.right_edge.i + 1
     # "Leader of the local Labour party Gill Mitchell said": a role phrase that ends in a person's
     # name runs to the name, which is who speaks.
     last = head.right_edge

@@ -1,0 +1,105 @@
+"""Quote marks that set off a term, not words anybody said.
+
+A few words in quote marks that name a thing are a term, a nickname or a slogan ("the so-called
+'experts'", "a 'black box' warning", "a condition known as 'sofa lung'"), not a partial quote. Five
+signs, each general English news handling:
+- they stand in the headline with nobody there said to say them ("Shoppers 'lose patience'");
+- the words are named as a term: the complement of a naming verb with nobody doing the naming
+  ("known as", "what's called", "has been dubbed"), or of a naming noun ("the nickname 'X'");
+- the writer glosses them after a dash ("'bumping' - when a passenger is moved to a later flight");
+- the writer uses the same noun phrase without quote marks elsewhere in the article: the article's
+  own vocabulary, which the first mention only flagged;
+- they are short, hold no verb, and no reporting word of their sentence claims them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .. import resources
+from ..text import syntax
+from .context import Candidate, QuoteContext
+
+# At most this many words: longer quoted words say something.
+TERM_WORDS = 4
+# A reporting word this close above the quoted words claims them ("described it as 'reckless'").
+_NEAR = 2
+_GLOSS = re.compile(r"\s*[-–—]\s+\w")
+
+
+def is_term(ctx: QuoteContext, cand: Candidate) -> bool:
+    """Partial quote marks around a term (see the module's docstring), whoever the rules gave it to."""
+    if cand.kind != "partial":
+        return False
+    span = ctx.doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    words = [t for t in span or () if not t.is_punct]
+    if span is None or not words or len(words) > TERM_WORDS:
+        return False
+    weak = cand.attribution is None or cand.attribution.rule == "partial_continues"
+    if weak and cand.start < ctx.body_start:
+        return True  # the headline's marks around words nobody in it is said to say
+    if _named_as_term(span) or (_glossed(ctx, cand) and not _claimed(ctx, span, _NEAR)):
+        return True
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
+    if has_verb or _claimed(ctx, span, syntax.MAX_DEPTH):
+        return False
+    return weak or (_a_noun_phrase(span, words) and _used_unquoted(ctx, cand))
+
+
+def _a_noun_phrase(span: Span, words: list[Token]) -> bool:
+    """Two words or more naming a thing, not a figure: one word ("criminals", "millions") used
+    again by the writer is too often the speaker's word repeated."""
+    return len(words) >= 2 and span.root.pos_ in ("NOUN", "PROPN") and not any(t.like_num for t in words)
+
+
+def _named_as_term(span: Span) -> bool:
+    """ "what's called 'X'", "has been dubbed 'X'", "known as 'X'", "so-called 'X'", "the nickname
+    'X'": a naming verb in the passive with no agent (nobody says it), or a naming noun."""
+    verbs, nouns = resources.naming_words()
+    for head in syntax.ancestors(span.root, limit=3):
+        lemma = head.lemma_.lower()
+        if lemma in nouns and head.pos_ == "NOUN":
+            return True
+        if lemma in verbs and head.tag_ == "VBN" and _nobody_names(head, span):
+            return True
+    return False
+
+
+def _nobody_names(verb: Token, span: Span) -> bool:
+    """A passive naming verb with nobody named doing it: no agent, and no "by" right after the
+    quoted words ("has been called 'X' by a professor" is the professor's, however it is parsed)."""
+    passive = verb.dep_ in ("acl", "amod") or any(c.dep_ == "auxpass" for c in verb.children)
+    after = [t for t in span.doc[span.end : span.end + 3] if not t.is_punct][:1]
+    agent = any(c.dep_ == "agent" for c in verb.children) or any(t.lower_ == "by" for t in after)
+    return passive and not agent
+
+
+def _glossed(ctx: QuoteContext, cand: Candidate) -> bool:
+    """The closing mark followed by a dash and the writer's explanation."""
+    return bool(_GLOSS.match(ctx.text, cand.end + 1))
+
+
+def _claimed(ctx: QuoteContext, span: Span, depth: int) -> bool:
+    """A reporting word of the sentence governs the quoted words, at most `depth` heads above them.
+    Not one they modify ("a 'black box' warning"), nor "so-called"."""
+    governing = {a.i for a in syntax.ancestors(span.root, limit=depth)}
+    return any(t.i in governing and not _so_called(t) for t in ctx.sentence_cues(span[0]))
+
+
+def _so_called(token: Token) -> bool:
+    return token.lower_ == "called" and token.i >= 2 and token.doc[token.i - 2].lower_ == "so"
+
+
+def _used_unquoted(ctx: QuoteContext, cand: Candidate) -> bool:
+    """The same words stand elsewhere in the article outside quote marks (hyphens and case aside)."""
+    words = re.findall(r"\w+", ctx.text[cand.start : cand.end])
+    pattern = r"(?<!\w)" + r"[\s-]+".join(map(re.escape, words)) + r"(?!\w)"
+    for match in re.finditer(pattern, ctx.text, flags=re.IGNORECASE):
+        if cand.start <= match.start() < cand.end:
+            continue
+        token = ctx.doc[ctx.tokens.at(match.start())]
+        if not ctx.in_quote(token) and match.start() >= ctx.body_start:
+            return True
+    return False

@@ -1,0 +1,132 @@
+"""What the coreference sieve's passes share while one article's speaker phrases are resolved: the
+article's names, the clusters built so far, and every mention resolved so far (for pronouns and role
+nouns, which point back), with the antecedents a pronoun may take.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+
+from spacy.tokens import Doc, Token
+
+from .. import resources
+from ..text import syntax
+from ..text.paragraphs import ParagraphIndex, paragraphs
+from .clusters import Clusters
+from .mentions import ORG_LABELS, ArticleNames, Mention, describes_a_share
+from .names import clean_name
+
+# A pass: the cluster it finds for a mention, or None.
+Finder = Callable[["Sieve", Mention], "int | None"]
+
+
+class Sieve:
+    """The state the passes share while one article's speaker phrases are resolved."""
+
+    def __init__(self, doc: Doc, quoted: set[int], text: str, role_finders: tuple[Finder, ...] = ()) -> None:
+        self.doc = doc
+        # The passes that resolve a role noun subject before it stands as an antecedent (a name it
+        # gives, the person introduced with that role); given by the pass table, which sits above.
+        self.role_finders = role_finders
+        self.quoted = quoted
+        self.names = ArticleNames(doc, quoted, text)
+        self.clusters = Clusters(self.names.full_names, self.names.expansions)
+        # Every mention resolved so far, for pronouns, role and organisation nouns that point back:
+        # (char, head word's lemma, cluster index).
+        self.history: list[tuple[int, str, int]] = []
+        self.paragraphs = ParagraphIndex(paragraphs(text))
+        self._ent_clusters: dict[int, int] = {}  # entity (or role subject) start token -> its cluster
+        self._joined_clusters: dict[int, int] = {}  # first of subjects joined by "and" -> their group
+        # "A spokesman for the department rubbished the report. He said: ...": role nouns as subjects.
+        self.role_subjects = [
+            t for t in syntax.tokens_with_lower(doc, resources.role_nouns())
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.i not in quoted and not t.ent_type_
+        ]  # fmt: skip
+
+    @cached_property
+    def joined_subjects(self) -> list[Token]:
+        """Subjects joined by "and" ("The governor and leaders of the legislature met"): together a
+        group that "they" may point back at."""
+        return [
+            t for t in syntax.tokens_with_lower(self.doc, frozenset({"and"}))
+            if t.dep_ == "cc" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.i not in self.quoted
+            and any(c.dep_ == "conj" for c in t.head.children)
+        ]  # fmt: skip
+
+    def record(self, mention: Mention, cluster: int) -> None:
+        self.clusters[cluster].mentions.append((mention.span.start_char, mention.span.end_char))
+        self.history.append((mention.char, mention.head.lemma_.lower(), cluster))
+
+    def salient_org(self) -> int | None:
+        """The organisation the article is about: the one that speaks most, then the one named most."""
+        score: dict[int, int] = {}
+        for ent in self.names.ents:
+            if ent.label_ == "ORG" and (name := clean_name(ent.text)):
+                index = self.clusters.org(name)
+                score[index] = score.get(index, 0) + 1
+        for index, cluster in enumerate(self.clusters.all):
+            if cluster.type == "ORG" and cluster.mentions:
+                score[index] = score.get(index, 0) + 3 * len(cluster.mentions)
+        return max(sorted(score), key=lambda i: score[i]) if score else None
+
+    def own_description(self, mention: Mention) -> int:
+        """A speaker of its own, described by the whole phrase, with its organisation if it names one."""
+        head, span = mention.head, mention.span
+        plural = head.tag_ in ("NNS", "NNPS") or describes_a_share(head)
+        end = min(head.right_edge.i + 1, span.start + 12)
+        # Not the clause that reports them ("the mayor, who said the law was unfair"): it is the quote.
+        for clause in head.rights:
+            if clause.dep_ == "relcl" and any(c.dep_ == "ccomp" for c in clause.children):
+                end = min(end, clause.left_edge.i)
+        while end > head.i + 1 and (end - 1 in self.quoted or self.doc[end - 1].is_punct):
+            end -= 1
+        phrase = self.doc[span.start : max(end, span.end)]
+        index = self.clusters.anonymous("GROUP" if plural else "PERSON", clean_name(phrase.text))
+        ents = self.names.ents_in
+        orgs = ents(head.i + 1, phrase.end, ORG_LABELS) or ents(span.start, head.i, ORG_LABELS)
+        cluster = self.clusters[index]
+        cluster.organisation = cluster.organisation or (clean_name(orgs[0].text) if orgs else None)
+        return index
+
+    def candidates_before(self, char: int) -> list[tuple[int, int, bool]]:
+        """Antecedents mentioned before `char`, in text order, as (char, cluster, salient): speakers of
+        earlier quotes and main-clause subjects (people, organisations, role nouns) are salient; other
+        people named are candidates only within their paragraph."""
+        seen = [(c, i, True) for c, _, i in self.history if c < char]
+        for ent in self.names.ents:
+            if ent.end_char > char or any(t.i in self.quoted for t in ent) or ent.label_ not in ("PERSON", "ORG"):
+                continue
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ not in ("relcl", "acl")
+            if not subject and ent.label_ != "PERSON":
+                continue
+            if ent.start not in self._ent_clusters:
+                self._ent_clusters[ent.start] = (
+                    self.clusters.person(self.names.person_parts(ent.start, ent.start, ent.end))
+                    if ent.label_ == "PERSON"
+                    else self.clusters.org(clean_name(ent.text))
+                )
+            seen.append((ent.start_char, self._ent_clusters[ent.start], subject))
+        for joiner in self.joined_subjects:
+            first = joiner.head
+            if first.idx < char:
+                if first.i not in self._joined_clusters:
+                    phrase = self.doc[first.left_edge.i : first.right_edge.i + 1]
+                    self._joined_clusters[first.i] = self.clusters.anonymous("GROUP", clean_name(phrase.text))
+                seen.append((first.left_edge.idx, self._joined_clusters[first.i], True))
+        for token in self.role_subjects:
+            if token.idx < char:
+                if token.i not in self._ent_clusters:
+                    bounds = syntax.mention_bounds(token, self.quoted)
+                    role = Mention(token, self.doc[bounds[0] : bounds[1]], "role")
+                    self._ent_clusters[token.i] = self._role_subject(role)
+                seen.append((token.idx, self._ent_clusters[token.i], True))
+        return sorted(seen)
+
+    def _role_subject(self, role: Mention) -> int:
+        """A role noun subject as an antecedent: the person it names ("The mayor, Ana Lopes,"), else
+        the one introduced with that role, else a speaker of its own."""
+        for find in () if role.head.tag_ == "NNS" else self.role_finders:
+            if (found := find(self, role)) is not None:
+                return found
+        return self.own_description(role)
