@@ -535,3 +535,43 @@ def test_speakers_first_names_are_read_without_running_the_package_s_code():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_speakers_a_document_named_from_its_issuer_speaks_for_the_issuer_not_its_title(run_text):
+    text = "Fleet\n\nThe Fleet Facts report from DataWorks said vans were older than ever.\n"
+    speaker, quote = _speaker_of(run_text(text), "vans were older")
+    assert speaker is not None and speaker.name == "DataWorks" and quote.speaker_evidence == "document_issuer"
+
+
+def test_speakers_a_kind_of_body_nobody_named_is_not_the_article_s_company(run_text):
+    text = "Bonus\n\nAcme Bank released its results on Monday.\n\nThe committee said the bonus pool was fair.\n"
+    speaker, _ = _speaker_of(run_text(text), "bonus pool was fair")
+    assert speaker is not None and speaker.name is None and speaker.description == "committee"
+
+
+def test_speakers_an_acronym_within_a_name_gives_all_its_letters(run_text):
+    from pipeline.speakers.names import acronym
+
+    assert (acronym("BBC World Service"), acronym("Independent Office for Police Conduct")) == ("BBCWS", "IOPC")
+    text = "Jobs\n\nThe BBC World Service said it would cut jobs. BBCWS said the cuts would be deep.\n"
+    first, _ = _speaker_of(run_text(text), "cut jobs")
+    second, quote = _speaker_of(run_text(text), "cuts would be deep")
+    assert first == second and first.name == "BBC World Service" and quote.speaker_evidence == "acronym"
+
+
+def test_speakers_a_person_the_model_types_as_an_organisation_is_a_person(run_text):
+    text = (
+        "Fares\n\nSkyway chief executive Sara Holt said fares would rise. "
+        "The chief executive added that staff would get a pay rise.\n"
+    )
+    result = run_text(text)
+    first, _ = _speaker_of(result, "fares would rise")
+    second, quote = _speaker_of(result, "staff would get")
+    assert first is not None and (first.name, first.type) == ("Sara Holt", "PERSON")
+    assert second == first and quote.speaker_evidence == "role_title"
+
+
+def test_speakers_he_is_the_speaker_not_a_person_named_inside_what_he_said(run_text):
+    text = "Rail\n\nTom Reed said that Jim Grant had left the company in May. He added that the board was stable.\n"
+    speaker, _ = _speaker_of(run_text(text), "the board was stable")
+    assert speaker is not None and speaker.name == "Tom Reed"

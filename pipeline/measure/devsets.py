@@ -157,6 +157,8 @@ class AttributionScores:
     mention_right: int = 0
     mention_checked: int = 0
     bins: dict[tuple[float, float], list[int]] = field(default_factory=dict)
+    # quote rule id -> [predictions found in the gold, predictions]: what QUOTE_RULES' confidence is
+    by_rule: dict[str, list[int]] = field(default_factory=dict)
 
     def mention_accuracy(self) -> float:
         return self.mention_right / self.mention_checked if self.mention_checked else 0.0
@@ -177,6 +179,9 @@ class AttributionScores:
                 f"  [{low:.1f}, {min(high, 1.0):.1f}{']' if high > 1 else ')'}"
                 f"  {right / max(total, 1):.3f}  ({right}/{total})"
             )
+        lines.append("quote rule -> precision (>30%), the confidence of each row of QUOTE_RULES:")
+        for rule, (right, total) in sorted(self.by_rule.items()):
+            lines.append(f"  {rule:<34} {right / max(total, 1):.3f}  ({right}/{total})")
         return "\n".join(lines)
 
 
@@ -213,6 +218,9 @@ def _score_polnear_article(scores: AttributionScores, row: dict[str, Any], extra
         counts = scores.predicted_by_kind.setdefault(quote.kind, [0, 0])
         counts[0] += p_index in hit
         counts[1] += 1
+        rule_counts = scores.by_rule.setdefault(quote.evidence, [0, 0])
+        rule_counts[0] += p_index in hit
+        rule_counts[1] += 1
         for low, high in _CONFIDENCE_BINS:
             if low <= quote.confidence < high:
                 bin_counts = scores.bins.setdefault((low, high), [0, 0])

@@ -60,6 +60,12 @@ def descriptors() -> dict[str, str]:
 
 
 @derived
+def specific_bodies() -> frozenset[str]:
+    """Organisation nouns that name a kind of body, not the article's organisation ("committee")."""
+    return frozenset(row[0] for row in rows("descriptors") if row[2:] == ("specific",))
+
+
+@derived
 def number_words() -> dict[str, tuple[int, bool]]:
     """Number word -> (value, is_scale)."""
     return {row[0]: (int(row[1]), flagged(row, 2, "scale")) for row in rows("number_words")}

@@ -82,7 +82,9 @@ VOCABULARIES: dict[str, Columns] = {
     "currency_names": Columns((_text, _text), rest=_text, about="ISO code | English name | other names..."),
     "dateline_words": _WORD,
     "demonyms": Columns((_text, _text), about="place | adjective"),
-    "descriptors": Columns((_text, _one_of(*_SPEAKER_TYPES)), about="noun | speaker type"),
+    "descriptors": Columns(
+        (_text, _one_of(*_SPEAKER_TYPES)), (_one_of("specific"),), about="noun | speaker type [| specific]"
+    ),
     "forecast_verbs": _WORD,
     "fraction_words": Columns((_text, _fraction), about="word | fraction"),
     "gendered_nouns": Columns((_text, _one_of("m", "f")), about="noun | m or f"),

@@ -61,6 +61,30 @@ class Introduction:
     words: frozenset[str] = frozenset()  # every word the article used to introduce them, lower case
 
 
+def _person_typed_org(ent: SpacySpan) -> bool:
+    """ "chief executive Sara Holt" typed ORG by the model: two or three capitalised words, the
+    first a common first name (resources/first_names.py), the last no organisation noun, and a role
+    beside it (a title just before, or a role noun in apposition either way). A first name alone
+    is not enough: "Delmar Capital Partners", "Morgan Stanley"."""
+    words = list(ent)
+    if ent.label_ != "ORG" or not 2 <= len(words) <= 3 or body_noun(words[-1]):
+        return False
+    if not all(t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" for t in words):
+        return False
+    if first_names.gender_of(words[0].text) is None:
+        return False
+    root = ent.root
+    titled = ent.start > 0 and is_title_word(ent.doc[ent.start - 1])
+    apposed = (root.dep_ == "appos" and is_title_word(root.head)) or any(
+        c.dep_ == "appos" and is_title_word(c) for c in root.children
+    )
+    return titled or apposed
+
+
+def _as_person(ent: SpacySpan) -> SpacySpan:
+    return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")
+
+
 class ArticleNames:
     """What the article says about names: its people and organisations, the full form of each
     person's name, acronym expansions, and who it introduced with which title."""
@@ -70,7 +94,10 @@ class ArticleNames:
         self.quoted = quoted
         self.text = text
         # doc.ents and Span.ents build new Span objects on every access: read them once.
-        self.ents = [e for e in doc.ents if e.label_ in ("PERSON", *ORG_LABELS)]
+        self.ents = [
+            _as_person(e) if _person_typed_org(e) else e for e in doc.ents if e.label_ in ("PERSON", *ORG_LABELS)
+        ]
+        self._labels = {i: e.label_ for e in self.ents for i in range(e.start, e.end)}
         self.full_names = self._full_person_names()
         self.expansions = self._acronym_expansions()
 
@@ -93,6 +120,10 @@ class ArticleNames:
             if short := acronym(name):
                 found.setdefault(short, name)
         return found
+
+    def label_of(self, token: Token) -> str:
+        """The entity label of a token, as this article's names read it ("" outside them)."""
+        return self._labels.get(token.i, "")
 
     def ents_in(self, start: int, end: int, labels: set[str] | tuple[str, ...]) -> list[SpacySpan]:
         return [e for e in self.ents if start <= e.start and e.end <= end and e.label_ in labels]
@@ -178,7 +209,7 @@ class ArticleNames:
             return "document"
         if head.lower_ in resources.role_nouns() or lemma in resources.role_nouns():
             # "Market analysts Brightline", "pollster YouGov": a role that names its organisation.
-            named = any(c.dep_ == "appos" and c.ent_type_ in ORG_LABELS for c in head.children)
+            named = any(c.dep_ == "appos" and self.label_of(c) in ORG_LABELS for c in head.children)
             return "org" if named and self.org_name(head, span) is not None else "role"
         if self.org_name(head, span) is not None:
             return "org"
@@ -212,13 +243,20 @@ class ArticleNames:
         # parser hangs on the phrase or on the verb, between the phrase and the verb.
         verb = head.head
         for token in [*head.subtree, *(c for c in verb.children if head.i < c.i < verb.i)]:
-            if token.ent_type_ != "PERSON" or token.i in self.quoted or token.dep_ not in ("appos", "npadvmod", "dep"):
+            if (
+                self.label_of(token) != "PERSON"
+                or token.i in self.quoted
+                or token.dep_ not in ("appos", "npadvmod", "dep")
+            ):
                 continue
             ent = next((e for e in self.ents if e.start <= token.i < e.end), None)
             before = ent.start - 1 if ent is not None else -1
             while before > 0 and is_title_word(self.doc[before]):  # "its chief executive, Sir Tom Reed"
                 before -= 1
-            if ent is not None and before >= 0 and self.doc[before].text in (",", "-", "—", "–", "("):
+            set_off = before >= 0 and self.doc[before].text in (",", "-", "—", "–", "(")
+            # "chief executive Sara Holt", parsed as the role noun's apposition
+            right_after_role = ent is not None and ent.start - 1 == head.i and is_title_word(head)
+            if ent is not None and (set_off or right_after_role):
                 return ent.start, ent.end
         return None
 
@@ -253,7 +291,7 @@ class ArticleNames:
         """(title, organisation) from an apposition: "Jo Bloggs, a spokesman for Acme Corp," or
         "The health secretary, Wes Streeting," (the common noun is the title)."""
         role = head.pos_ == "NOUN" or head.lower_ in resources.role_nouns()
-        if head.ent_type_ != "PERSON" and role:
+        if self.label_of(head) != "PERSON" and role:
             # The title runs up to the name: "HM inspector of constabulary Zoe Billingham".
             start, end = syntax.mention_bounds(head, self.quoted)
             name = next((e for e in self.ents_in(head.i + 1, end, {"PERSON"})), None)

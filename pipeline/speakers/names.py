@@ -38,7 +38,9 @@ def with_demonym(name: str) -> str:
 def acronym(name: str) -> str:
     """Initials of a multi-word name: "Independent Office for Police Conduct" -> "IOPC"."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ACRONYM_SKIP]
-    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+    # An acronym inside the name gives all its letters: "NHS England" -> "NHSE".
+    letters = [w if w.isupper() and w.isalpha() and len(w) <= 4 else w[0] for w in words]
+    return "".join(letters).upper() if len(words) >= 2 else ""
 
 
 def org_keys(name: str) -> set[str]:

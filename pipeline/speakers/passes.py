@@ -144,26 +144,43 @@ def named_next(sieve: Sieve, mention: Mention) -> int | None:
     return None
 
 
+def members_of_named_body(sieve: Sieve, mention: Mention) -> int | None:
+    """ "Prosecutors said", "Police said": people named by their institution's work speak for the one
+    body of that work the article names ("the Swedish Prosecution Authority", "Dallas Police
+    Department"), when it names exactly one."""
+    head = mention.head
+    if head.tag_ not in ("NNS", "NNPS") or mention.span[0].lower_ in ("a", "an", "some", "two", "three", "many"):
+        return None
+    stem = head.lemma_.lower()[:_STEM]
+    if len(stem) < 5:
+        return None
+    names = {
+        clean_name(e.text) for e in sieve.names.ents
+        if e.label_ == "ORG" and not any(t.i in sieve.quoted for t in e)
+        and any(w.lower().startswith(stem) for w in e.text.split()[1:])
+    }  # fmt: skip
+    return sieve.clusters.org(names.pop()) if len(names) == 1 else None
+
+
+# Words of one root share their first letters: "prosecutors", "Prosecution"; "police", "Police".
+_STEM = 7
+
+
 def org_noun_salient(sieve: Sieve, mention: Mention) -> int | None:
     """ "The watchdog", "the company": the organisation the article is about. Not "a group" (a new
     one) nor "courts" (several): those are described, not pointed back at."""
     if mention.span[0].lower_ in ("a", "an", "another", "one") or mention.head.tag_ in ("NNS", "NNPS"):
         return None
+    if mention.head.lemma_.lower() in resources.specific_bodies():
+        return None  # "the committee" that no named body is: a speaker of its own, not the company
     return sieve.salient_org()
 
 
 # ---- documents --------------------------------------------------------------------------------
 def document_issuer(sieve: Sieve, mention: Mention) -> int | None:
-    """A report speaks for who issued it, where the article says: "the IOPC's report", "a report
-    from Acme", "a study carried out by the university", "Acme, which commissioned the survey"."""
+    """A report speaks for who issued it, where the article says: "a report from Acme", "the
+    IOPC's report", "a study carried out by the university", "Acme, which commissioned the survey"."""
     head = mention.head
-    for child in head.lefts:
-        if child.dep_ in ("poss", "compound", "nmod") and child.pos_ in ("PROPN", "NOUN"):
-            author = clean_name(sieve.doc[child.left_edge.i : child.i + 1].text)
-            if resources.descriptors().get(author.lower().split()[-1] if author else "") == "ORG":
-                return sieve.salient_org()
-            if child.pos_ == "PROPN" and author:
-                return sieve.clusters.org(author)
     for prep in head.rights:  # "a report from Kotak Institutional Equities", "data by Acme"
         if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
             source = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -172,6 +189,15 @@ def document_issuer(sieve: Sieve, mention: Mention) -> int | None:
             org = next(iter(sieve.names.ents_in(source.left_edge.i, source.right_edge.i + 1, ORG_LABELS)), None)
             if org is not None and org.root == source:
                 return sieve.clusters.org(clean_name(org.text))
+    for child in head.lefts:
+        if child.dep_ in ("poss", "compound", "nmod") and child.pos_ in ("PROPN", "NOUN"):
+            author = clean_name(sieve.doc[child.left_edge.i : child.i + 1].text)
+            if resources.descriptors().get(author.lower().split()[-1] if author else "") == "ORG":
+                return sieve.salient_org()
+            # A proper name before the document is its issuer when it names an organisation, not
+            # when it is the document's own title ("the Fleet Facts report from DataWorks").
+            if child.pos_ == "PROPN" and author and (sieve.names.label_of(child) in ORG_LABELS or child.dep_ == "poss"):
+                return sieve.clusters.org(author)
     return _stated_author(sieve, head)
 
 
@@ -284,6 +310,7 @@ PASSES: tuple[SpeakerPass, ...] = (
     _row("role_title", "role", role_title),
     _row("org_head_noun", "role org_noun description", org_head_noun),
     _row("named_next", "role org_noun description", named_next),
+    _row("members_of_named_body", "role description", members_of_named_body),
     _row("document_issuer", "document", document_issuer),
     _row("document_earlier", "document", document_earlier),
     _row("document_salient_org", "document", document_salient_org),

@@ -97,7 +97,7 @@ class Sieve:
         for ent in self.names.ents:
             if ent.end_char > char or any(t.i in self.quoted for t in ent) or ent.label_ not in ("PERSON", "ORG"):
                 continue
-            subject = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ not in ("relcl", "acl")
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass") and _main_clause(ent.root.head)
             if not subject and ent.label_ != "PERSON":
                 continue
             if ent.start not in self._ent_clusters:
@@ -130,3 +130,11 @@ class Sieve:
             if (found := find(self, role)) is not None:
                 return found
         return self.own_description(role)
+
+
+def _main_clause(verb: Token) -> bool:
+    """The sentence's own clause (or one joined to it by "and"), not one inside it: in "Reed said
+    that Grant had left. He added ...", Grant is no antecedent "he" takes over the speaker."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
