@@ -355,3 +355,34 @@ def test_quotes_reporting_verbs_that_report_speech_still_do(run_text, body):
     assert [q.text for q in result.quotes if q.kind == "indirect"] == ["the bridge was unsafe"] or [
         q.text for q in result.quotes if q.kind == "indirect"
     ] == ["the bridge is unsafe"]
+
+
+def test_quotes_the_that_clause_of_a_stance_a_reporting_verb_states_is_reported_speech(run_text):
+    result = run_text("Talks\n\nThe ministry reiterated its position that the border would stay closed.\n")
+    assert [q.text for q in result.quotes if q.kind == "indirect"] == ["the border would stay closed"]
+    result = run_text("Talks\n\nThe ministry rejected the claim that the border would stay closed.\n")
+    assert [q for q in result.quotes if q.kind == "indirect"] == []  # a claim rejected is not said
+
+
+def test_quotes_a_court_s_ruling_is_reported_speech(run_text):
+    result = run_text("Court\n\nThe Supreme Court ruled that the ban was lawful under the constitution.\n")
+    assert [q.text for q in result.quotes if q.kind == "indirect"] == ["the ban was lawful under the constitution"]
+
+
+def test_quotes_quoted_words_running_past_the_reported_sentence_stay_in_it(run_text):
+    text = 'Fight\n\nThe coach said Reed "started the fight. You get what you give." The league did not comment.\n'
+    (indirect,) = [q for q in run_text(text).quotes if q.kind == "indirect"]
+    assert indirect.text == 'Reed "started the fight. You get what you give."'
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["The video shows that officers forced the door open.", "Blood tests revealed that the man had antibodies."],
+)
+def test_quotes_what_a_recording_or_a_test_shows_is_not_said(run_text, nlp, body):
+    from pipeline.quotes.acts import unspoken
+
+    assert [q for q in run_text(f"Rescue\n\n{body}\n").quotes if q.kind == "indirect"] == []
+    assert [unspoken(t) for t in nlp(body) if t.lemma_ in ("show", "reveal")] == ["shown_not_said"]
+    result = run_text("Crime\n\nThe police report shows that burglaries fell by a third last year.\n")
+    assert [q.kind for q in result.quotes] == ["indirect"]  # a report speaks

@@ -5,6 +5,8 @@ speech act happened. Each row is a reason it did not, with its id and an example
 - `negated`: "The agency did not say whether the bridge would close.", "Nobody said that ..."
 - `withheld`: "The agency declined to say whether ...", "refused to confirm that ...".
 - `hypothetical`: "Officials could announce that ...", "If the council says that ...".
+- `shown_not_said`: "Video shows officers forcing the door", "Blood tests revealed that ...": a
+  recording or a test shows what was seen; nobody said it.
 - `describes_a_group`: "the share of adults who said they had smoked rose": what a group said
   picks the group out (a restrictive relative clause on a plural or a share), no quote.
 """
@@ -45,6 +47,11 @@ def hypothetical(cue: Token) -> bool:
     return modal or condition
 
 
+def shown_not_said(cue: Token) -> bool:
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lemma_.lower() in resources.recordings()
+
+
 def describes_a_group(cue: Token) -> bool:
     if cue.dep_ != "relcl":
         return False
@@ -67,6 +74,7 @@ UNSPOKEN: tuple[Unspoken, ...] = (
     Unspoken("negated", negated),
     Unspoken("withheld", withheld),
     Unspoken("hypothetical", hypothetical),
+    Unspoken("shown_not_said", shown_not_said),
     Unspoken("describes_a_group", describes_a_group),
 )
 

@@ -72,13 +72,15 @@ class QuoteContext:
         self.body_start = article.body_start if title and not title.endswith(".") else 0
         self.quoted_token: list[int | None] = [None] * len(doc)
         self.kinds: list[str] = []  # kind of each marked quote, by the numbers in quoted_token
+        self.quote_ends: list[int] = []  # where each marked quote's words end (a character)
         self.indirect: list[Candidate] = []  # reported speech found, for the partial quotes inside it
         self._sentence_starts: list[int] | None = None
         self._sentences: dict[tuple[int, int], list[Token]] = {}
         self._cues: dict[tuple[int, int], list[Token]] = {}
 
     def mark_quoted(self, candidates: list[Candidate]) -> None:
-        """Remember which tokens sit inside which quote (marks included)."""
+        """Remember which tokens sit inside which quote (marks included), and where each ends."""
+        self.quote_ends = [cand.end for cand in candidates]
         for number, cand in enumerate(candidates):
             for start, end in cand.pieces:
                 span = self.doc.char_span(max(start - 1, 0), min(end + 1, len(self.text)), alignment_mode="expand")

@@ -128,6 +128,11 @@ def _indirect_content(ctx: QuoteContext, cue: Token, comp: Token) -> tuple[int, 
             if (syntax.is_cue(token) or token.lower_ == "according") and token.nbor(-1).text in (",", "—", "–", "and"):
                 end = token.i - 1
                 break
+        # Quoted words that open inside the reported speech and run on past its sentence belong to
+        # it: 'He said X "can't start a fight. You get what you give."'
+        open_quote = ctx.quoted_token[end - 1] if end > start else None
+        if open_quote is not None and ctx.kinds[open_quote] == "partial":
+            end = max(end, ctx.tokens.at(ctx.quote_ends[open_quote]) + 1)
     # "said that ...", "explained how ...": the conjunction is the narrator's, not the reported words.
     while (
         start < end
@@ -221,7 +226,7 @@ def _find_indirect(ctx: QuoteContext) -> list[Candidate]:
             continue
         if not syntax.is_indirect_cue(token) or unspoken(token):
             continue
-        comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        comp = next((c for c in token.children if c.dep_ == "ccomp"), None) or _stance_clause(token)
         if comp is None:
             pieces = _parenthetical_content(ctx, token)
             attribution = ctx.attribution(token, rule_id("indirect", PARENTHETICAL)) if pieces else None
@@ -234,6 +239,19 @@ def _find_indirect(ctx: QuoteContext) -> list[Candidate]:
             continue
         found.append(Candidate("indirect", [_char_range(ctx, bounds)], attribution))
     return found
+
+
+def _stance_clause(cue: Token) -> Token | None:
+    """ "reiterated its position that settlements are illegal": the "that" clause of the stance the
+    reporting verb states is what was said."""
+    for obj in cue.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in resources.stance_nouns():
+            for clause in obj.children:
+                if clause.dep_ in ("acl", "ccomp") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                ):
+                    return clause
+    return None
 
 
 def _char_range(ctx: QuoteContext, bounds: tuple[int, int]) -> tuple[int, int]:

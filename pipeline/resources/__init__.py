@@ -280,6 +280,18 @@ def unspoken_markers() -> dict[str, str]:
 
 
 @derived
+def stance_nouns() -> frozenset[str]:
+    """Nouns for what a speaker holds ("position", "warning"): their "that" clause is what was said."""
+    return frozenset(row[0] for row in rows("stance_nouns"))
+
+
+@derived
+def recordings() -> frozenset[str]:
+    """Recordings and physical evidence ("video", "blood test"): what they show is seen, not said."""
+    return frozenset(row[0] for row in rows("recordings"))
+
+
+@derived
 def street_words() -> frozenset[str]:
     """Words that end a street name ("road", "st")."""
     return frozenset(row[0] for row in rows("street_words"))

@@ -104,8 +104,10 @@ VOCABULARIES: dict[str, Columns] = {
     ),  # fmt: skip
     "rate_periods": Columns((_text,), (_words_of("written"),), about="period [| written]"),
     "rate_adverbs": Columns((_text, _text), about="adverb | period"),
+    "recordings": _WORD,
     "role_nouns": _WORD,
     "scale_abbreviations": Columns((_text, _number), about="abbreviation | multiplier"),
+    "stance_nouns": _WORD,
     "street_words": _WORD,
     "subunits": Columns((_text, _text), about="subunit | the currencies counted in it"),
     "time_units": _WORD,
