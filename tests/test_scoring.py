@@ -161,15 +161,25 @@ def test_scoring_eval_names_a_json_file_that_is_not_gold(tmp_path):
 
 
 def test_scoring_speaker_confidence_is_fitted_on_one_half_and_reported_on_the_other():
-    """A row's confidence is its precision rounded down (rows under five quotes pooled); the bands a
-    table gives are counted on rows it was not fitted on."""
+    """A row's confidence is its precision at the lower end of its Wilson interval, rounded down
+    (rows under five quotes pooled); the bands a table gives are counted on rows it was not fitted on."""
     from pipeline.measure.calibrate import bands, fit
 
     fitted_on = {"name_full/cue": [19, 20], "pronoun_salient/cue": [7, 10], "acronym/cue": [2, 3], "x/weak": [1, 1]}
     table = fit(fitted_on)
-    assert table == {"name_full/cue": 0.95, "pronoun_salient/cue": 0.7, "pooled": 0.75}
+    # 19/20 = 0.95 -> 0.847; 7/10 = 0.7 -> 0.492; pooled 3/4 -> 0.449 (z = 1.28)
+    assert table == {"name_full/cue": 0.8, "pronoun_salient/cue": 0.45, "pooled": 0.4}
     held_out = {"name_full/cue": [8, 10], "pronoun_salient/cue": [5, 5], "no speaker": [0, 2]}
-    assert bands(table, held_out) == {(0.9, 1.01): [8, 10], (0.7, 0.9): [5, 5], (0.0, 0.5): [0, 2]}
+    assert bands(table, held_out) == {(0.7, 0.9): [8, 10], (0.0, 0.5): [5, 7]}
+
+
+def test_scoring_a_row_s_confidence_grows_with_the_quotes_it_rests_on():
+    from pipeline.measure.calibrate import fit, lower_bound
+
+    assert 0.80 < lower_bound(7, 7) < 0.82 and lower_bound(200, 200) > 0.99
+    assert lower_bound(9, 10) < lower_bound(90, 100) < lower_bound(900, 1000) < 0.9
+    assert fit({"a/cue": [7, 7]})["a/cue"] == 0.8 and fit({"a/cue": [70, 70]})["a/cue"] == 0.95
+    assert lower_bound(0, 0) == 0.0
 
 
 def test_scoring_gold_claims_with_offsets_pair_with_the_claim_at_those_offsets():

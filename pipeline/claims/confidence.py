@@ -6,8 +6,9 @@ from __future__ import annotations
 # How often a claim of each kind of evidence has the right value and unit: of the claims we predict
 # in the seed, news-dev and news-dev2 articles, those that a required gold claim has (value and unit
 # right) over those that none has (optional gold claims left out), at the lower end of the row's
-# Wilson interval (z = 1.28), rounded down to 0.05, at most 0.95; rows under five claims pooled. `python -m pipeline.measure.calibrate` fits it on each half of
-# the articles, reports it on the other (the README shows both), and prints this table.
+# Wilson interval (z = 1.28), rounded down to 0.05, at most 0.95; rows under five claims pooled.
+# `python -m pipeline.measure.calibrate` fits it on each half of the articles, reports it on the
+# other (the README shows both), and prints this table.
 CLAIM_CONFIDENCE: dict[str, float] = {
     "count_carried_over_one": 0.45,  # 7/10
     "count_no_unit_one": 0.0,  # 0/21

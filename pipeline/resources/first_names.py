@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib.metadata
 import re
 from functools import cache
+from pathlib import Path
 
 MIN_BEARERS = 200
 MIN_SHARE = 0.9
@@ -27,8 +28,8 @@ _ROW = re.compile(r'"([a-z][a-z\'-]*)": \[\d+, (\d{3,}), ([\d.]+)')
 @cache
 def _genders() -> dict[str, str]:
     try:
-        path = importlib.metadata.distribution("nomquamgender").locate_file("nomquamgender/name_data.json")
-        text = path.read_text(encoding="utf-8")  # type: ignore[union-attr]
+        located = importlib.metadata.distribution("nomquamgender").locate_file("nomquamgender/name_data.json")
+        text = Path(str(located)).read_text(encoding="utf-8")
     except (importlib.metadata.PackageNotFoundError, OSError):
         return {}
     genders = {}
