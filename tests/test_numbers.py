@@ -294,6 +294,7 @@ PASSED_OVER_SHAPES = [
     ("model_number", "Regulators grounded every 787 Dreamliner in the fleet.", "787"),
     ("time_length", "The coach signed a five-year contract with the club.", "five"),
     ("street_number", "The bakery at 1 Mill Road closed on Monday.", "1"),
+    ("number_idiom", "The council paid a one-off grant to the club.", "one"),
 ]
 
 
@@ -340,3 +341,24 @@ def test_numbers_the_unit_rule_table_and_its_golden_rows_agree():
     ids = [rule for rule, _ in UNIT_RULES]
     assert ids and len(set(ids)) == len(ids)
     assert set(ids) | {"as_written", "no_unit"} == {r[0] for r in UNIT_RULE_SHAPES}
+
+
+def test_numbers_a_change_word_a_few_words_before_from_makes_a_change(run_text):
+    text = "Fares\n\nIn October the airline increased the surcharge from £6 to £10 on long flights.\n"
+    first, second = run_text(text).numeric_claims
+    assert (first.value, first.change, second.value, second.change) == (6, "from", 10, "to")
+    assert first.approx == second.approx == "up"
+    (both,) = run_text("Fares\n\nTickets on the route cost from £6 to £10.\n").numeric_claims
+    assert tuple(both.value) == (6, 10) and both.change is None  # a range: no change word before "from"
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("The man who took the child, Michael Webb, was sentenced. A jury convicted Webb, 51, of kidnapping.", 51),
+        ("Dana Reyes, 35, said the bridge was unsafe.", 35),
+    ],
+)
+def test_numbers_an_age_set_off_after_a_person_s_name_or_surname(run_text, text, age):
+    claims = [c for c in run_text(f"Court\n\n{text}\n").numeric_claims if c.value == age]
+    assert [c.unit_normalized for c in claims] == ["year of age"]

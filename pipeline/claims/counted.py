@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .. import resources
+from ..resources import first_names
 from ..text import syntax, units
 from ..text.quantities import Quantity
 from .grammar import SUBJECT_DEPS, set_off
@@ -94,9 +95,22 @@ def is_age(number: Token, q: Quantity) -> bool:
     before, after = doc[number.i - 1], doc[number.i + 1] if number.i + 1 < len(doc) else None
     if before.lower_ in ("aged", "age"):
         return True
-    named = doc[number.i - 2].ent_type_ == "PERSON"
     set_off = before.text in (",", "(") and (after is None or after.text in (",", ")", ".", ";"))
-    return named and set_off
+    return set_off and _names_a_person(doc[number.i - 2])
+
+
+def _names_a_person(token: Token) -> bool:
+    """A person's name: a PERSON entity, a common given name and a surname ("Dana Reyes", where
+    the model found no entity), or the surname of a person the article names in full ("Michael
+    Webb ... convicting Webb, 51,", though the model types that "Webb" an organisation)."""
+    if token.ent_type_ == "PERSON":
+        return True
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return False
+    first = token.doc[token.i - 1] if token.i > 0 else None
+    if first is not None and first.pos_ == "PROPN" and first_names.is_given_name(first.text):
+        return True
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == token.lower_ for e in token.doc.ents)
 
 
 def kind_of_thing(noun: Token, after: int) -> str:

@@ -1,7 +1,8 @@
 """Numbers that are not claims, each passed over with a named reason (`PASSED_OVER`): list
 numbering, labels ("Article 50"), names of products and indexes ("iPhone 11", "Stoxx 600"),
 models ("787 Dreamliner"), a spelt-out length of time that describes a noun ("a five-year
-contract"), street numbers, and "one" standing as an article or a pronoun."""
+contract"), street numbers, words made with a number that count nothing ("a one-way fare"), and
+"one" standing as an article or a pronoun."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ PASSED_OVER: dict[str, str] = {
     "model_number": 'a model, where a count would take a plural: "787 Dreamliner", "3 Series"',
     "time_length": 'a spelt-out length of time describing a noun: "a five-year contract", "a two-day trial"',
     "street_number": 'a number in an address: "10 Downing Street"',
+    "number_idiom": 'a word made with a number that counts nothing: "a one-way fare", "a one-off payment"',
 }
 
 
@@ -39,6 +41,9 @@ def _street() -> re.Pattern[str]:
 def not_a_claim(doc: Doc, text: str, q: Quantity, number: Token) -> str | None:
     """Why a number found in the text is not a claim (an id of PASSED_OVER), or None when it is one."""
     hyphened = number.i + 1 < len(doc) and doc[number.i + 1].text == "-" and not number.whitespace_
+    if hyphened and (word := re.match(r"\w+(?:-\w+)+", text[number.idx :])):
+        if word.group().lower() in resources.number_idioms():
+            return "number_idiom"
     if q.kind == "count" and number.lower_ == "one" and not hyphened:
         # "one former officer", "one who recounted", "one of the so-called ...": an article or a
         # pronoun; "one of four" counts.

@@ -292,6 +292,12 @@ def recordings() -> frozenset[str]:
 
 
 @derived
+def number_idioms() -> frozenset[str]:
+    """Words made with a number that count nothing ("one-way", "one-off")."""
+    return frozenset(row[0] for row in rows("number_idioms"))
+
+
+@derived
 def street_words() -> frozenset[str]:
     """Words that end a street name ("road", "st")."""
     return frozenset(row[0] for row in rows("street_words"))

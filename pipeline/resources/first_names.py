@@ -6,9 +6,9 @@ file is read, never the package's code (which imports unidecode, GPL-licensed): 
 MIT whatever is installed beside it. Without the package, no name has a gender, and pronouns agree
 by honorifics and gendered nouns alone.
 
-A name is taken as female or male only when it is common (borne by at least `MIN_BEARERS` people)
-and nearly always one gender (share at least `MIN_SHARE`): "Jean", "Kim", "Andrea" and "Li" have
-none, which lets "she" and "he" fall back on the article's other clues.
+A name is a given name when it is common (borne by at least `MIN_BEARERS` people), and taken as
+female or male only when it is nearly always one gender (share at least `MIN_SHARE`): "Jean",
+"Kim", "Andrea" and "Li" have none, which lets "she" and "he" fall back on the article's other clues.
 """
 
 from __future__ import annotations
@@ -38,13 +38,15 @@ def _genders() -> dict[str, str]:
     for match in _ROW.finditer(text):
         if int(match.group(2)) >= MIN_BEARERS:
             share = float(match.group(3))
-            if share >= MIN_SHARE:
-                genders[match.group(1)] = "f"
-            elif share <= 1 - MIN_SHARE:
-                genders[match.group(1)] = "m"
+            genders[match.group(1)] = "f" if share >= MIN_SHARE else "m" if share <= 1 - MIN_SHARE else ""
     return genders
 
 
 def gender_of(first_name: str) -> str | None:
     """ "f", "m", or None when the name is rare, shared by both, or not known."""
-    return _genders().get(first_name.lower())
+    return _genders().get(first_name.lower()) or None
+
+
+def is_given_name(word: str) -> bool:
+    """A common given name, of either gender or both ("Dana", "Jean")."""
+    return word.lower() in _genders()

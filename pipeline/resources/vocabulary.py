@@ -96,6 +96,7 @@ VOCABULARIES: dict[str, Columns] = {
     "naming_words": Columns((_text, _one_of("verb", "noun")), about="word | verb or noun"),
     "months": Columns((_text, _integer), about="name | month number"),
     "non_speakers": _WORD,
+    "number_idioms": _WORD,
     "number_words": Columns((_text, _integer), (_words_of("scale"),), about="word | value [| scale]"),
     "other_office_words": _WORD,
     "pronouns": Columns(

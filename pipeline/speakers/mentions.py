@@ -63,7 +63,7 @@ class Introduction:
 
 def _person_typed_org(ent: SpacySpan) -> bool:
     """ "chief executive Sara Holt" typed ORG by the model: two or three capitalised words, the
-    first a common first name (resources/first_names.py), the last no organisation noun, and a role
+    first a common given name (resources/first_names.py), the last no organisation noun, and a role
     beside it (a title just before, or a role noun in apposition either way). A first name alone
     is not enough: "Delmar Capital Partners", "Morgan Stanley"."""
     words = list(ent)
@@ -71,7 +71,7 @@ def _person_typed_org(ent: SpacySpan) -> bool:
         return False
     if not all(t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" for t in words):
         return False
-    if first_names.gender_of(words[0].text) is None:
+    if not first_names.is_given_name(words[0].text):
         return False
     root = ent.root
     titled = ent.start > 0 and is_title_word(ent.doc[ent.start - 1])

@@ -16,7 +16,8 @@ _RANGE = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$")
 # A score or a code written "2-1", "3888-2": the second number no higher than the first.
 _SCORE = re.compile(r"^[-–]$")
 _BETWEEN = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
-_FROM = re.compile(r"(?:(?P<verb>\w+)\s+)?from\s+$", re.IGNORECASE)
+# "from" and the few words before it, where a change word may stand: "rose from", "raised the fee from".
+_FROM = re.compile(r"(?P<before>(?:[\w']+\s+){0,3})from\s+$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+$")
 # How far before a number to look for "between", "from" or "by" (searched in place, not copied).
 _LEAD_WINDOW = 40
@@ -117,9 +118,10 @@ def _range(
         else None
     )
     if change is not None and isinstance(low, (int, float)) and isinstance(high, (int, float)):
-        verb = (change.group("verb") or "").lower()
-        if verb in change_words():
-            approx = change_words()[verb]  # "rose from 10 to 12"
+        words = change.group("before").lower().split()
+        verb = next((w for w in reversed(words) if w in change_words()), None)
+        if verb is not None:
+            approx = change_words()[verb]  # "rose from 10 to 12", "increased the fee from £6 to £10"
         elif low > high:
             approx = "down"  # ranges are written low to high: "from 4.8 percent to 4.7 percent" is a fall
     unit_from = last if last.unit is not None or first.unit is None else first
