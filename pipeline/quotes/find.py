@@ -64,10 +64,12 @@ def _words(text: str) -> str:
 
 def _classify(ctx: QuoteContext, quoted: list[Quoted]) -> list[Candidate]:
     candidates = []
-    body_words = _words(ctx.text[ctx.body_start :]) if ctx.body_start else ""
+    body_words: str | None = None  # read only for an article whose headline holds quote marks
     for q in quoted:
-        if q.start < ctx.body_start and _words(ctx.text[q.start : q.end]) in body_words:
-            continue  # the headline repeats words the body quotes with their speaker: counted there
+        if q.start < ctx.body_start:
+            body_words = _words(ctx.text[ctx.body_start :]) if body_words is None else body_words
+            if f" {_words(ctx.text[q.start : q.end])} " in f" {body_words} ":
+                continue  # the headline repeats words the body quotes with their speaker: counted there
         if q.depth:
             continue  # a quote inside a quote belongs to the outer speaker's words
         if len(q.pieces) == 1 and is_title_like(ctx.text[q.start : q.end]):

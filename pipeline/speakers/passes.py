@@ -127,14 +127,14 @@ def named_next(sieve: Sieve, mention: Mention) -> int | None:
     if mention.span[0].lower_ not in ("a", "an") or head.tag_ != "NN":
         return None
     here = sieve.paragraphs.index_of(head.idx)
-    for token in sieve.doc[head.i + 1 :]:
+    for token in sieve.doc[head.i + 1 : head.i + 1 + _NEXT_WITHIN]:
         if sieve.paragraphs.index_of(token.idx) > here + 1:
             return None
         if token.lemma_.lower() != head.lemma_.lower() or token.i in sieve.quoted:
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None  # "a group" again, another group: the next mention must point back
-        named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ in ("ORG", "PERSON")), None)
+        named = next((c for c in token.children if c.dep_ == "appos" and sieve.names.label_of(c) in _NAMED), None)
         ent = next((e for e in sieve.names.ents if named is not None and e.start <= named.i < e.end), None)
         if ent is None:
             return None
@@ -142,6 +142,11 @@ def named_next(sieve: Sieve, mention: Mention) -> int | None:
             return sieve.clusters.person(sieve.names.person_parts(ent.start, ent.start, ent.end))
         return sieve.clusters.org(clean_name(ent.text))
     return None
+
+
+# How far on the noun may stand again (tokens): a sentence or two, as news writes it.
+_NEXT_WITHIN = 120
+_NAMED = ("ORG", "PERSON")
 
 
 def members_of_named_body(sieve: Sieve, mention: Mention) -> int | None:
