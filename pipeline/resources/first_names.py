@@ -25,21 +25,36 @@ MIN_SHARE = 0.9
 _ROW = re.compile(r'"([a-z][a-z\'-]*)": \[\d+, (\d{3,}), ([\d.]+)')
 
 
+# Read a megabyte at a time: the whole file as one string would add 22 MB to every process's peak.
+_CHUNK = 1 << 20
+
+
 @cache
 def _genders() -> dict[str, str]:
+    genders: dict[str, str] = {}
     try:
         located = importlib.metadata.distribution("nomquamgender").locate_file("nomquamgender/name_data.json")
-        text = Path(str(located)).read_text(encoding="utf-8")
+        with Path(str(located)).open(encoding="utf-8") as data:
+            # A scan of the text, not json.load: the whole table as Python objects costs 1.8 s and
+            # some 200 MB; this scan 0.2 s, and the names kept a few MB. A chunk is scanned up to its
+            # last whole row; the rest is read again with the next one.
+            rest = ""
+            while chunk := data.read(_CHUNK):
+                text = rest + chunk
+                cut = text.rfind("], ") + 1 or len(text)
+                _keep(text[:cut], genders)
+                rest = text[cut:]
+            _keep(rest, genders)
     except (importlib.metadata.PackageNotFoundError, OSError):
         return {}
-    genders = {}
-    # A scan of the text, not json.load: the whole table as Python objects costs 1.8 s and some
-    # 200 MB; this scan 0.2 s, and the names kept a few MB.
+    return genders
+
+
+def _keep(text: str, genders: dict[str, str]) -> None:
     for match in _ROW.finditer(text):
         if int(match.group(2)) >= MIN_BEARERS:
             share = float(match.group(3))
             genders[match.group(1)] = "f" if share >= MIN_SHARE else "m" if share <= 1 - MIN_SHARE else ""
-    return genders
 
 
 def gender_of(first_name: str) -> str | None:
