@@ -607,3 +607,17 @@ def test_speakers_people_of_a_body_s_work_stay_a_group_when_two_bodies_could_be_
     )
     speaker, _ = _speaker_of(run_text(text), "the evidence had weakened")
     assert speaker is not None and speaker.name is None and speaker.type == "GROUP"
+
+
+def test_speakers_first_names_read_in_chunks_lose_no_name_at_a_chunk_s_edge(monkeypatch):
+    from pipeline.resources import first_names
+
+    whole = dict(first_names._genders())
+    if not whole:
+        pytest.skip("nomquamgender's name data is not installed")
+    first_names._genders.cache_clear()
+    monkeypatch.setattr(first_names, "_CHUNK", 4093)  # edges fall inside rows everywhere
+    try:
+        assert first_names._genders() == whole
+    finally:
+        first_names._genders.cache_clear()
