@@ -25,7 +25,7 @@ from ..nlp import pipeline_info
 from ..records import Article, Extraction, NumericClaim
 from ..text.paragraphs import paragraphs
 from ..text.units import singular, unit_names
-from .scoring import PRF, SeedScores, fold_of, match_spans, score_gold
+from .scoring import PRF, SeedScores, fold_of, match_spans, score_gold, tally
 from .textacy_baseline import direct_quotations
 
 # Kinds NewsQuant does not annotate as quantities: calendar references and ranks.
@@ -211,21 +211,13 @@ def _score_polnear_article(scores: AttributionScores, row: dict[str, Any], extra
     matched = match_spans(gold_spans, pred_spans, 0.3)
     hit = set(matched.values())
     for g_index, g in enumerate(gold):
-        counts = scores.gold_by_type["direct" if g["is_direct"] else "indirect"]
-        counts[0] += g_index in matched
-        counts[1] += 1
+        tally(scores.gold_by_type, "direct" if g["is_direct"] else "indirect", g_index in matched)
     for p_index, quote in enumerate(predicted):
-        counts = scores.predicted_by_kind.setdefault(quote.kind, [0, 0])
-        counts[0] += p_index in hit
-        counts[1] += 1
-        rule_counts = scores.by_rule.setdefault(quote.evidence, [0, 0])
-        rule_counts[0] += p_index in hit
-        rule_counts[1] += 1
+        tally(scores.predicted_by_kind, quote.kind, p_index in hit)
+        tally(scores.by_rule, quote.evidence, p_index in hit)
         for low, high in _CONFIDENCE_BINS:
             if low <= quote.confidence < high:
-                bin_counts = scores.bins.setdefault((low, high), [0, 0])
-                bin_counts[0] += p_index in hit
-                bin_counts[1] += 1
+                tally(scores.bins, (low, high), p_index in hit)
     for g_index, p_index in matched.items():
         gold_speaker = gold[g_index].get("speaker_span")
         mention = predicted[p_index].speaker_mention

@@ -303,7 +303,7 @@ class SeedScores:
                              (self.claim_rules, other.claim_rules),
                              (self.speaker_types, other.speaker_types)):  # fmt: skip
             for key, (right, total) in theirs.items():
-                _tally(mine, key, right, total)
+                tally(mine, key, right, total)
         for name in ("attributed", "attributed_lenient", "found_quotes", "direct_attributed", "direct_gold",
                      "gold_quotes", "claims_required", "claims_value", "claims_unit", "claims_predicate",
                      "claims_claimant", "claims_claimant_lenient", "claimant_gold", "metadata_right",
@@ -346,7 +346,8 @@ class SeedScores:
         return lines
 
 
-def _tally(table: dict[Any, list[int]], key: Any, right: int, total: int = 1) -> None:
+def tally(table: dict[Any, list[int]], key: Any, right: int, total: int = 1) -> None:
+    """One more item under `key`, right or not: [right, total] counts, as the reports keep them."""
     counts = table.setdefault(key, [0, 0])
     counts[0] += right
     counts[1] += total
@@ -406,15 +407,15 @@ def _score_quotes(
         scores.attributed += right
         scores.attributed_lenient += lenient_right
         gold_type = gold["speakers"].get(gold_quotes[g].get("speaker") or "", {}).get("type") or "none"
-        _tally(scores.speaker_types, gold_type, right)
+        tally(scores.speaker_types, gold_type, right)
         scores.found_quotes += 1
         if gold_quotes[g]["kind"] == "direct":
             scores.direct_attributed += right
         confidence = predicted[p].get("speaker_confidence", predicted[p]["confidence"])
         band = next(b for b in SPEAKER_BANDS if b[0] <= confidence < b[1])
-        _tally(scores.speaker_bands, band, right)
-        _tally(scores.speaker_bands_lenient, band, lenient_right)
-        _tally(scores.speaker_rules, _speaker_rule(predicted[p]), right)
+        tally(scores.speaker_bands, band, right)
+        tally(scores.speaker_bands_lenient, band, lenient_right)
+        tally(scores.speaker_rules, _speaker_rule(predicted[p]), right)
     scores.gold_quotes += len(gold_quotes)
     scores.direct_gold += sum(g["kind"] == "direct" for g in gold_quotes)
     for kind in ("direct", "partial", "indirect"):
@@ -498,7 +499,7 @@ def _score_claims(
         unit = claim.get("unit_normalized")
         unit_ok = g is not None and ("unit" not in g or _unit_matches(g["unit"], claim["unit"], unit))
         right = g is not None and unit_ok
-        _tally(scores.claim_rules, claim.get("evidence") or "none", right)
+        tally(scores.claim_rules, claim.get("evidence") or "none", right)
     matched = value_right = 0
     for n, g in enumerate(gold["numeric_claims"]):
         hit = hits.get(n)

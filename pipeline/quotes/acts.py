@@ -20,8 +20,6 @@ from spacy.tokens import Token
 
 from .. import resources
 
-_NOBODY = ("nobody", "none", "noone", "no-one")
-
 
 def negated(cue: Token) -> bool:
     """ "did not say", "never said", "Nobody said", "No official said"."""
@@ -29,7 +27,9 @@ def negated(cue: Token) -> bool:
         if child.dep_ == "neg" or child.lower_ == "never":
             return True
         if child.dep_ in ("nsubj", "nsubjpass") and (
-            child.lower_ in _NOBODY or any(d.lower_ == "no" for d in child.children) or child.lower_ == "no"
+            child.lower_ in resources.negative_speakers()
+            or any(d.lower_ == "no" for d in child.children)
+            or child.lower_ == "no"
         ):
             return True
     return False

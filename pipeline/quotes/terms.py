@@ -40,10 +40,11 @@ def is_term(ctx: QuoteContext, cand: Candidate) -> bool:
     weak = cand.attribution is None or cand.attribution.rule == "partial_continues"
     if weak and cand.start < ctx.body_start:
         return True  # the headline's marks around words nobody in it is said to say
-    if _named_as_term(span) or (_glossed(ctx, cand) and not _claimed(ctx, span, _NEAR)):
+    claimed_at = _claiming_cue_depth(ctx, span)
+    if _named_as_term(span) or (_glossed(ctx, cand) and (claimed_at is None or claimed_at > _NEAR)):
         return True
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
-    if has_verb or _claimed(ctx, span, syntax.MAX_DEPTH):
+    if has_verb or claimed_at is not None:
         return False
     return weak or (_a_noun_phrase(span, words) and _used_unquoted(ctx, cand))
 
@@ -81,11 +82,12 @@ def _glossed(ctx: QuoteContext, cand: Candidate) -> bool:
     return bool(_GLOSS.match(ctx.text, cand.end + 1))
 
 
-def _claimed(ctx: QuoteContext, span: Span, depth: int) -> bool:
-    """A reporting word of the sentence governs the quoted words, at most `depth` heads above them.
-    Not one they modify ("a 'black box' warning"), nor "so-called"."""
-    governing = {a.i for a in syntax.ancestors(span.root, limit=depth)}
-    return any(t.i in governing and not _so_called(t) for t in ctx.sentence_cues(span[0]))
+def _claiming_cue_depth(ctx: QuoteContext, span: Span) -> int | None:
+    """How many heads above the quoted words the nearest reporting word of the sentence that governs
+    them stands (1: their own head), or None when none does. Not one they modify ("a 'black box'
+    warning"), nor "so-called"."""
+    cues = {t.i for t in ctx.sentence_cues(span[0]) if not _so_called(t)}
+    return next((depth for depth, a in enumerate(syntax.ancestors(span.root), 1) if a.i in cues), None)
 
 
 def _so_called(token: Token) -> bool:

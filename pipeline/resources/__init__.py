@@ -115,6 +115,12 @@ def non_speakers() -> frozenset[str]:
 
 
 @derived
+def negative_speakers() -> frozenset[str]:
+    """The non-speakers that say nobody spoke ("nobody", "no-one"), not everyone ("everyone")."""
+    return frozenset(row[0] for row in rows("non_speakers") if row[1:] == ("negative",))
+
+
+@derived
 def role_nouns() -> frozenset[str]:
     """Nouns for a person in a role ("spokesman", "minister"): the titles and role_nouns.txt."""
     return titles() | frozenset(row[0].lower() for row in rows("role_nouns"))

@@ -95,7 +95,7 @@ VOCABULARIES: dict[str, Columns] = {
     "modal_verbs": _WORD,
     "naming_words": Columns((_text, _one_of("verb", "noun")), about="word | verb or noun"),
     "months": Columns((_text, _integer), about="name | month number"),
-    "non_speakers": _WORD,
+    "non_speakers": Columns((_text,), (_one_of("negative"),), about="word [| negative]"),
     "number_idioms": _WORD,
     "number_words": Columns((_text, _integer), (_words_of("scale"),), about="word | value [| scale]"),
     "other_office_words": _WORD,

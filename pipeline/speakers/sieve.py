@@ -77,7 +77,7 @@ class Sieve:
         end = min(head.right_edge.i + 1, span.start + 12)
         # Not the clause that reports them ("the mayor, who said the law was unfair"): it is the quote.
         for clause in head.rights:
-            if clause.dep_ == "relcl" and any(c.dep_ == "ccomp" for c in clause.children):
+            if clause.dep_ == "relcl" and syntax.reports_speech(clause):
                 end = min(end, clause.left_edge.i)
         while end > head.i + 1 and (end - 1 in self.quoted or self.doc[end - 1].is_punct):
             end -= 1

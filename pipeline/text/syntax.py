@@ -28,6 +28,12 @@ def is_indirect_cue(token: Token) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() in resources.indirect_cue_verbs()
 
 
+def reports_speech(verb: Token) -> bool:
+    """A verb with a clausal complement of its own: what it governs is something said ("explained
+    that ...", the relative clause "who said the law was unfair")."""
+    return any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The speaker-side subject of a verb, looking through participles and relative pronouns.
 
@@ -52,8 +58,7 @@ def subject_of(verb: Token) -> Token | None:
             # a reported clause continues the one reporting it, not the clause's own subject, unless
             # that clause reports speech itself ("recounts how X explained that ..., saying").
             reported = verb.head
-            reports_itself = any(c.dep_ == "ccomp" for c in reported.children)
-            if is_cue(verb) and reported.dep_ == "ccomp" and is_cue(reported.head) and not reports_itself:
+            if is_cue(verb) and reported.dep_ == "ccomp" and is_cue(reported.head) and not reports_speech(reported):
                 verb = reported.head
             else:
                 verb = reported
@@ -123,7 +128,7 @@ def mention_bounds(head: Token, blocked: set[int]) -> tuple[int, int]:
         elif child.dep_ == "relcl" and head.pos_ in ("NUM", "PRON", "DET", "NOUN") and child.right_edge.i - head.i <= 6:
             # Not a clause that reports what they said ("the mayor, who said the law was unfair"):
             # those words are the quote, not the speaker.
-            if not any(c.dep_ == "ccomp" for c in child.children):
+            if not reports_speech(child):
                 end = child.right_edge.i + 1
     # "Leader of the local Labour party Gill Mitchell said": a role phrase that ends in a person's
     # name runs to the name, which is who speaks.
