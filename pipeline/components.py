@@ -39,8 +39,8 @@ EXTENSIONS = tuple(PREFIX + name for name in ("article", "quotes", "speakers", "
 _OLD_NAMES = {name.removeprefix(PREFIX): name for name in EXTENSIONS}
 PARAGRAPH_BREAKS = "pipeline_paragraph_breaks_v1"
 QUOTES = "pipeline_quotes_v3"  # v3: terms, parenthetical cues, reporting verbs that report nothing (0.7)
-SPEAKERS = "pipeline_speakers_v4"  # v4: new passes, first-name gender, interval confidence (0.7)
-CLAIMS = "pipeline_claims_v3"  # v3: confidence at the lower end of each row's interval (0.7)
+SPEAKERS = "pipeline_speakers_v5"  # v5: epithets, role forms, names the model missed (0.8)
+CLAIMS = "pipeline_claims_v4"  # v4: "half a million" one number (0.8)
 ATTRIBUTE_RULES = "pipeline_attribute_rules_v1"  # the model's attribute_ruler, run on arrays
 LEMMAS = "pipeline_lemmas_v1"  # the model's lemmatizer, once per distinct word form
 # Our stages after the model's, in order (PARAGRAPH_BREAKS goes before the model's).
@@ -334,9 +334,8 @@ def make_claim_finder(nlp: Language, name: str) -> ClaimFinder:
 
 # The names of the last release, kept for one more as aliases of the same factories: a pipeline
 # saved with them still loads (the behaviour is the new one: see the CHANGELOG).
-Language.factory("pipeline_quotes_v2", **_QUOTE_FACTORY)(make_quote_finder)
-Language.factory("pipeline_speakers_v3", **_SPEAKER_FACTORY)(make_speaker_resolver)
-Language.factory("pipeline_claims_v2", **_CLAIM_FACTORY)(make_claim_finder)
+Language.factory("pipeline_speakers_v4", **_SPEAKER_FACTORY)(make_speaker_resolver)
+Language.factory("pipeline_claims_v3", **_CLAIM_FACTORY)(make_claim_finder)
 
 
 # Records cross `nlp.pipe(n_process=...)` and DocBin through srsly's msgpack: the codec is in

@@ -101,6 +101,13 @@ def test_quantities_parse_number_words(words, value):
         ("workers earn 163 pesos", 163, "money", "pesos", "MXN", "="),
         ("a fine of 5,000 rand", 5000, "money", "rand", "ZAR", "="),
         ("longer than the 9/11 report by 300 pages", 300, "count", None, None, "="),
+        # A share of a scale word is one number, not a fraction beside a million.
+        ("employs half a million people", 500_000, "count", None, None, "="),
+        ("a quarter of a million dollars", 250_000, "money", "dollars", "USD", "="),
+        ("spent three-quarters of a billion", 750_000_000, "count", None, None, "="),
+        ("a quarter million marched", 250_000, "count", None, None, "="),
+        ("half a dozen came", 6, "count", None, None, "="),
+        ("raised two and a half million pounds", 2_500_000, "money", "pounds", "GBP", "="),
     ],
 )
 def test_quantities_normalise_values(text, value, kind, unit, normalized, approx):

@@ -211,6 +211,28 @@ def gendered_nouns() -> dict[str, str]:
 
 
 @derived
+def role_forms() -> dict[str, str]:
+    """Another way the news writes a role -> the role ("sen" -> "senator", "ceo" -> "chief executive")."""
+    return {row[0].lower(): row[1].lower() for row in rows("role_forms")}
+
+
+@derived
+def role_form_pattern() -> re.Pattern[str]:
+    """Any form of role_forms as whole words, the longest first ("chief executive officer" before "ceo")."""
+    return re.compile(rf"\b({alternation(role_forms())})\b")
+
+
+@derived
+def person_epithets() -> dict[str, str]:
+    """A noun that names a person again by where they are from or their party ("frenchman",
+    "republican") -> the gender it says (m, f or -). A place's adjective in -an or -i is one ("the
+    American", "the Israeli"); one in -ese, -ish or -ch is a people, not a person ("the French")."""
+    found = {adjective.lower(): "-" for adjective in demonyms().values() if adjective.lower().endswith(("an", "i"))}
+    found.update({row[0].lower(): row[1] for row in rows("person_epithets")})
+    return found
+
+
+@derived
 def pronouns() -> dict[str, tuple[str, frozenset[str]]]:
     """Pronoun -> (gender m, f or -, the speaker types it may stand for)."""
     return {row[0]: (row[1], frozenset(row[2].split(","))) for row in rows("pronouns")}

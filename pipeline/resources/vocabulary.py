@@ -99,6 +99,7 @@ VOCABULARIES: dict[str, Columns] = {
     "number_idioms": _WORD,
     "number_words": Columns((_text, _integer), (_words_of("scale"),), about="word | value [| scale]"),
     "other_office_words": _WORD,
+    "person_epithets": Columns((_text, _one_of("m", "f", "-")), about="noun | m, f or -"),
     "pronouns": Columns(
         (_text, _one_of("m", "f", "-"), _words_of(*_SPEAKER_TYPES, sep=",")),
         about="pronoun | m, f or - | speaker types, comma-separated",
@@ -106,6 +107,7 @@ VOCABULARIES: dict[str, Columns] = {
     "rate_periods": Columns((_text,), (_words_of("written"),), about="period [| written]"),
     "rate_adverbs": Columns((_text, _text), about="adverb | period"),
     "recordings": _WORD,
+    "role_forms": Columns((_text, _text), about="form | the role it stands for"),
     "role_nouns": _WORD,
     "scale_abbreviations": Columns((_text, _number), about="abbreviation | multiplier"),
     "stance_nouns": _WORD,

@@ -14,17 +14,12 @@ from ..resources import first_names
 from ..text import syntax
 from ..text.acronyms import acronym_definitions
 from .clusters import PersonParts
-from .names import acronym, clean_name, is_title_word, with_demonym
+from .entities import article_entities, written_age
+from .names import acronym, body_noun, clean_name, is_title_word, role_words, with_demonym
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 # What a mention is, in the order the sieve takes them up: names first, pronouns last.
-KINDS = ("nobody", "person", "org", "role", "description", "document", "org_noun", "pronoun")
-
-
-def body_noun(token: Token) -> bool:
-    """A noun that stands for a body ("office", "council", "trust", resources/descriptors.txt): a name
-    that ends in one names an organisation, whatever the tagger says."""
-    return resources.descriptors().get(token.lemma_.lower()) == "ORG"
+KINDS = ("nobody", "person", "org", "role", "description", "document", "org_noun", "epithet", "pronoun")
 
 
 def describes_a_share(head: Token) -> bool:
@@ -61,30 +56,6 @@ class Introduction:
     words: frozenset[str] = frozenset()  # every word the article used to introduce them, lower case
 
 
-def _person_typed_org(ent: SpacySpan) -> bool:
-    """ "chief executive Sara Holt" typed ORG by the model: two or three capitalised words, the
-    first a common given name (resources/first_names.py), the last no organisation noun, and a role
-    beside it (a title just before, or a role noun in apposition either way). A first name alone
-    is not enough: "Delmar Capital Partners", "Morgan Stanley"."""
-    words = list(ent)
-    if ent.label_ != "ORG" or not 2 <= len(words) <= 3 or body_noun(words[-1]):
-        return False
-    if not all(t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" for t in words):
-        return False
-    if not first_names.is_given_name(words[0].text):
-        return False
-    root = ent.root
-    titled = ent.start > 0 and is_title_word(ent.doc[ent.start - 1])
-    apposed = (root.dep_ == "appos" and is_title_word(root.head)) or any(
-        c.dep_ == "appos" and is_title_word(c) for c in root.children
-    )
-    return titled or apposed
-
-
-def _as_person(ent: SpacySpan) -> SpacySpan:
-    return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")
-
-
 class ArticleNames:
     """What the article says about names: its people and organisations, the full form of each
     person's name, acronym expansions, and who it introduced with which title."""
@@ -94,9 +65,7 @@ class ArticleNames:
         self.quoted = quoted
         self.text = text
         # doc.ents and Span.ents build new Span objects on every access: read them once.
-        self.ents = [
-            _as_person(e) if _person_typed_org(e) else e for e in doc.ents if e.label_ in ("PERSON", *ORG_LABELS)
-        ]
+        self.ents = article_entities(doc, ("PERSON", *ORG_LABELS))
         self._labels = {i: e.label_ for e in self.ents for i in range(e.start, e.end)}
         self.full_names = self._full_person_names()
         self.expansions = self._acronym_expansions()
@@ -166,8 +135,8 @@ class ArticleNames:
         for ent in self.ents:
             if ent.label_ != "PERSON" or any(t.i in self.quoted for t in ent):
                 continue
-            left = syntax.mention_bounds(ent.root, self.quoted)[0]
-            parts = self.person_parts(min(left, ent.start), ent.start, ent.end)
+            left = min(syntax.mention_bounds(ent.root, self.quoted)[0], self._titles_before(ent.start))
+            parts = self.person_parts(left, ent.start, ent.end)
             title, organisation = parts.title, parts.organisation
             if title is None:
                 title, organisation = self.appositive(ent.root)
@@ -177,9 +146,16 @@ class ArticleNames:
                     (g for w in title.lower().split() if (g := resources.gendered_nouns().get(w))), None
                 )
                 said = f"{self._words_before(ent.start)} {title} {organisation or ''}"
-                words = frozenset(said.lower().replace("-", " ").split())
+                words = frozenset(role_words(said))
                 found.append(Introduction(ent.start_char, PersonParts(parts.name, title, gender, organisation), words))
         return found
+
+    def _titles_before(self, start: int) -> int:
+        """Where the title words written right before a name start, however the parser read them
+        ("went to singer Ann Byrne", with "to singer" parsed as a verb)."""
+        while start > 0 and is_title_word(self.doc[start - 1]) and start - 1 not in self.quoted:
+            start -= 1
+        return start
 
     def _words_before(self, start: int) -> str:
         """The noun phrase's words written before a name: "Wikileaks co-founder" in "... against
@@ -201,6 +177,8 @@ class ArticleNames:
             return "description"  # "Those in favour of punishment", "Others said": a group described
         if head.pos_ == "PRON" and head.lower_ != "one":
             return "pronoun"
+        if self._epithet(head, span):
+            return "epithet"
         if self.person_name(head, span) is not None:
             return "person"
         lemma = head.lemma_.lower()
@@ -214,6 +192,42 @@ class ArticleNames:
         if self.org_name(head, span) is not None:
             return "org"
         return "org_noun" if descriptor == "ORG" else "description"
+
+    def _epithet(self, head: Token, span: SpacySpan) -> bool:
+        """ "The Frenchman", "the Republican", "the 28-year-old (striker)": one person named again by
+        where they are from, their party (resources/person_epithets.txt) or their age, with no name
+        in the phrase. A role noun is a role ("the 55-year-old minister"): its title finds them."""
+        if span[0].lower_ not in ("the", "this", "that") or head.tag_ in ("NNS", "NNPS"):
+            return False
+        # The model may type the noun itself ("Briton" PERSON, "Frenchman" NORP); a name beside it
+        # makes the phrase a name.
+        if any(self.label_of(t) in ("PERSON", "ORG", "GPE", "FAC") for t in span if t.i != head.i):
+            return False
+        if head.lower_ in resources.person_epithets():
+            return all(t.i == head.i or t.pos_ in ("DET", "ADJ", "ADV") for t in span)
+        return head.lower_ not in resources.role_nouns() and written_age(span) is not None
+
+    @cached_property
+    def ages(self) -> list[tuple[int, int, PersonParts]]:
+        """People the article gives an age, in text order, as (char, age, the person): "Tom Reed,
+        28,", "Tom Reed (28)", "Tom Reed, aged 28", "28-year-old Tom Reed"."""
+        doc, found = self.doc, []
+        for ent in self.ents:
+            if ent.label_ != "PERSON" or any(t.i in self.quoted for t in ent):
+                continue
+            after = [t.text.lower() for t in doc[ent.end : ent.end + 4]]
+            age = None
+            if after[:1] in (["("], [","]) and len(after) >= 3 and after[1].isdigit() and after[2] in (",", ")", "."):
+                age = int(after[1])
+            elif after[:2] == [",", "aged"] and len(after) >= 3 and after[2].isdigit():
+                age = int(after[2])
+            else:
+                left = syntax.mention_bounds(ent.root, self.quoted)[0]
+                age = written_age(doc[min(left, ent.start) : ent.start])
+            if age is not None and 0 < age < 120:
+                left = syntax.mention_bounds(ent.root, self.quoted)[0]
+                found.append((ent.start_char, age, self.person_parts(min(left, ent.start), ent.start, ent.end)))
+        return found
 
     def person_name(self, head: Token, span: SpacySpan) -> tuple[int, int] | None:
         """Token range of the person's name in a speaker phrase, if the phrase names a person:

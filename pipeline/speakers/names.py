@@ -18,6 +18,21 @@ def is_title_word(token: Token) -> bool:
     return word in resources.honorifics() or word in resources.role_nouns()
 
 
+def role_words(text: str) -> list[str]:
+    """The words of a title or role, lower case, each form the news writes read as the role it
+    stands for (resources/role_forms.txt): "Sen." -> senator, "CEO" -> chief executive,
+    "co-founder" -> co founder."""
+    plain = " ".join(text.lower().replace(".", " ").replace("-", " ").split())
+    forms = resources.role_forms()
+    return resources.role_form_pattern().sub(lambda m: forms[m.group(1)], plain).split()
+
+
+def body_noun(token: Token) -> bool:
+    """A noun that stands for a body ("office", "council", "trust", resources/descriptors.txt): a name
+    that ends in one names an organisation, whatever the tagger says."""
+    return resources.descriptors().get(token.lemma_.lower()) == "ORG"
+
+
 def clean_name(text: str) -> str:
     """A name without determiners, possessive endings or stray punctuation."""
     text = re.sub(r"[’']s?$", "", text.strip(), flags=re.IGNORECASE)
@@ -51,3 +66,11 @@ def org_keys(name: str) -> set[str]:
     elif short := acronym(name):
         keys.add(f"acr:{short}")
     return keys
+
+
+def name_head(name: str) -> str:
+    """The noun a name is built on, lower case: its last word, or the last before "of" or "for"
+    ("National Union of Teachers" -> union, "Office for Police Conduct" -> office)."""
+    words = name.lower().split()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words))
+    return words[cut - 1]

@@ -14,8 +14,9 @@ from spacy.tokens import Token
 
 from .. import resources
 from ..text import syntax
-from .mentions import ORG_LABELS, Introduction, Mention, body_noun, describes_a_share
-from .names import clean_name
+from .entities import written_age
+from .mentions import ORG_LABELS, Introduction, Mention, describes_a_share
+from .names import body_noun, clean_name, name_head, role_words
 from .sieve import Sieve
 
 
@@ -63,28 +64,44 @@ def name_organisation(sieve: Sieve, mention: Mention) -> int | None:
 
 # ---- descriptions that point back ------------------------------------------------------------------
 def role_title(sieve: Sieve, mention: Mention) -> int | None:
-    """ "The minister", "the Wikileaks founder": the person the article introduced, before this
-    phrase, with that title or role, the nearest first."""
+    """ "The minister", "the Wikileaks founder", "the senator" after "Sen. Ann Byrne": the person the
+    article introduced, before this phrase, with that title or role (each read through
+    resources/role_forms.txt), the nearest first."""
     if mention.head.tag_ in ("NNS", "NNPS"):
         return None
-    word = mention.head.lower_
+    head = mention.head
+    # "the CEO" -> chief executive: the role's last word is what a title must hold, the words
+    # before it are what the introduction must have said.
+    written = [t.text for t in mention.span if t.i <= head.i and t.dep_ not in ("det", "poss", "case", "punct")]
+    words = role_words(" ".join(written))
+    if not words:
+        return None
+    word, own = words[-1], set(words[:-1])
+    # "the congresswoman" is not "Rep. Tom Reed": a gender the role noun says must not disagree.
+    gender = resources.gendered_nouns().get(head.lower_)
+
+    def agrees(other: str | None) -> bool:
+        return gender is None or other is None or other == gender
+
     # (char, the cluster of a speaker named with the title, or the introduction that gave it)
     titled: list[tuple[int, int | Introduction]] = []
     for at, _, index in sieve.history:
         cluster = sieve.clusters[index]
-        if at < mention.char and cluster.type == "PERSON" and word in (cluster.title or "").lower().split():
+        if (
+            at < mention.char and cluster.type == "PERSON" and word in role_words(cluster.title or "")
+            and agrees(cluster.gender)
+        ):  # fmt: skip
             titled.append((at, index))
-    pointing_back = mention.definite or any(c.dep_ == "poss" for c in mention.head.lefts)
-    said = {t.lower_ for t in mention.span}
-    own = {t.lower_ for t in mention.span if t.i < mention.head.i and t.dep_ not in ("det", "poss", "case", "punct")}
+    pointing_back = mention.definite or any(c.dep_ == "poss" for c in head.lefts)
+    said = set(role_words(mention.span.text))
     for intro in sieve.names.introductions if pointing_back else []:  # not "a spokesman", a new one
-        title = set((intro.parts.title or "").lower().replace("-", " ").split())
+        title = set(role_words(intro.parts.title or ""))
         # "Former Prime Minister John Major" is not "the prime minister", nor "shadow chancellor
         # Ann Lee" "the chancellor": a word that makes it another office must be said again.
         other_office = (title & resources.other_office_words()) - said
         # "The Labour leader" is not "Tory leader Ann Lee": the phrase's own words must fit too.
         fits = own <= intro.words
-        if intro.char < mention.char and word in title and not other_office and fits:
+        if intro.char < mention.char and word in title and not other_office and fits and agrees(intro.parts.gender):
             titled.append((intro.char, intro))
     if not titled:
         return None
@@ -93,8 +110,9 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
 
 
 def org_head_noun(sieve: Sieve, mention: Mention) -> int | None:
-    """ "The trust", "the committee", "the group": the organisation named before whose name ends in
-    that noun ("United Lincolnshire Hospitals NHS Trust"), the nearest first."""
+    """ "The trust", "the committee", "the union": the organisation named before whose name is built
+    on that noun ("United Lincolnshire Hospitals NHS Trust", "National Union of Teachers"), the
+    nearest first."""
     if not mention.definite or mention.head.tag_ not in ("NN", "NNP"):
         return None
     word = mention.head.lemma_.lower()
@@ -112,7 +130,7 @@ def org_head_noun(sieve: Sieve, mention: Mention) -> int | None:
         if ent.label_ != "ORG" or ent.start_char >= mention.char or any(t.i in sieve.quoted for t in ent):
             continue
         name = clean_name(ent.text)
-        ends_in_it = name and name.split()[-1].lower() == word and len(name.split()) > 1
+        ends_in_it = len(name.split()) > 1 and name_head(name) == word
         named_beside_it = ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() == word
         if name and (ends_in_it or named_beside_it) and same(name):
             found.append((ent.start_char, sieve.clusters.org(name)))
@@ -240,6 +258,26 @@ def document_own(sieve: Sieve, mention: Mention) -> int | None:
     return sieve.clusters.anonymous("DOCUMENT", clean_name(mention.span.text))
 
 
+# ---- a person named again by age, origin or party ----------------------------------------------
+def age_epithet(sieve: Sieve, mention: Mention) -> int | None:
+    """ "Tom Reed, 28, was convicted. The 28-year-old said ...": the person the article gave that
+    age before this phrase, the nearest first."""
+    age = written_age(mention.span)
+    given = [parts for at, years, parts in sieve.names.ages if years == age and at < mention.char]
+    return sieve.clusters.person(given[-1]) if given else None
+
+
+def epithet_salient(sieve: Sieve, mention: Mention) -> int | None:
+    """ "Pierre Dubois won. The Frenchman said ...": as "he" or "she" would, the nearest person
+    speaking or the subject of a main clause in this paragraph or the one before, of the gender
+    the noun says ("Frenchwoman")."""
+    gender = resources.person_epithets().get(mention.head.lower_, "-")
+    return sieve.nearest(
+        mention, gender, frozenset({"PERSON"}),
+        lambda c, salient, here: salient and sieve.paragraphs.index_of(c) >= here - 1,
+    )  # fmt: skip
+
+
 # ---- what is left: descriptions, and pronouns ----------------------------------------------------
 def description(sieve: Sieve, mention: Mention) -> int | None:
     """ "A former officer", "social workers", "the brokerage": a speaker kept under its description."""
@@ -254,25 +292,8 @@ def description(sieve: Sieve, mention: Mention) -> int | None:
 def _pronoun(sieve: Sieve, mention: Mention, allowed: Callable[[int, bool, int], bool]) -> int | None:
     """The nearest compatible antecedent that `allowed(char, salient, paragraph)` admits. Gender,
     number and animacy must agree (resources/pronouns.txt); a closer candidate is never skipped."""
-    head = mention.head
-    gender, wanted = resources.pronouns().get(head.lower_, ("-", frozenset()))
-    if not wanted:
-        return None
-
-    def fits(index: int) -> bool:
-        cluster = sieve.clusters[index]
-        return cluster.type in wanted and (gender == "-" or cluster.gender in (None, gender))
-
-    here = sieve.paragraphs.index_of(head.idx)
-    chosen = [
-        i for c, i, salient in sieve.candidates_before(head.idx)
-        if fits(i) and allowed(c, salient, here)
-    ]  # fmt: skip
-    if not chosen:
-        return None
-    if gender != "-":
-        sieve.clusters[chosen[-1]].gender = gender
-    return chosen[-1]
+    gender, wanted = resources.pronouns().get(mention.head.lower_, ("-", frozenset()))
+    return sieve.nearest(mention, gender, wanted, allowed) if wanted else None
 
 
 def pronoun_salient(sieve: Sieve, mention: Mention) -> int | None:
@@ -321,7 +342,9 @@ PASSES: tuple[SpeakerPass, ...] = (
     _row("document_salient_org", "document", document_salient_org),
     _row("document_own", "document", document_own),
     _row("org_noun_salient", "org_noun", org_noun_salient),
-    _row("description", "role org_noun description", description),
+    _row("age_epithet", "epithet", age_epithet),
+    _row("epithet_salient", "epithet", epithet_salient),
+    _row("description", "role org_noun description epithet", description),
     _row("pronoun_salient", "pronoun", pronoun_salient),
     _row("pronoun_paragraph_person", "pronoun", pronoun_paragraph_person),
     _row("pronoun_earlier", "pronoun", pronoun_earlier),
@@ -329,3 +352,6 @@ PASSES: tuple[SpeakerPass, ...] = (
 # Tried on a role noun subject before it stands as an antecedent ("The mayor, Ana Lopes, said ...
 # She added": "She" is Ana Lopes, not a speaker "the mayor" of her own).
 ROLE_SUBJECT_FINDERS = (name_full, name_apposition, role_title)
+# Tried on a body's noun subject ("The regulator fined Skyway. It said ..."): as that noun would be
+# as a speaker, the rows for its kind in order, so that "it" finds the body, not the one it fined.
+BODY_SUBJECT_FINDERS = tuple(row.find for row in PASSES if "org_noun" in row.kinds)

@@ -15,7 +15,7 @@ from ..text import syntax
 from ..text.paragraphs import ParagraphIndex, paragraphs
 from .clusters import Clusters
 from .mentions import ORG_LABELS, ArticleNames, Mention, describes_a_share
-from .names import clean_name
+from .names import body_noun, clean_name
 
 # A pass: the cluster it finds for a mention, or None.
 Finder = Callable[["Sieve", Mention], "int | None"]
@@ -24,11 +24,20 @@ Finder = Callable[["Sieve", Mention], "int | None"]
 class Sieve:
     """The state the passes share while one article's speaker phrases are resolved."""
 
-    def __init__(self, doc: Doc, quoted: set[int], text: str, role_finders: tuple[Finder, ...] = ()) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        quoted: set[int],
+        text: str,
+        role_finders: tuple[Finder, ...] = (),
+        body_finders: tuple[Finder, ...] = (),
+    ) -> None:
         self.doc = doc
         # The passes that resolve a role noun subject before it stands as an antecedent (a name it
-        # gives, the person introduced with that role); given by the pass table, which sits above.
+        # gives, the person introduced with that role), and those that resolve a body's noun
+        # subject ("The regulator fined Skyway. It said ..."); given by the pass table, which sits above.
         self.role_finders = role_finders
+        self.body_finders = body_finders
         self.quoted = quoted
         self.names = ArticleNames(doc, quoted, text)
         self.clusters = Clusters(self.names.full_names, self.names.expansions)
@@ -42,6 +51,13 @@ class Sieve:
         self.role_subjects = [
             t for t in syntax.tokens_with_lower(doc, resources.role_nouns())
             if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.i not in quoted and not t.ent_type_
+        ]  # fmt: skip
+        # "The regulator fined Skyway. It said ...": a body's noun ("the regulator", "the
+        # committee": resources/descriptors.txt), singular and definite, as a subject.
+        self.body_subjects = [
+            t for t in syntax.tokens_with_lower(doc, frozenset(resources.descriptors()))
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.i not in quoted and not t.ent_type_
+            and body_noun(t) and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children)
         ]  # fmt: skip
 
     @cached_property
@@ -121,7 +137,39 @@ class Sieve:
                     role = Mention(token, self.doc[bounds[0] : bounds[1]], "role")
                     self._ent_clusters[token.i] = self._role_subject(role)
                 seen.append((token.idx, self._ent_clusters[token.i], True))
+        for token in self.body_subjects:
+            if token.idx < char and _main_clause(token.head):
+                if token.i not in self._ent_clusters:
+                    bounds = syntax.mention_bounds(token, self.quoted)
+                    body = Mention(token, self.doc[bounds[0] : bounds[1]], "org_noun")
+                    found = next((i for find in self.body_finders if (i := find(self, body)) is not None), None)
+                    if found is None:
+                        continue
+                    self._ent_clusters[token.i] = found
+                seen.append((token.idx, self._ent_clusters[token.i], True))
         return sorted(seen)
+
+    def nearest(
+        self, mention: Mention, gender: str, wanted: frozenset[str], allowed: Callable[[int, bool, int], bool]
+    ) -> int | None:
+        """The nearest antecedent before the mention of a type in `wanted`, of `gender` (m, f or -) or
+        of no known gender, that `allowed(char, salient, paragraph)` admits."""
+        head = mention.head
+
+        def fits(index: int) -> bool:
+            cluster = self.clusters[index]
+            return cluster.type in wanted and (gender == "-" or cluster.gender in (None, gender))
+
+        here = self.paragraphs.index_of(head.idx)
+        chosen = [
+            i for c, i, salient in self.candidates_before(head.idx)
+            if fits(i) and allowed(c, salient, here)
+        ]  # fmt: skip
+        if not chosen:
+            return None
+        if gender != "-":
+            self.clusters[chosen[-1]].gender = gender
+        return chosen[-1]
 
     def _role_subject(self, role: Mention) -> int:
         """A role noun subject as an antecedent: the person it names ("The mayor, Ana Lopes,"), else

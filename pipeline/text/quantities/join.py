@@ -155,6 +155,17 @@ def join_halves(text: str, found: list[Quantity]) -> list[Quantity]:
             if _AND_A_HALF.fullmatch(text, prev.end, q.start):
                 joined[-1] = replace(prev, end=q.end, value=prev.value + 0.5)
                 continue
+        # "two and a half million pounds": the half was read with its scale (500,000 pounds)
+        half_of_scale = text[q.start : q.end].lower().startswith("a half ")
+        if half_of_scale and prev is not None and prev.kind == "count" and isinstance(prev.value, int):
+            if (
+                isinstance(q.value, (int, float))
+                and prev.unit is None
+                and _AND_A_HALF.fullmatch(text, prev.end, q.start)
+            ):
+                scale = q.value * 2  # "a half million" was read as 500,000
+                joined[-1] = replace(q, start=prev.start, value=whole(prev.value * scale + scale / 2))
+                continue
         if half and (one := _ONE_UNIT_AND.search(text, max(0, q.start - 30), q.start)):
             measure = units.measure(one.group("unit"))
             if measure is not None:

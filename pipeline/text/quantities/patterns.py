@@ -43,6 +43,11 @@ def number_pattern() -> re.Pattern[str]:
         rf"(?:a\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?{word}"
         rf"(?:[\s-]+{word}|{after_scale}\s+and\s+{word})*"
     )
+    # "half a million", "a quarter of a billion", "three-quarters of a million": a share of a scale
+    # word is one number (the share times the scale), not a fraction beside a million.
+    parts = resources.alternation(resources.fraction_words())
+    scale_next = r"(?=(?:a\s+)?(?:dozen|hundred|thousand|million|billion|trillion)\b)"
+    share = rf"(?P<share>(?:(?P<share_count>a|one|two|three)[\s-])?(?P<share_part>{parts}))\s+(?:of\s+)?{scale_next}"
     digits = r"\d+\s\d/\d{1,2}(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w.])\.\d+"  # not "Feb.1"
     approx = "|".join(sorted(map(re.escape, resources.approximators()), key=len, reverse=True))
     currency = currency_pattern()
@@ -55,7 +60,7 @@ def number_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?P<approx>{approx})\s+)?"
         rf"(?P<currency>{currency})?\s?"
-        rf"(?:(?P<digits>(?:(?<![\w.,])[-−]|\bminus[\s-])?(?:{digits}))|\b(?P<words>{word_number})\b)"
+        rf"(?:(?P<digits>(?:(?<![\w.,])[-−]|\bminus[\s-])?(?:{digits}))|\b(?:{share})?(?P<words>{word_number})\b)"
         rf"(?:(?P<scale>(?:\s?(?:{scales})\b)+|(?:{abbreviations})\b))?"
         r"(?P<percent>\s?%|pc\b|\s(?:per\s?cent|percent)\b|\s(?:percentage\s)points?\b)?"
         r"(?P<aged>[\s-](?P<age>year|month|week|day)s?[\s-]old\b|\s(?P<age_of>year|month|week)s?\sof\sage\b"

@@ -16,6 +16,8 @@ from .patterns import date_pattern, fold_pattern, fraction_pattern, hedge_before
 
 # "m" after a number is millions ("5m people"), but metres before a word of size: "1.8m tall".
 _METRES_AFTER = re.compile(r"\s+(?:tall|long|high|wide|deep|away|below|above|across|in (?:diameter|length|height))\b")
+# A scale word after a fraction makes the two one number: "half a million", "a quarter of a billion".
+_SCALE_NEXT = re.compile(r"\s+(?:of\s+)?(?:a\s+)?(?:dozen|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 # Marks that stand for a currency only before a number written with at least three digits, a
 # decimal or a comma: "PS5" is a games console and "Y2K" a year, "PS2.7m" and "Y28,030" money.
 _WEAK_MARKS = frozenset({"ps", "y"})
@@ -28,16 +30,26 @@ def value_of(match: re.Match[str]) -> Quantity | None:
     if g["digits"]:
         value: float | int = number_value(re.sub(r"^(?:−|minus[\s-])", "-", g["digits"]))
     else:
-        parsed = parse_number(re.split(r"[\s-]+", g["words"]))
-        if parsed is None or parsed[1] < len(re.split(r"[\s-]+", g["words"])):
+        words = re.split(r"[\s-]+", g["words"])
+        parsed = parse_number(words)
+        if g["share"] and words[-1].lower() in resources.number_words():  # "a quarter million"
+            parsed = (resources.number_words()[words[-1].lower()][0], len(words))
+        if parsed is None or parsed[1] < len(words):
             return None  # not one number ("one two"): better missed than misread
         value = parsed[0]
+        if g["share"]:  # "half a million": the share of the scale word
+            count = count_of(g["share_count"] or "one") if (g["share_count"] or "a").lower() != "a" else (1, 1)
+            value = whole(value * (count[0] if count else 1) * resources.fraction_words()[g["share_part"].lower()])
     if (g["scale"] or "").lower() == "m" and not g["currency"] and _METRES_AFTER.match(match.string, match.end()):
         return Quantity(match.start("digits"), match.end(), value, "measure", "m", normalized=units.measure("m"))
     factor = scale_factor(g["scale"])
     if factor != 1:
         value = whole(value * factor)
-    start = match.start("currency") if g["currency"] else match.start("digits" if g["digits"] else "words")
+    start = (
+        match.start("currency")
+        if g["currency"]
+        else match.start("digits" if g["digits"] else "share" if g["share"] else "words")
+    )
     per = (g["per"] or g["per_noun"] or "").lower() or resources.rate_adverbs().get((g["adverb"] or "").lower())
     q = Quantity(start, match.end(), value, "count", scale=factor, per=per)  # "a week", "per graduate", "annually"
     found = unit_of(g)
@@ -115,6 +127,8 @@ def fractions(text: str) -> list[Quantity]:
                 continue  # "Uranium One in three deals": a name's number
             value = one[0] / every[0]
         end = m.end("part") if m.group("part") else m.end()
+        if _SCALE_NEXT.match(text, end):
+            continue  # "half a million": one number, read by the number pattern
         found.append(Quantity(m.start(), end, round(value, 4), "fraction"))
     return found
 

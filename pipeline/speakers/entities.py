@@ -1,0 +1,100 @@
+"""The article's people and organisations as the sieve reads them: the model's entities, with
+what the small model gets wrong put right (a person typed ORG, a name typed as nothing, a given name
+left outside its person), and ages written with a name ("Tom Reed, 28")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..resources import first_names
+from .names import body_noun, is_title_word
+
+# A person's age as the news writes it before a noun or alone: "the 28-year-old (striker)".
+_AGE_WORDS = ("-", "year", "-", "old")
+
+
+def written_age(tokens: SpacySpan) -> int | None:
+    """The age in "the 28-year-old", "28-year-old Tom Reed": a whole number before "-year-old"."""
+    for token in tokens:
+        following = [t.lower_ for t in tokens.doc[token.i + 1 : token.i + 5]]
+        if token.like_num and token.text.isdigit() and [w.rstrip("s") for w in following] == list(_AGE_WORDS):
+            return int(token.text)
+    return None
+
+
+def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
+    """The entities of `doc` with one of `labels`, in text order, corrected as below."""
+    typed = [_with_given_name(_as_person(e) if _person_typed_org(e) else e) for e in doc.ents if e.label_ in labels]
+    return sorted(typed + _untyped_people(doc), key=lambda e: e.start)
+
+
+def _person_typed_org(ent: SpacySpan) -> bool:
+    """ "chief executive Sara Holt" typed ORG by the model: two or three capitalised words, the
+    first a common given name (resources/first_names.py), the last no organisation noun, and a role
+    beside it (a title just before, or a role noun in apposition either way). A first name alone
+    is not enough: "Delmar Capital Partners", "Morgan Stanley"."""
+    words = list(ent)
+    if ent.label_ != "ORG" or not 2 <= len(words) <= 3 or body_noun(words[-1]):
+        return False
+    if not all(t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" for t in words):
+        return False
+    if not first_names.is_given_name(words[0].text):
+        return False
+    root = ent.root
+    titled = ent.start > 0 and is_title_word(ent.doc[ent.start - 1])
+    apposed = (root.dep_ == "appos" and is_title_word(root.head)) or any(
+        c.dep_ == "appos" and is_title_word(c) for c in root.children
+    )
+    return titled or apposed
+
+
+def _untyped_people(doc: Doc) -> list[SpacySpan]:
+    """ "Maria Garcia beat ...": a name the model gave no entity at all, two or three capitalised
+    proper nouns in a row, outside every entity, the first a common given name
+    (resources/first_names.py), none a title or an organisation noun."""
+    found = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while (
+            end < len(doc)
+            and end - i < 4
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_alpha
+            and doc[end].text[:1].isupper()
+        ):
+            end += 1
+        run = doc[i:end]
+        if (
+            2 <= len(run) <= 3 and not any(t.ent_type_ for t in run) and not _joined_to_the_word_before(run[0])
+            and first_names.is_given_name(run[0].text)
+            and not any(is_title_word(t) or body_noun(t) for t in run)
+            and (end == len(doc) or not (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()))
+        ):  # fmt: skip
+            found.append(SpacySpan(doc, i, end, label="PERSON"))
+        i = max(end, i + 1)
+    return found
+
+
+def _joined_to_the_word_before(token: Token) -> bool:
+    """ "Marie" in "Eva-Marie": the second half of a word joined by a hyphen."""
+    doc, i = token.doc, token.i
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+
+
+def _with_given_name(ent: SpacySpan) -> SpacySpan:
+    """ "Lucia Romero" where the model typed only "Romero": a person's entity takes in the common
+    given name (resources/first_names.py) written just before it outside every entity."""
+    if ent.label_ != "PERSON" or ent.start == 0:
+        return ent
+    before = ent.doc[ent.start - 1]
+    if before.ent_type_ or before.pos_ != "PROPN" or not before.is_alpha or not before.text[:1].isupper():
+        return ent
+    if _joined_to_the_word_before(before):  # "Eva-Marie Persson": half a name
+        return ent
+    return SpacySpan(ent.doc, ent.start - 1, ent.end, label="PERSON") if first_names.is_given_name(before.text) else ent
+
+
+def _as_person(ent: SpacySpan) -> SpacySpan:
+    return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")
