@@ -23,10 +23,38 @@ def written_age(tokens: SpacySpan) -> int | None:
     return None
 
 
+def age_after(ent: SpacySpan) -> int | None:
+    """The age written right after a name: "Tom Reed, 28,", "Tom Reed (28)", "Tom Reed, aged 28"."""
+    after = [t.text.lower() for t in ent.doc[ent.end : ent.end + 4]]
+    if after[:1] in (["("], [","]) and len(after) >= 3 and after[1].isdigit() and after[2] in (",", ")", "."):
+        age = int(after[1])
+    elif after[:2] == [",", "aged"] and len(after) >= 3 and after[2].isdigit():
+        age = int(after[2])
+    else:
+        return None
+    return age if 0 < age < 120 else None
+
+
 def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
     """The entities of `doc` with one of `labels`, in text order, corrected as below."""
-    typed = [_with_given_name(_as_person(e) if _person_typed_org(e) else e) for e in doc.ents if e.label_ in labels]
+    # One name, one kind of thing in an article: "Vogel" typed PERSON three times and ORG once is a person.
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
+    typed = [
+        _with_given_name(_as_person(e) if _person_typed_org(e) or _aged_name(e) or _surname(e, surnames) else e)
+        for e in doc.ents if e.label_ in labels
+    ]  # fmt: skip
     return sorted(typed + _untyped_people(doc), key=lambda e: e.start)
+
+
+def _surname(ent: SpacySpan, surnames: set[str]) -> bool:
+    """A one-word organisation whose word the article types as a person's surname elsewhere."""
+    return ent.label_ in ("ORG", "GPE", "NORP") and len(ent) == 1 and ent[0].pos_ == "PROPN" and ent.text in surnames
+
+
+def _aged_name(ent: SpacySpan) -> bool:
+    """ "Reed, 45, said" with "Reed" typed ORG: a proper name with an age after it is a person."""
+    proper = all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in ent)
+    return ent.label_ in ("ORG", "GPE", "NORP") and len(ent) <= 3 and proper and age_after(ent) is not None
 
 
 def _person_typed_org(ent: SpacySpan) -> bool:
@@ -50,9 +78,10 @@ def _person_typed_org(ent: SpacySpan) -> bool:
 
 
 def _untyped_people(doc: Doc) -> list[SpacySpan]:
-    """ "Maria Garcia beat ...": a name the model gave no entity at all, two or three capitalised
-    proper nouns in a row, outside every entity, the first a common given name
-    (resources/first_names.py), none a title or an organisation noun."""
+    """ "Maria Garcia beat ...", "Reed, 45, said": a name the model gave no entity at all, one to
+    three capitalised proper nouns in a row, outside every entity, none a title or an organisation
+    noun, either two or three of them the first a common given name (resources/first_names.py),
+    or with an age after them."""
     found = []
     i = 0
     while i < len(doc):
@@ -66,9 +95,10 @@ def _untyped_people(doc: Doc) -> list[SpacySpan]:
         ):
             end += 1
         run = doc[i:end]
+        named = 2 <= len(run) <= 3 and first_names.is_given_name(run[0].text)
         if (
-            2 <= len(run) <= 3 and not any(t.ent_type_ for t in run) and not _joined_to_the_word_before(run[0])
-            and first_names.is_given_name(run[0].text)
+            (named or 1 <= len(run) <= 3 and age_after(run) is not None)
+            and not any(t.ent_type_ for t in run) and not _joined_to_the_word_before(run[0])
             and not any(is_title_word(t) or body_noun(t) for t in run)
             and (end == len(doc) or not (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()))
         ):  # fmt: skip

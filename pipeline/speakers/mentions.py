@@ -14,7 +14,7 @@ from ..resources import first_names
 from ..text import syntax
 from ..text.acronyms import acronym_definitions
 from .clusters import PersonParts
-from .entities import article_entities, written_age
+from .entities import age_after, article_entities, written_age
 from .names import acronym, body_noun, clean_name, is_title_word, role_words, with_demonym
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
@@ -215,18 +215,10 @@ class ArticleNames:
         for ent in self.ents:
             if ent.label_ != "PERSON" or any(t.i in self.quoted for t in ent):
                 continue
-            after = [t.text.lower() for t in doc[ent.end : ent.end + 4]]
-            age = None
-            if after[:1] in (["("], [","]) and len(after) >= 3 and after[1].isdigit() and after[2] in (",", ")", "."):
-                age = int(after[1])
-            elif after[:2] == [",", "aged"] and len(after) >= 3 and after[2].isdigit():
-                age = int(after[2])
-            else:
-                left = syntax.mention_bounds(ent.root, self.quoted)[0]
-                age = written_age(doc[min(left, ent.start) : ent.start])
+            left = min(syntax.mention_bounds(ent.root, self.quoted)[0], ent.start)
+            age = age_after(ent) or written_age(doc[left : ent.start])
             if age is not None and 0 < age < 120:
-                left = syntax.mention_bounds(ent.root, self.quoted)[0]
-                found.append((ent.start_char, age, self.person_parts(min(left, ent.start), ent.start, ent.end)))
+                found.append((ent.start_char, age, self.person_parts(left, ent.start, ent.end)))
         return found
 
     def person_name(self, head: Token, span: SpacySpan) -> tuple[int, int] | None:
