@@ -331,6 +331,9 @@ def test_quotes_a_first_line_that_reads_as_a_sentence_is_not_a_headline(run_text
         ("Officials could announce that the bridge will close.", "hypothetical"),
         ("If the council says that the bridge is unsafe, it will close.", "hypothetical"),
         ("The share of drivers who said they had crossed the bridge rose.", "describes_a_group"),
+        ("That being said, the bridge is the safest in the county.", "set_phrase"),
+        ("Having said that, the bridge is the safest in the county.", "set_phrase"),
+        ("Needless to say, the bridge is the safest in the county.", "set_phrase"),
     ],
 )
 def test_quotes_reporting_verbs_that_report_nothing_said_make_no_quote(run_text, nlp, body, reason):
@@ -340,6 +343,11 @@ def test_quotes_reporting_verbs_that_report_nothing_said_make_no_quote(run_text,
     assert [q for q in result.quotes if q.kind == "indirect"] == []
     cues = [t for t in nlp(body) if t.lemma_ in ("say", "announce")]
     assert [unspoken(t) for t in cues] == [reason]
+
+
+def test_quotes_the_writer_s_set_phrase_is_no_clause_a_later_cue_reports(run_text):
+    text = "Bridge\n\nTom Reed spoke on Monday. That being said, “the bridge is safe,” he added.\n"
+    assert [q.text for q in run_text(text).quotes if q.kind == "indirect"] == []
 
 
 @pytest.mark.parametrize(

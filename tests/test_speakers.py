@@ -790,3 +790,30 @@ def test_speakers_a_name_with_an_age_or_a_person_s_surname_is_a_person(nlp, text
     one-word name the article types as a person's surname elsewhere is that person's."""
     names = _names_with_entities(nlp, text, kept, label)
     assert [e.text for e in names.ents if e.label_ == "PERSON"] == people
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("Residents opposed the plan on Monday. They said it would ruin the park.", "Residents"),
+        ("Police were called to the house on Monday. They said it would ruin the park.", "Police"),
+        ("Tom Reed's family paid tribute on Monday. They said it would ruin the park.", "family"),
+    ],
+)
+def test_speakers_they_after_people_named_by_their_part_as_subject_is_that_group(run_text, text, description):
+    """People in a role, plural ("Residents"), or spoken of as one ("police", "the family":
+    `GROUP` in resources/descriptors.txt), as a main clause's subject, are a group "they" takes up."""
+    speaker, quote = _speaker_of(
+        run_text(f"Park plan\n\nThe plan was published on Monday.\n\n{text}\n"), "ruin the park"
+    )
+    assert speaker is not None and speaker.type == "GROUP" and description in (speaker.description or "")
+    assert quote.speaker_evidence == "pronoun_salient"
+
+
+def test_speakers_a_person_noun_inside_what_someone_said_is_no_antecedent(run_text):
+    text = (
+        "Flights\n\nEC spokeswoman Ana Lopes spoke on Monday. She said that a passenger would be paid. "
+        "She added that airlines would pay.\n"
+    )
+    speaker, _ = _speaker_of(run_text(text), "airlines would pay")
+    assert speaker is not None and speaker.name == "Ana Lopes"

@@ -7,6 +7,8 @@ speech act happened. Each row is a reason it did not, with its id and an example
 - `hypothetical`: "Officials could announce that ...", "If the council says that ...".
 - `shown_not_said`: "Video shows officers forcing the door", "Blood tests revealed that ...": a
   recording or a test shows what was seen; nobody said it.
+- `set_phrase`: "That being said, ...", "Needless to say, ...": the writer's own fixed phrase
+  (resources/set_phrases.txt).
 - `describes_a_group`: "the share of adults who said they had smoked rose": what a group said
   picks the group out (a restrictive relative clause on a plural or a share), no quote.
 """
@@ -19,6 +21,18 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .. import resources
+
+
+def set_phrase(cue: Token) -> bool:
+    """ "That being said", "needless to say": the verb stands in a fixed phrase of the writer's."""
+    doc = cue.doc
+    for phrase in resources.set_phrases():
+        for at, word in enumerate(phrase):
+            start = cue.i - at
+            if word == cue.lower_ and start >= 0 and start + len(phrase) <= len(doc):
+                if tuple(t.lower_ for t in doc[start : start + len(phrase)]) == phrase:
+                    return True
+    return False
 
 
 def negated(cue: Token) -> bool:
@@ -71,6 +85,7 @@ class Unspoken:
 
 
 UNSPOKEN: tuple[Unspoken, ...] = (
+    Unspoken("set_phrase", set_phrase),
     Unspoken("negated", negated),
     Unspoken("withheld", withheld),
     Unspoken("hypothetical", hypothetical),

@@ -16,7 +16,7 @@ from .. import resources
 from ..records import Article, Issue, Quote, Span
 from ..text import syntax
 from ..text.quotemarks import Quoted, scan_paragraphs
-from .acts import unspoken
+from .acts import set_phrase, unspoken
 from .context import Candidate, QuoteContext, QuoteSettings
 from .rules import (
     ACCORDING,
@@ -229,6 +229,8 @@ def _find_indirect(ctx: QuoteContext) -> list[Candidate]:
         if not syntax.is_indirect_cue(token) or unspoken(token):
             continue
         comp = next((c for c in token.children if c.dep_ == "ccomp"), None) or _stance_clause(token)
+        if comp is not None and set_phrase(comp):
+            continue  # "That being said, ... he added": the writer's phrase is no clause reported
         if comp is None:
             pieces = _parenthetical_content(ctx, token)
             attribution = ctx.attribution(token, rule_id("indirect", PARENTHETICAL)) if pieces else None

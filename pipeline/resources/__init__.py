@@ -308,6 +308,12 @@ def unspoken_markers() -> dict[str, str]:
 
 
 @derived
+def set_phrases() -> tuple[tuple[str, ...], ...]:
+    """Fixed phrases made with a reporting verb that report nothing ("that being said"), as words."""
+    return tuple(tuple(row[0].lower().split()) for row in rows("set_phrases"))
+
+
+@derived
 def stance_nouns() -> frozenset[str]:
     """Nouns for what a speaker holds ("position", "warning"): their "that" clause is what was said."""
     return frozenset(row[0] for row in rows("stance_nouns"))

@@ -110,6 +110,7 @@ VOCABULARIES: dict[str, Columns] = {
     "role_forms": Columns((_text, _text), about="form | the role it stands for"),
     "role_nouns": _WORD,
     "scale_abbreviations": Columns((_text, _number), about="abbreviation | multiplier"),
+    "set_phrases": _WORD,
     "stance_nouns": _WORD,
     "street_words": _WORD,
     "subunits": Columns((_text, _text), about="subunit | the currencies counted in it"),

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from .. import resources
 from ..text import syntax
 from .entities import written_age
-from .mentions import ORG_LABELS, Introduction, Mention, describes_a_share
+from .mentions import KINDS, ORG_LABELS, Introduction, Mention, describes_a_share
 from .names import body_noun, clean_name, name_head, role_words
 from .sieve import Sieve
 
@@ -286,7 +286,8 @@ def description(sieve: Sieve, mention: Mention) -> int | None:
         return sieve.own_description(mention)  # "a spokesman for the council", "half of them"
     plural = head.tag_ in ("NNS", "NNPS") or (head.is_sent_start and head.lower_.endswith("s"))
     org = body_noun(head) and not plural
-    return sieve.clusters.anonymous("ORG" if org else "GROUP" if plural else "PERSON", clean_name(mention.span.text))
+    group = plural or resources.descriptors().get(head.lemma_.lower()) == "GROUP"  # "the family"
+    return sieve.clusters.anonymous("ORG" if org else "GROUP" if group else "PERSON", clean_name(mention.span.text))
 
 
 def _pronoun(sieve: Sieve, mention: Mention, allowed: Callable[[int, bool, int], bool]) -> int | None:
@@ -352,6 +353,7 @@ PASSES: tuple[SpeakerPass, ...] = (
 # Tried on a role noun subject before it stands as an antecedent ("The mayor, Ana Lopes, said ...
 # She added": "She" is Ana Lopes, not a speaker "the mayor" of her own).
 ROLE_SUBJECT_FINDERS = (name_full, name_apposition, role_title)
-# Tried on a body's noun subject ("The regulator fined Skyway. It said ..."): as that noun would be
-# as a speaker, the rows for its kind in order, so that "it" finds the body, not the one it fined.
-BODY_SUBJECT_FINDERS = tuple(row.find for row in PASSES if "org_noun" in row.kinds)
+# Tried on a body's or a group's noun subject ("The regulator fined Skyway. It said ...", "Residents
+# opposed it. They said ..."): as that noun would be as a speaker, the rows for its kind in order,
+# so that "it" finds the body, not the one it fined.
+FINDERS_BY_KIND = {kind: tuple(row.find for row in PASSES if kind in row.kinds) for kind in KINDS}

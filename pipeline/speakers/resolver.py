@@ -11,7 +11,7 @@ from ..records import Span
 from ..text import syntax
 from .clusters import Cluster
 from .mentions import KINDS, Mention
-from .passes import BODY_SUBJECT_FINDERS, PASSES, ROLE_SUBJECT_FINDERS
+from .passes import FINDERS_BY_KIND, PASSES, ROLE_SUBJECT_FINDERS
 from .sieve import Sieve
 
 
@@ -33,7 +33,7 @@ def resolve_phrases(
     Phrases are taken up kind by kind in the sieve's order (names before the descriptions and
     pronouns that point back at them), in text order within a kind; each goes to the first pass
     that finds its speaker."""
-    sieve = Sieve(doc, quoted, text, ROLE_SUBJECT_FINDERS, BODY_SUBJECT_FINDERS)
+    sieve = Sieve(doc, quoted, text, ROLE_SUBJECT_FINDERS, FINDERS_BY_KIND)
     mentions = []
     for head_index in sorted(set(heads)):
         head = doc[head_index]

@@ -15,7 +15,7 @@ from ..text import syntax
 from ..text.paragraphs import ParagraphIndex, paragraphs
 from .clusters import Clusters
 from .mentions import ORG_LABELS, ArticleNames, Mention, describes_a_share
-from .names import body_noun, clean_name
+from .names import clean_name
 
 # A pass: the cluster it finds for a mention, or None.
 Finder = Callable[["Sieve", Mention], "int | None"]
@@ -30,14 +30,15 @@ class Sieve:
         quoted: set[int],
         text: str,
         role_finders: tuple[Finder, ...] = (),
-        body_finders: tuple[Finder, ...] = (),
+        finders_by_kind: dict[str, tuple[Finder, ...]] | None = None,
     ) -> None:
         self.doc = doc
         # The passes that resolve a role noun subject before it stands as an antecedent (a name it
-        # gives, the person introduced with that role), and those that resolve a body's noun
-        # subject ("The regulator fined Skyway. It said ..."); given by the pass table, which sits above.
+        # gives, the person introduced with that role), and those for each kind of phrase, which
+        # resolve a body's or a group's noun subject ("The regulator fined Skyway. It said ...",
+        # "Residents opposed it. They said ..."); given by the pass table, which sits above.
         self.role_finders = role_finders
-        self.body_finders = body_finders
+        self.finders_by_kind = finders_by_kind or {}
         self.quoted = quoted
         self.names = ArticleNames(doc, quoted, text)
         self.clusters = Clusters(self.names.full_names, self.names.expansions)
@@ -52,12 +53,20 @@ class Sieve:
             t for t in syntax.tokens_with_lower(doc, resources.role_nouns())
             if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.i not in quoted and not t.ent_type_
         ]  # fmt: skip
-        # "The regulator fined Skyway. It said ...": a body's noun ("the regulator", "the
-        # committee": resources/descriptors.txt), singular and definite, as a subject.
-        self.body_subjects = [
-            t for t in syntax.tokens_with_lower(doc, frozenset(resources.descriptors()))
-            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.i not in quoted and not t.ent_type_
-            and body_noun(t) and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children)
+        # "The regulator fined Skyway. It said ...": a body's or a group's noun ("the regulator",
+        # "the family": resources/descriptors.txt), singular and definite, as a subject; "Residents
+        # opposed it. They said ...": people in a role, plural (resources/role_nouns.txt).
+        groups = frozenset(w for w, kind in resources.descriptors().items() if kind == "GROUP")  # "police"
+        bodies = frozenset(w for w, kind in resources.descriptors().items() if kind == "ORG")
+        people = resources.role_nouns() | groups
+        words = bodies | people
+        self.noun_subjects = [
+            t for t in syntax.tokens_with_lower(doc, words | {w.capitalize() for w in words}, attr="LEMMA")
+            if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted and not t.ent_type_ and (
+                (t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in groups) and t.lemma_.lower() in people
+                or t.tag_ in ("NN", "NNP") and t.lemma_.lower() in bodies
+                and any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in t.children)
+            )
         ]  # fmt: skip
 
     @cached_property
@@ -89,7 +98,8 @@ class Sieve:
     def own_description(self, mention: Mention) -> int:
         """A speaker of its own, described by the whole phrase, with its organisation if it names one."""
         head, span = mention.head, mention.span
-        plural = head.tag_ in ("NNS", "NNPS") or describes_a_share(head)
+        group = resources.descriptors().get(head.lemma_.lower()) == "GROUP"  # "police", "the family"
+        plural = head.tag_ in ("NNS", "NNPS") or describes_a_share(head) or group
         end = min(head.right_edge.i + 1, span.start + 12)
         # Not the clause that reports them ("the mayor, who said the law was unfair"): it is the quote.
         for clause in head.rights:
@@ -131,18 +141,20 @@ class Sieve:
                     self._joined_clusters[first.i] = self.clusters.anonymous("GROUP", clean_name(phrase.text))
                 seen.append((first.left_edge.idx, self._joined_clusters[first.i], True))
         for token in self.role_subjects:
-            if token.idx < char:
+            if token.idx < char and _main_clause(token.head):
                 if token.i not in self._ent_clusters:
                     bounds = syntax.mention_bounds(token, self.quoted)
                     role = Mention(token, self.doc[bounds[0] : bounds[1]], "role")
                     self._ent_clusters[token.i] = self._role_subject(role)
                 seen.append((token.idx, self._ent_clusters[token.i], True))
-        for token in self.body_subjects:
+        for token in self.noun_subjects:
             if token.idx < char and _main_clause(token.head):
                 if token.i not in self._ent_clusters:
                     bounds = syntax.mention_bounds(token, self.quoted)
-                    body = Mention(token, self.doc[bounds[0] : bounds[1]], "org_noun")
-                    found = next((i for find in self.body_finders if (i := find(self, body)) is not None), None)
+                    span = self.doc[bounds[0] : bounds[1]]
+                    noun = Mention(token, span, self.names.kind(token, span))
+                    finders = self.finders_by_kind.get(noun.kind, ())
+                    found = next((i for find in finders if (i := find(self, noun)) is not None), None)
                     if found is None:
                         continue
                     self._ent_clusters[token.i] = found
