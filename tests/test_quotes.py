@@ -394,3 +394,44 @@ def test_quotes_what_a_recording_or_a_test_shows_is_not_said(run_text, nlp, body
     assert [unspoken(t) for t in nlp(body) if t.lemma_ in ("show", "reveal")] == ["shown_not_said"]
     result = run_text("Crime\n\nThe police report shows that burglaries fell by a third last year.\n")
     assert [q.kind for q in result.quotes] == ["indirect"]  # a report speaks
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "speaker"),
+    [
+        (
+            "Dr Tom Reed told the man to remove the bedding from his home.",
+            "to remove the bedding from his home",
+            "Tom Reed",
+        ),
+        ("Ann Byrne urged voters to reject the new bridge plan.", "to reject the new bridge plan", "Ann Byrne"),
+        ("Ann Byrne warned drivers not to use the old bridge.", "not to use the old bridge", "Ann Byrne"),
+    ],
+)
+def test_quotes_what_someone_was_told_to_do_is_reported_speech(run_text, body, words, speaker):
+    """Row indirect_directive: a directive cue (resources/cue_verbs.txt) with the one addressed and
+    an infinitive reports what they were told to do."""
+    result = run_text(f"Bridge\n\nThe bridge was closed on Monday.\n\n{body}\n")
+    quote = next(q for q in result.quotes if q.kind == "indirect")
+    assert quote.text == words and quote.evidence == "indirect_directive"
+    assert next(s for s in result.speakers if s.id == quote.speaker).name == speaker
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tom Reed was asked to leave the meeting early.",  # a passive: who asked is not said
+        "Tom Reed asked to speak to the bridge manager.",  # nobody addressed
+    ],
+)
+def test_quotes_a_directive_needs_the_one_addressed_and_an_active_verb(run_text, body):
+    result = run_text(f"Bridge\n\nThe bridge was closed on Monday.\n\n{body}\n")
+    assert [q.text for q in result.quotes] == []
+
+
+def test_quotes_a_clause_before_the_cue_with_no_subject_is_not_what_it_reports(run_text):
+    """ "In a new case study out Monday, they detail how ...": with "study" parsed as a verb, the
+    words before the cue have no subject; the clause after it is what is reported."""
+    body = "In a new case study out Monday, doctors detail how the man came down with a rare allergy."
+    result = run_text(f"Allergy\n\nThe study was published on Monday.\n\n{body}\n")
+    assert [q.text for q in result.quotes] == ["the man came down with a rare allergy"]

@@ -22,6 +22,7 @@ from .rules import (
     ACCORDING,
     CONFIDENCE,
     DIRECT_RULES,
+    DIRECTIVE,
     NO_SPEAKER,
     PARENTHETICAL,
     PARTIAL_RULES,
@@ -165,6 +166,23 @@ def _parenthetical_content(ctx: QuoteContext, cue: Token) -> list[tuple[int, int
     return found if sum(end - start for start, end in found) >= 4 else None
 
 
+def _directive_content(ctx: QuoteContext, cue: Token) -> tuple[int, int] | None:
+    """ "She urged voters to reject the plan", "told the man to remove the bedding", "called on the
+    government to act": what someone was told to do, the infinitive after the one addressed. Not
+    a passive ("he was asked to leave": the asker is not named) nor a verb with a clause of its own."""
+    if cue.lemma_.lower() not in resources.directive_cue_verbs() or syntax.reports_speech(cue):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return None
+    addressed = any(c.dep_ == "dobj" for c in cue.children) or any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(p.dep_ == "pobj" for p in c.children) for c in cue.children
+    )
+    todo = next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
+    if not addressed or todo is None or not any(c.lower_ == "to" and c.dep_ == "aux" for c in todo.children):
+        return None
+    return _trimmed(ctx, todo.left_edge.i, todo.right_edge.i + 1, min_tokens=3)
+
+
 def _according_to_content(ctx: QuoteContext, according: Token) -> tuple[int, int] | None:
     """ "According to X, <content>." and "<content>, according to X." -> the content's token range."""
     source = syntax.according_to(according)
@@ -207,7 +225,7 @@ def _trimmed(ctx: QuoteContext, start: int, end: int, min_tokens: int = 4) -> tu
 @resources.derived
 def _cue_lemmas() -> frozenset[str]:
     """Lemmas of the reporting verbs in every case the lemmatizer may write them ("say", "Say", "SAY")."""
-    cues = resources.indirect_cue_verbs()
+    cues = resources.indirect_cue_verbs() | resources.directive_cue_verbs()
     return cues | frozenset(c.capitalize() for c in cues) | frozenset(c.upper() for c in cues)
 
 
@@ -226,9 +244,16 @@ def _find_indirect(ctx: QuoteContext) -> list[Candidate]:
             if bounds is not None and attribution is not None:
                 found.append(Candidate("indirect", [_char_range(ctx, bounds)], attribution))
             continue
-        if not syntax.is_indirect_cue(token) or unspoken(token):
+        if token.pos_ != "VERB" or unspoken(token):
             continue
-        comp = next((c for c in token.children if c.dep_ == "ccomp"), None) or _stance_clause(token)
+        if (bounds := _directive_content(ctx, token)) is not None:
+            attribution = ctx.attribution(token, rule_id("indirect", DIRECTIVE))
+            if attribution is not None:
+                found.append(Candidate("indirect", [_char_range(ctx, bounds)], attribution))
+            continue
+        if not syntax.is_indirect_cue(token):
+            continue
+        comp = next((c for c in token.children if _reported_clause(token, c)), None) or _stance_clause(token)
         if comp is not None and set_phrase(comp):
             continue  # "That being said, ... he added": the writer's phrase is no clause reported
         if comp is None:
@@ -243,6 +268,15 @@ def _find_indirect(ctx: QuoteContext) -> list[Candidate]:
             continue
         found.append(Candidate("indirect", [_char_range(ctx, bounds)], attribution))
     return found
+
+
+def _reported_clause(cue: Token, child: Token) -> bool:
+    """A clausal complement of the cue that reports: one written before the cue ("The force had
+    improved, Mr Forber said") has a subject of its own; "In a new study out Monday, they detail
+    how ..." (with "study" parsed as a verb) has none."""
+    if child.dep_ != "ccomp":
+        return False
+    return child.i > cue.i or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in child.children)
 
 
 def _stance_clause(cue: Token) -> Token | None:

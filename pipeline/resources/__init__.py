@@ -43,6 +43,12 @@ def indirect_cue_verbs() -> frozenset[str]:
 
 
 @derived
+def directive_cue_verbs() -> frozenset[str]:
+    """Cue lemmas that report what someone was told to do ("urged voters to reject the plan")."""
+    return frozenset(row[0] for row in rows("cue_verbs") if flagged(row, 1, "directive"))
+
+
+@derived
 def titles() -> frozenset[str]:
     return frozenset(row[0] for row in rows("titles"))
 
