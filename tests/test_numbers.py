@@ -362,3 +362,27 @@ def test_numbers_a_change_word_a_few_words_before_from_makes_a_change(run_text):
 def test_numbers_an_age_set_off_after_a_person_s_name_or_surname(run_text, text, age):
     claims = [c for c in run_text(f"Court\n\n{text}\n").numeric_claims if c.value == age]
     assert [c.unit_normalized for c in claims] == ["year of age"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("Only one player scored in the second half.", "player"),
+        ("It is hard to find the problem in just one area.", "area"),
+        ("Police arrested him on one out-of-county warrant.", "warrant"),
+    ],
+)
+def test_numbers_one_before_its_noun_counts_when_limited_or_no_subject(run_text, sentence, unit):
+    """ "one" counts when a word limits it or its noun is no subject; "One former officer told ..."
+    (article_one, above) brings someone in and "one of the players" is a pronoun."""
+    claims = [c for c in run_text(f"Match\n\n{sentence}\n").numeric_claims if c.value == 1]
+    assert [c.unit_normalized for c in claims] == [unit]
+
+
+def test_numbers_one_of_the_players_is_no_count(run_text):
+    assert [c.value for c in run_text("Match\n\nOne of the players was hurt.\n").numeric_claims] == []
+
+
+def test_numbers_won_12_of_13_counts_no_number_as_its_unit(run_text):
+    claims = run_text("Match\n\nThe Lakers have won 12 of 13 after a perfect homestand.\n").numeric_claims
+    assert [(c.value, c.unit) for c in claims] == [(12, None), (13, None)]

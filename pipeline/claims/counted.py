@@ -54,7 +54,8 @@ def counted_noun(number: Token, q: Quantity) -> Token | None:
     for child in number.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             counted = next((c for c in child.children if c.dep_ == "pobj"), None)
-            return counted if counted is not None and counted.pos_ != "PRON" else None  # not "half of them"
+            # Not "half of them", nor "won 12 of 13": a pronoun or a number counts nothing named.
+            return counted if counted is not None and counted.pos_ not in ("PRON", "NUM") else None
     return None
 
 

@@ -38,6 +38,17 @@ def _street() -> re.Pattern[str]:
     return re.compile(rf"(?:{resources.alternation(resources.street_words())})\b")
 
 
+def _counts_one_thing(number: Token) -> bool:
+    """ "only one player", "just one area", "arrested on one warrant": "one" before its noun counts
+    when a word limits it or the noun is no subject (as a subject, "one former officer told ..."
+    brings someone in)."""
+    noun = number.head
+    if number.dep_ != "nummod" or noun.pos_ not in ("NOUN", "PROPN") or noun.i < number.i:
+        return False
+    limited = number.i > 0 and number.doc[number.i - 1].lower_ in ("only", "just", "single", "exactly")
+    return limited or noun.dep_ not in ("nsubj", "nsubjpass")
+
+
 def not_a_claim(doc: Doc, text: str, q: Quantity, number: Token) -> str | None:
     """Why a number found in the text is not a claim (an id of PASSED_OVER), or None when it is one."""
     hyphened = number.i + 1 < len(doc) and doc[number.i + 1].text == "-" and not number.whitespace_
@@ -50,7 +61,7 @@ def not_a_claim(doc: Doc, text: str, q: Quantity, number: Token) -> str | None:
         of = next((c for c in number.children if c.lower_ == "of"), None)
         group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         counts = group is not None and (group.like_num or any(c.dep_ == "nummod" for c in group.children))
-        return None if counts else "article_one"
+        return None if counts or _counts_one_thing(number) else "article_one"
     line_start = text.rfind("\n", 0, q.start) + 1
     if not text[line_start : q.start].strip() and re.match(r"[.)]\s", text[q.end : q.end + 2]):
         return "list_number"
