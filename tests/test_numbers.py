@@ -386,3 +386,18 @@ def test_numbers_one_of_the_players_is_no_count(run_text):
 def test_numbers_won_12_of_13_counts_no_number_as_its_unit(run_text):
     claims = run_text("Match\n\nThe Lakers have won 12 of 13 after a perfect homestand.\n").numeric_claims
     assert [(c.value, c.unit) for c in claims] == [(12, None), (13, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("The club hopes to add a striker or two this month.", [(2, "striker")]),
+        ("The range has four-, five- and six-cylinder engines.", [(4, "cylinder"), (5, "cylinder"), (6, "cylinder")]),
+    ],
+)
+def test_numbers_a_count_takes_the_noun_its_list_or_choice_shares(run_text, sentence, counted):
+    """ "a striker or two" counts strikers; "four-, five- and six-cylinder" (a suspended hyphen)
+    counts cylinders each, with the noun alone as the unit."""
+    claims = run_text(f"Cars\n\n{sentence}\n").numeric_claims
+    assert [(c.value, c.unit_normalized) for c in claims if c.value in dict(counted)] == counted
+    assert all(c.unit == "cylinder" for c in claims if c.unit_normalized == "cylinder")

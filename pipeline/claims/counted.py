@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from .. import resources
@@ -25,6 +27,8 @@ def _singular(noun: Token) -> bool:
 def counted_noun(number: Token, q: Quantity) -> Token | None:
     """The noun a number counts: "265 complaints", "one of the students", "3 million people". Not
     a noun set off by punctuation: in "1,159,368 - the lowest figure" the figure is not what is counted."""
+    if (shared := _suspended_compound(number, q)) is not None:
+        return shared
     if number.dep_ == "conj" and number.head.pos_ == "NUM" and number.head.idx >= q.start:
         number = number.head  # "between 10 and 20 people": the range's first number holds the noun
     head = number.head
@@ -51,6 +55,9 @@ def counted_noun(number: Token, q: Quantity) -> Token | None:
             if q.value != 1 and first.head.i == head.i and _singular(head) and first.tag_ == "NN":
                 return first  # "a 12 page document" parsed with 12 on the document: still pages
         return head
+    if number.dep_ in ("nummod", "conj") and head.pos_ == "NOUN" and head.is_alpha and head.i < number.i:
+        if any(t.lower_ == "or" for t in number.doc[head.i + 1 : number.i]) and number.i - head.i <= 2:
+            return head  # "a pick or two": the number counts the noun it is the other choice to
     for child in number.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             counted = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -59,9 +66,27 @@ def counted_noun(number: Token, q: Quantity) -> Token | None:
     return None
 
 
+_SUSPENDED = re.compile(r"-\s*(?:,|and\b|or\b|to\b)")
+
+
+def _suspended_compound(number: Token, q: Quantity) -> Token | None:
+    """ "four-, five- and six-cylinder engines": a number whose hyphen waits for the noun the last
+    of its list is joined to counts that noun."""
+    doc = number.doc
+    if q.kind != "count" or not _SUSPENDED.match(doc.text, q.end):
+        return None
+    for token in doc[number.i + 1 : number.i + 12]:
+        if token.text == "-" and token.i + 1 < len(doc) and doc[token.i - 1].like_num:
+            noun = doc[token.i + 1]
+            return noun if noun.pos_ == "NOUN" else None
+    return None
+
+
 def unit_text(doc: Doc, q: Quantity, noun: Token) -> str:
     """The unit as written, with noun modifiers between number and noun ("charging stations",
     "first-team players")."""
+    if _SUSPENDED.match(doc.text, q.end):
+        return noun.text  # "four-, five- and six-cylinder": not the words of the last number's count
     if noun.i > 0 and doc[noun.i - 1].idx >= q.end and noun.idx - q.end <= 30:
         return noun_phrase(noun, q.end)
     return noun.text
