@@ -817,3 +817,41 @@ def test_speakers_a_person_noun_inside_what_someone_said_is_no_antecedent(run_te
     )
     speaker, _ = _speaker_of(run_text(text), "airlines would pay")
     assert speaker is not None and speaker.name == "Ana Lopes"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "description"),
+    [
+        (
+            "A Skyway spokesman said fares would rise. The spokesman added that refunds were due.",
+            "refunds",
+            "Skyway spokesman",
+        ),
+        (
+            "A man who lives nearby said he heard shots. The man said that he called the police.",
+            "called the police",
+            "man who lives nearby",
+        ),
+        (
+            "Residents said the plan was unfair. The residents added that they would protest.",
+            "would protest",
+            "Residents",
+        ),
+    ],
+)
+def test_speakers_the_spokesman_is_the_spokesman_described_before(run_text, text, words, description):
+    """Pass "description_earlier": a definite phrase joins the nearest unnamed speaker before it
+    with the same head noun, one speaker, not two."""
+    result = run_text(f"Flights\n\nThe plan was published on Monday.\n\n{text}\n")
+    speaker, quote = _speaker_of(result, words)
+    assert speaker is not None and speaker.description == description
+    assert quote.speaker_evidence == "description_earlier" and len(result.speakers) == 1
+
+
+def test_speakers_the_skyway_spokesman_is_not_the_union_spokesman(run_text):
+    text = (
+        "Strike\n\nThe strike began on Monday.\n\nA union spokesman said the strike would go on. "
+        "The Skyway spokesman said it was illegal.\n"
+    )
+    result = run_text(text)
+    assert len(result.speakers) == 2

@@ -258,6 +258,28 @@ def document_own(sieve: Sieve, mention: Mention) -> int | None:
     return sieve.clusters.anonymous("DOCUMENT", clean_name(mention.span.text))
 
 
+def description_earlier(sieve: Sieve, mention: Mention) -> int | None:
+    """ "A Skyway spokesman said ... The spokesman added", "Residents said ... The residents": a
+    definite phrase to the nearest speaker before it described with the same head noun and no
+    name, when the phrase's own words stand in that description too ("the Skyway spokesman", not
+    "the union spokesman")."""
+    head = mention.head
+    if not mention.definite:
+        return None
+    lemma = head.lemma_.lower()
+    plural = head.tag_ in ("NNS", "NNPS")
+    own = {t.lower_ for t in mention.span if t.i < head.i and t.dep_ not in ("det", "poss", "case", "punct")}
+    for at, said, index in reversed(sieve.history):
+        cluster = sieve.clusters[index]
+        if at >= mention.char or said != lemma or cluster.name is not None or not cluster.description:
+            continue
+        if (cluster.type == "GROUP") != plural and cluster.type != "ORG":
+            continue  # "a spokesman ... the spokesmen" are others
+        if own <= set(cluster.description.lower().split()):
+            return index
+    return None
+
+
 # ---- a person named again by age, origin or party ----------------------------------------------
 def age_epithet(sieve: Sieve, mention: Mention) -> int | None:
     """ "Tom Reed, 28, was convicted. The 28-year-old said ...": the person the article gave that
@@ -342,6 +364,7 @@ PASSES: tuple[SpeakerPass, ...] = (
     _row("document_earlier", "document", document_earlier),
     _row("document_salient_org", "document", document_salient_org),
     _row("document_own", "document", document_own),
+    _row("description_earlier", "role org_noun description", description_earlier),
     _row("org_noun_salient", "org_noun", org_noun_salient),
     _row("age_epithet", "epithet", age_epithet),
     _row("epithet_salient", "epithet", epithet_salient),
