@@ -855,3 +855,29 @@ def test_speakers_the_skyway_spokesman_is_not_the_union_spokesman(run_text):
     )
     result = run_text(text)
     assert len(result.speakers) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name", "evidence"),
+    [
+        (
+            "The Conservatives said the plan was bad. The Tories added that jobs would go.",
+            "jobs would go",
+            "Conservatives",
+            "name_organisation",
+        ),
+        (
+            "Labour said the plan was bad. The party added that jobs would go.",
+            "jobs would go",
+            "Labour",
+            "org_head_noun",
+        ),
+    ],
+)
+def test_speakers_an_organisation_named_two_ways_is_one_speaker(run_text, text, words, name, evidence):
+    """resources/org_aliases.txt: "the Tories" are the Conservatives, shown under the name the
+    article gave first; "the party" after "Labour" is the Labour Party."""
+    result = run_text(f"Politics\n\nThe plan was published on Monday.\n\n{text}\n")
+    speaker, quote = _speaker_of(result, words)
+    assert speaker is not None and speaker.name == name and quote.speaker_evidence == evidence
+    assert len(result.speakers) == 1

@@ -217,6 +217,13 @@ def gendered_nouns() -> dict[str, str]:
 
 
 @derived
+def org_aliases() -> dict[str, str]:
+    """Another name of an organisation, lower case -> the name it is shown under ("tories" ->
+    "Conservative Party")."""
+    return {name.lower(): row[0] for row in rows("org_aliases") for name in row}
+
+
+@derived
 def role_forms() -> dict[str, str]:
     """Another way the news writes a role -> the role ("sen" -> "senator", "ceo" -> "chief executive")."""
     return {row[0].lower(): row[1].lower() for row in rows("role_forms")}

@@ -98,6 +98,7 @@ VOCABULARIES: dict[str, Columns] = {
     "non_speakers": Columns((_text,), (_one_of("negative"),), about="word [| negative]"),
     "number_idioms": _WORD,
     "number_words": Columns((_text, _integer), (_words_of("scale"),), about="word | value [| scale]"),
+    "org_aliases": Columns((_text,), rest=_text, about="canonical name | other names..."),
     "other_office_words": _WORD,
     "person_epithets": Columns((_text, _one_of("m", "f", "-")), about="noun | m, f or -"),
     "pronouns": Columns(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import resources
 from ..records import SpeakerType
 from .names import org_keys
 
@@ -76,7 +77,9 @@ class Clusters:
     def org(self, name: str) -> int:
         """The organisation a name stands for, by its name or acronym ("IOPC" joins its expansion)."""
         name = self.expansions.get(name, name)
-        keys = org_keys(name)
+        # "the Tories" is found again as "the Conservatives": both are keys of the Conservative
+        # Party, and the speaker keeps the name the article gave it first.
+        keys = org_keys(name) | org_keys(resources.org_aliases().get(name.lower(), name))
         for key in sorted(keys):
             if (found := self.find(key)) is not None:
                 self.all[found].keys |= keys

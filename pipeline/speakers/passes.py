@@ -124,7 +124,11 @@ def org_head_noun(sieve: Sieve, mention: Mention) -> int | None:
     def same(label: str) -> bool:
         return own <= set(label.lower().split())
 
-    found = [(c, i) for c, lemma, i in sieve.history if c < mention.char and lemma == word]
+    # ... or a speaker before whose name is built on it ("Labour": the Labour Party).
+    found = [
+        (c, i) for c, lemma, i in sieve.history
+        if c < mention.char and (lemma == word or _built_on(sieve.clusters[i].name or "", word))
+    ]  # fmt: skip
     found = [(c, i) for c, i in found if sieve.clusters[i].type in ("ORG", "GROUP") and same(sieve.clusters[i].label)]
     for ent in sieve.names.ents:
         if ent.label_ != "ORG" or ent.start_char >= mention.char or any(t.i in sieve.quoted for t in ent):
@@ -135,6 +139,13 @@ def org_head_noun(sieve: Sieve, mention: Mention) -> int | None:
         if name and (ends_in_it or named_beside_it) and same(name):
             found.append((ent.start_char, sieve.clusters.org(name)))
     return max(found)[1] if found else None
+
+
+def _built_on(name: str, word: str) -> bool:
+    """Whether an organisation's name, or the name it goes by (resources/org_aliases.txt: "Labour"
+    is the Labour Party), is built on `word`."""
+    full = resources.org_aliases().get(name.lower(), name)
+    return len(full.split()) > 1 and name_head(full) == word
 
 
 def named_next(sieve: Sieve, mention: Mention) -> int | None:
