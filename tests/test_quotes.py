@@ -214,6 +214,12 @@ RULE_SHAPES = [
         "Ines Duarte",
     ),
     (
+        "indirect_directive",
+        "Mayor Ines Duarte urged the council to keep the depot open until next year.",
+        "to keep the depot open",
+        "Ines Duarte",
+    ),
+    (
         "direct_continues",
         "Mayor Ines Duarte said: “We will not sell the depot.”\n\n“The workers deserve better than this.”",
         "The workers deserve",

@@ -230,12 +230,6 @@ def role_forms() -> dict[str, str]:
 
 
 @derived
-def role_form_pattern() -> re.Pattern[str]:
-    """Any form of role_forms as whole words, the longest first ("chief executive officer" before "ceo")."""
-    return re.compile(rf"\b({alternation(role_forms())})\b")
-
-
-@derived
 def person_epithets() -> dict[str, str]:
     """A noun that names a person again by where they are from or their party ("frenchman",
     "republican") -> the gender it says (m, f or -). A place's adjective in -an or -i is one ("the

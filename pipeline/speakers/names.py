@@ -18,13 +18,19 @@ def is_title_word(token: Token) -> bool:
     return word in resources.honorifics() or word in resources.role_nouns()
 
 
+@resources.derived
+def _role_form_pattern() -> re.Pattern[str]:
+    """Any form of role_forms as whole words, the longest first ("chief executive officer" before "ceo")."""
+    return re.compile(rf"\b({resources.alternation(resources.role_forms())})\b")
+
+
 def role_words(text: str) -> list[str]:
     """The words of a title or role, lower case, each form the news writes read as the role it
     stands for (resources/role_forms.txt): "Sen." -> senator, "CEO" -> chief executive,
     "co-founder" -> co founder."""
     plain = " ".join(text.lower().replace(".", " ").replace("-", " ").split())
     forms = resources.role_forms()
-    return resources.role_form_pattern().sub(lambda m: forms[m.group(1)], plain).split()
+    return _role_form_pattern().sub(lambda m: forms[m.group(1)], plain).split()
 
 
 def body_noun(token: Token) -> bool:

@@ -1,0 +1,203 @@
+"""Sieve passes for phrases that point back at someone the article named or described before:
+a role ("the minister"), a body's noun ("the union", "the company"), people named by their work
+("Prosecutors said"), a description said again ("the spokesman"), and a person named again by age,
+origin or party ("the 28-year-old", "the Frenchman"). The table of passes is in passes.py.
+"""
+
+from __future__ import annotations
+
+from .. import resources
+from .entities import written_age
+from .mentions import Introduction, Mention
+from .names import clean_name, name_head, role_words
+from .sieve import Sieve
+
+
+# ---- descriptions that point back ------------------------------------------------------------------
+def role_title(sieve: Sieve, mention: Mention) -> int | None:
+    """ "The minister", "the Wikileaks founder", "the senator" after "Sen. Ann Byrne": the person the
+    article introduced, before this phrase, with that title or role (each read through
+    resources/role_forms.txt), the nearest first."""
+    if mention.head.tag_ in ("NNS", "NNPS"):
+        return None
+    head = mention.head
+    # "the CEO" -> chief executive: the role's last word is what a title must hold, the words
+    # before it are what the introduction must have said.
+    written = [t.text for t in mention.span if t.i <= head.i and t.dep_ not in ("det", "poss", "case", "punct")]
+    words = role_words(" ".join(written))
+    if not words:
+        return None
+    word, own = words[-1], set(words[:-1])
+    # "the congresswoman" is not "Rep. Tom Reed": a gender the role noun says must not disagree.
+    gender = resources.gendered_nouns().get(head.lower_)
+
+    def agrees(other: str | None) -> bool:
+        return gender is None or other is None or other == gender
+
+    # (char, the cluster of a speaker named with the title, or the introduction that gave it)
+    titled: list[tuple[int, int | Introduction]] = []
+    for at, _, index in sieve.history:
+        cluster = sieve.clusters[index]
+        if (
+            at < mention.char and cluster.type == "PERSON" and word in role_words(cluster.title or "")
+            and agrees(cluster.gender)
+        ):  # fmt: skip
+            titled.append((at, index))
+    pointing_back = mention.definite or any(c.dep_ == "poss" for c in head.lefts)
+    said = set(role_words(mention.span.text))
+    for intro in sieve.names.introductions if pointing_back else []:  # not "a spokesman", a new one
+        title = set(role_words(intro.parts.title or ""))
+        # "Former Prime Minister John Major" is not "the prime minister", nor "shadow chancellor
+        # Ann Lee" "the chancellor": a word that makes it another office must be said again.
+        other_office = (title & resources.other_office_words()) - said
+        # "The Labour leader" is not "Tory leader Ann Lee": the phrase's own words must fit too.
+        fits = own <= intro.words
+        if intro.char < mention.char and word in title and not other_office and fits and agrees(intro.parts.gender):
+            titled.append((intro.char, intro))
+    if not titled:
+        return None
+    _, found = max(titled, key=lambda pair: pair[0])
+    return found if isinstance(found, int) else sieve.clusters.person(found.parts)
+
+
+def org_head_noun(sieve: Sieve, mention: Mention) -> int | None:
+    """ "The trust", "the committee", "the union": the organisation named before whose name is built
+    on that noun ("United Lincolnshire Hospitals NHS Trust", "National Union of Teachers"), the
+    nearest first."""
+    if not mention.definite or mention.head.tag_ not in ("NN", "NNP"):
+        return None
+    word = mention.head.lemma_.lower()
+    # The nearest before it of: a speaker phrase with that head ("a group ... the group"), an
+    # organisation whose name ends in it, or one named beside it ("The group, WeWorkers Coalition,").
+    # Words of its own ("the French foreign ministry") must stand in the antecedent's name too.
+    own = {t.lower_ for t in mention.head.subtree if t.i < mention.head.i and t.dep_ not in ("det", "punct")}
+
+    def same(label: str) -> bool:
+        return own <= set(label.lower().split())
+
+    # ... or a speaker before whose name is built on it ("Labour": the Labour Party).
+    found = [
+        (c, i) for c, lemma, i in sieve.history
+        if c < mention.char and (lemma == word or _built_on(sieve.clusters[i].name or "", word))
+    ]  # fmt: skip
+    found = [(c, i) for c, i in found if sieve.clusters[i].type in ("ORG", "GROUP") and same(sieve.clusters[i].label)]
+    for ent in sieve.names.ents:
+        if ent.label_ != "ORG" or ent.start_char >= mention.char or any(t.i in sieve.quoted for t in ent):
+            continue
+        name = clean_name(ent.text)
+        ends_in_it = len(name.split()) > 1 and name_head(name) == word
+        named_beside_it = ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() == word
+        if name and (ends_in_it or named_beside_it) and same(name):
+            found.append((ent.start_char, sieve.clusters.org(name)))
+    return max(found)[1] if found else None
+
+
+def _built_on(name: str, word: str) -> bool:
+    """Whether an organisation's name, or the name it goes by (resources/org_aliases.txt: "Labour"
+    is the Labour Party), is built on `word`."""
+    full = resources.org_aliases().get(name.lower(), name)
+    return len(full.split()) > 1 and name_head(full) == word
+
+
+def named_next(sieve: Sieve, mention: Mention) -> int | None:
+    """ "..., according to a group of employees. The group, WeWorkers Coalition, said": a body or
+    person brought in by description and named where the same noun next stands, as "the" noun
+    with a name beside it, within that paragraph or the next."""
+    head = mention.head
+    if mention.span[0].lower_ not in ("a", "an") or head.tag_ != "NN":
+        return None
+    here = sieve.paragraphs.index_of(head.idx)
+    for token in sieve.doc[head.i + 1 : head.i + 1 + _NEXT_WITHIN]:
+        if sieve.paragraphs.index_of(token.idx) > here + 1:
+            return None
+        if token.lemma_.lower() != head.lemma_.lower() or token.i in sieve.quoted:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None  # "a group" again, another group: the next mention must point back
+        named = next((c for c in token.children if c.dep_ == "appos" and sieve.names.label_of(c) in _NAMED), None)
+        ent = next((e for e in sieve.names.ents if named is not None and e.start <= named.i < e.end), None)
+        if ent is None:
+            return None
+        if ent.label_ == "PERSON":
+            return sieve.clusters.person(sieve.names.person_parts(ent.start, ent.start, ent.end))
+        return sieve.clusters.org(clean_name(ent.text))
+    return None
+
+
+# How far on the noun may stand again (tokens): a sentence or two, as news writes it.
+_NEXT_WITHIN = 120
+_NAMED = ("ORG", "PERSON")
+
+
+def members_of_named_body(sieve: Sieve, mention: Mention) -> int | None:
+    """ "Prosecutors said", "Police said": people named by their institution's work speak for the one
+    body of that work the article names ("the Swedish Prosecution Authority", "Dallas Police
+    Department"), when it names exactly one."""
+    head = mention.head
+    if head.tag_ not in ("NNS", "NNPS") or mention.span[0].lower_ in ("a", "an", "some", "two", "three", "many"):
+        return None
+    stem = head.lemma_.lower()[:_STEM]
+    if len(stem) < 5:
+        return None
+    names = {
+        clean_name(e.text) for e in sieve.names.ents
+        if e.label_ == "ORG" and not any(t.i in sieve.quoted for t in e)
+        and any(w.lower().startswith(stem) for w in e.text.split()[1:])
+    }  # fmt: skip
+    return sieve.clusters.org(names.pop()) if len(names) == 1 else None
+
+
+# Words of one root share their first letters: "prosecutors", "Prosecution"; "police", "Police".
+_STEM = 7
+
+
+def org_noun_salient(sieve: Sieve, mention: Mention) -> int | None:
+    """ "The watchdog", "the company": the organisation the article is about. Not "a group" (a new
+    one) nor "courts" (several): those are described, not pointed back at."""
+    if mention.span[0].lower_ in ("a", "an", "another", "one") or mention.head.tag_ in ("NNS", "NNPS"):
+        return None
+    if mention.head.lemma_.lower() in resources.specific_bodies():
+        return None  # "the committee" that no named body is: a speaker of its own, not the company
+    return sieve.salient_org()
+
+
+def description_earlier(sieve: Sieve, mention: Mention) -> int | None:
+    """ "A Skyway spokesman said ... The spokesman added", "Residents said ... The residents": a
+    definite phrase to the nearest speaker before it described with the same head noun and no
+    name, when the phrase's own words stand in that description too ("the Skyway spokesman", not
+    "the union spokesman")."""
+    head = mention.head
+    if not mention.definite:
+        return None
+    lemma = head.lemma_.lower()
+    plural = head.tag_ in ("NNS", "NNPS")
+    own = {t.lower_ for t in mention.span if t.i < head.i and t.dep_ not in ("det", "poss", "case", "punct")}
+    for at, said, index in reversed(sieve.history):
+        cluster = sieve.clusters[index]
+        if at >= mention.char or said != lemma or cluster.name is not None or not cluster.description:
+            continue
+        if (cluster.type == "GROUP") != plural and cluster.type != "ORG":
+            continue  # "a spokesman ... the spokesmen" are others
+        if own <= set(cluster.description.lower().split()):
+            return index
+    return None
+
+
+# ---- a person named again by age, origin or party ----------------------------------------------
+def age_epithet(sieve: Sieve, mention: Mention) -> int | None:
+    """ "Tom Reed, 28, was convicted. The 28-year-old said ...": the person the article gave that
+    age before this phrase, the nearest first."""
+    age = written_age(mention.span)
+    given = [parts for at, years, parts in sieve.names.ages if years == age and at < mention.char]
+    return sieve.clusters.person(given[-1]) if given else None
+
+
+def epithet_salient(sieve: Sieve, mention: Mention) -> int | None:
+    """ "Pierre Dubois won. The Frenchman said ...": as "he" or "she" would, the nearest person
+    speaking or the subject of a main clause in this paragraph or the one before, of the gender
+    the noun says ("Frenchwoman")."""
+    gender = resources.person_epithets().get(mention.head.lower_, "-")
+    return sieve.nearest(
+        mention, gender, frozenset({"PERSON"}),
+        lambda c, salient, here: salient and sieve.paragraphs.index_of(c) >= here - 1,
+    )  # fmt: skip
