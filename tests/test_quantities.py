@@ -108,6 +108,9 @@ def test_quantities_parse_number_words(words, value):
         ("a quarter million marched", 250_000, "count", None, None, "="),
         ("half a dozen came", 6, "count", None, None, "="),
         ("raised two and a half million pounds", 2_500_000, "money", "pounds", "GBP", "="),
+        # How many times: "twice", "just once", "once a week".
+        ("she scored twice on Sunday", 2, "count", "times", "times", "="),
+        ("he scored just once all season", 1, "count", "times", "times", "="),
     ],
 )
 def test_quantities_normalise_values(text, value, kind, unit, normalized, approx):
@@ -176,3 +179,13 @@ def test_quantities_a_change_is_its_two_figures(text, ends, approx, unit):
 def test_quantities_a_range_stays_one_quantity(text):
     (found,) = scan_quantities(text)
     assert isinstance(found.value, tuple) and found.change is None
+
+
+@pytest.mark.parametrize("text", ["Once the talks end, the strike stops.", "Prices rose twice as fast as pay."])
+def test_quantities_once_as_a_conjunction_and_twice_as_a_ratio_count_no_times(text):
+    assert [q for q in scan_quantities(text) if q.unit == "times"] == []
+
+
+def test_quantities_once_a_week_is_a_rate():
+    (q,) = scan_quantities("The group meets once a week.")
+    assert (q.value, q.unit, q.per) == (1, "times", "week")

@@ -264,6 +264,12 @@ def change_words() -> dict[str, str]:
 
 
 @derived
+def times_words() -> dict[str, int]:
+    """ "twice" -> 2: words that say how many times something happened."""
+    return {row[0]: int(row[1]) for row in rows("times_words")}
+
+
+@derived
 def fraction_words() -> dict[str, float]:
     """Words for a part of a whole ("third", "quarters") -> the part (1/3, 1/4)."""
     return {row[0]: fraction_value(row[1]) for row in rows("fraction_words")}

@@ -116,6 +116,7 @@ VOCABULARIES: dict[str, Columns] = {
     "street_words": _WORD,
     "subunits": Columns((_text, _text), about="subunit | the currencies counted in it"),
     "time_units": _WORD,
+    "times_words": Columns((_text, _integer), about="word | how many times"),
     "titles": _WORD,
     "totals_of": Columns((_text, _text), about="noun | what it counts"),
     "unit_names": Columns((_text,), rest=_text, about="canonical unit | other names..."),

@@ -114,9 +114,23 @@ def vague_pattern() -> re.Pattern[str]:
 @resources.derived
 def any_number() -> re.Pattern[str]:
     """Whatever any scanner starts from: a digit, a vulgar fraction, a number or fraction word."""
-    words = [*resources.number_words(), *resources.fraction_words(), *resources.vague_numbers()[0]]
+    words = [
+        *resources.number_words(), *resources.fraction_words(), *resources.vague_numbers()[0],
+        *resources.times_words(),
+    ]  # fmt: skip
     return re.compile(
         rf"[\d{''.join(resources.vulgar_fractions())}]|\b(?:{resources.alternation(words)})\b|fold\b", re.IGNORECASE
+    )
+
+
+@resources.derived
+def times_pattern() -> re.Pattern[str]:
+    """ "scored twice", "just once", "once a week" (with the period a rate is counted per)."""
+    periods = resources.alternation(p for p, written in resources.rate_periods().items() if written)
+    return re.compile(
+        rf"(?P<limit>\b(?:just|only|exactly|than|least)\s+)?\b(?P<word>{resources.alternation(resources.times_words())})\b"
+        rf"(?:\s+(?:a|an|per|every)\s+(?P<per>{periods})\b)?",
+        re.IGNORECASE,
     )
 
 

@@ -12,7 +12,7 @@ from ...records import ClaimKind
 from .. import units
 from ..front_matter import parse_date
 from .numbers import Quantity, approximators, change_words, count_of, number_value, parse_number, scale_factor, whole
-from .patterns import date_pattern, fold_pattern, fraction_pattern, hedge_before, vague_pattern
+from .patterns import date_pattern, fold_pattern, fraction_pattern, hedge_before, times_pattern, vague_pattern
 
 # "m" after a number is millions ("5m people"), but metres before a word of size: "1.8m tall".
 _METRES_AFTER = re.compile(r"\s+(?:tall|long|high|wide|deep|away|below|above|across|in (?:diameter|length|height))\b")
@@ -156,6 +156,24 @@ def folds(text: str) -> list[Quantity]:
         times = count_of(m.group("times")) if not re.search(r"\.", m.group("times")) else (float(m.group("times")), 1)
         if times:
             found.append(Quantity(m.start(), m.end(), times[0], "count", unit="fold", normalized="times"))
+    return found
+
+
+def times_said(text: str) -> list[Quantity]:
+    """ "scored twice", "met just once", "once a week": how many times, a count of times. A bare
+    "once" is not one ("once the talks end", "a once-great club"), nor "twice as fast" (a ratio)."""
+    found = []
+    for m in times_pattern().finditer(text):
+        word = m.group("word").lower()
+        if word == "once" and not (m.group("limit") or m.group("per")):
+            continue
+        if re.match(r"\s+as\b", text[m.end() :]):
+            continue  # "twice as fast": a comparison, no count of times
+        per = m.group("per").lower() if m.group("per") else None
+        start = m.start("word")
+        found.append(
+            Quantity(start, m.end(), resources.times_words()[word], "count", "times", normalized="times", per=per)
+        )
     return found
 
 

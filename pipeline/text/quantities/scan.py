@@ -6,7 +6,7 @@ from __future__ import annotations
 from .join import join_halves, join_ranges, join_subunits
 from .numbers import Quantity
 from .patterns import any_number, not_claims, number_pattern
-from .read import dates, folds, fractions, vague, value_of, with_approx
+from .read import dates, folds, fractions, times_said, vague, value_of, with_approx
 
 
 def _overlaps(q: Quantity, taken: list[Quantity]) -> bool:
@@ -20,7 +20,7 @@ def scan_quantities(text: str) -> list[Quantity]:
         return []  # most of a paragraph's words are no number: one pass tells
     excluded = [(m.start(), m.end()) for m in not_claims().finditer(text)]
     taken: list[Quantity] = [q for q in dates(text)]
-    for extra in (fractions(text), vague(text), folds(text)):
+    for extra in (fractions(text), vague(text), folds(text), times_said(text)):
         taken += [with_approx(text, q, None) for q in extra if not _overlaps(q, taken)]
     for m in number_pattern().finditer(text):
         if any(s <= m.start("digits" if m.group("digits") else "words") < e for s, e in excluded):
