@@ -881,3 +881,26 @@ def test_speakers_an_organisation_named_two_ways_is_one_speaker(run_text, text, 
     speaker, quote = _speaker_of(result, words)
     assert speaker is not None and speaker.name == name and quote.speaker_evidence == evidence
     assert len(result.speakers) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "The country's premier hailed the “historic” move.\n\n"
+            "Prime Minister Ana Lopes spoke in the capital on Monday.",
+            "Ana Lopes",
+        ),
+        (
+            "The country's premier hailed the “historic” move.\n\n"
+            "Former Prime Minister Ana Lopes spoke in the capital on Monday.",
+            None,
+        ),
+    ],
+)
+def test_speakers_a_lede_s_role_is_the_person_named_with_it_just_after(run_text, body, name):
+    """Pass "role_title", looking forward when nobody before has the role: the first person
+    introduced with it in the two paragraphs after (not a former holder); the possessor's words
+    ("the country's") need not stand in the title."""
+    speaker, _ = _speaker_of(run_text(f"World\n\nThe vote was held on Monday.\n\n{body}\n"), "historic")
+    assert speaker is not None and speaker.name == name

@@ -17,13 +17,19 @@ from .sieve import Sieve
 def role_title(sieve: Sieve, mention: Mention) -> int | None:
     """ "The minister", "the Wikileaks founder", "the senator" after "Sen. Ann Byrne": the person the
     article introduced, before this phrase, with that title or role (each read through
-    resources/role_forms.txt), the nearest first."""
+    resources/role_forms.txt), the nearest first; with none before, the first introduced with it
+    in the two paragraphs after."""
     if mention.head.tag_ in ("NNS", "NNPS"):
         return None
     head = mention.head
     # "the CEO" -> chief executive: the role's last word is what a title must hold, the words
     # before it are what the introduction must have said.
-    written = [t.text for t in mention.span if t.i <= head.i and t.dep_ not in ("det", "poss", "case", "punct")]
+    # Not the possessor's words: "the Jewish state's premier" is a prime minister, whatever state.
+    possessor = {t.i for c in head.lefts if c.dep_ == "poss" for t in c.subtree}
+    written = [
+        t.text for t in mention.span
+        if t.i <= head.i and t.i not in possessor and t.dep_ not in ("det", "poss", "case", "punct")
+    ]  # fmt: skip
     words = role_words(" ".join(written))
     if not words:
         return None
@@ -54,6 +60,17 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
         fits = own <= intro.words
         if intro.char < mention.char and word in title and not other_office and fits and agrees(intro.parts.gender):
             titled.append((intro.char, intro))
+    if not titled and pointing_back:
+        # "The Jewish state's premier hailed the move. ... Israeli Prime Minister Benjamin
+        # Netanyahu said": a lede's role named in the two paragraphs after it, none before.
+        here = sieve.paragraphs.index_of(mention.char)
+        after = [
+            intro for intro in sieve.names.introductions
+            if intro.char > mention.char and sieve.paragraphs.index_of(intro.char) <= here + 2
+            and word in role_words(intro.parts.title or "") and own <= intro.words and agrees(intro.parts.gender)
+            and not (set(role_words(intro.parts.title or "")) & resources.other_office_words()) - said
+        ]  # fmt: skip
+        return sieve.clusters.person(after[0].parts) if after else None
     if not titled:
         return None
     _, found = max(titled, key=lambda pair: pair[0])
