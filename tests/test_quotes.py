@@ -441,3 +441,21 @@ def test_quotes_a_clause_before_the_cue_with_no_subject_is_not_what_it_reports(r
     body = "In a new case study out Monday, doctors detail how the man came down with a rare allergy."
     result = run_text(f"Allergy\n\nThe study was published on Monday.\n\n{body}\n")
     assert [q.text for q in result.quotes] == ["the man came down with a rare allergy"]
+
+
+def test_quotes_one_word_said_right_after_is_an_utterance_not_a_title(run_text):
+    """One capitalised word in quote marks is taken for a title ("the film “Parasite”"), unless a
+    comma closes it and a reporting verb follows: “Amazing,” Davis said. “...” is Davis's, whole."""
+    text = (
+        "Match report\n\nThe match was played on Sunday.\n\n“I am so happy,” James said.\n\n"
+        "“Amazing,” Davis said. “To beat every team in the league is something special.”\n"
+    )
+    result = run_text(text)
+    quote = next(q for q in result.quotes if "every team" in q.text)
+    assert [p.text for p in quote.spans][0] == "Amazing,"
+    assert next(s for s in result.speakers if s.id == quote.speaker).name == "Davis"
+
+
+def test_quotes_a_title_with_a_comma_and_no_cue_stays_a_title(run_text):
+    result = run_text("Film\n\nThe show opened on Friday.\n\nThe film “Parasite,” which won four awards, opened.\n")
+    assert list(result.quotes) == []

@@ -59,6 +59,19 @@ def is_title_like(text: str) -> bool:
     return 0 < len(words) <= 6 and bool(capitalised) and all(w[0].isupper() for w in capitalised)
 
 
+def _opens_an_utterance(ctx: QuoteContext, quoted: list[Quoted], n: int) -> bool:
+    """ "“Amazing,” Davis said. “To beat every team ...”": one capitalised word closed by a comma,
+    a reporting verb within the next few words, and more quoted words in the same paragraph: the
+    first piece of what Davis said, not a title."""
+    q = quoted[n]
+    if not ctx.text[: q.end].rstrip().endswith(",") or n + 1 >= len(quoted):
+        return False
+    if quoted[n + 1].start > ctx.paragraph_of(q.start)[1]:
+        return False
+    first = ctx.tokens.at(min(q.end + 1, len(ctx.text) - 1))
+    return any(syntax.is_cue(t) for t in ctx.doc[first : first + 4])
+
+
 def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
@@ -66,14 +79,14 @@ def _words(text: str) -> str:
 def _classify(ctx: QuoteContext, quoted: list[Quoted]) -> list[Candidate]:
     candidates = []
     body_words: str | None = None  # read only for an article whose headline holds quote marks
-    for q in quoted:
+    for n, q in enumerate(quoted):
         if q.start < ctx.body_start:
             body_words = _words(ctx.text[ctx.body_start :]) if body_words is None else body_words
             if f" {_words(ctx.text[q.start : q.end])} " in f" {body_words} ":
                 continue  # the headline repeats words the body quotes with their speaker: counted there
         if q.depth:
             continue  # a quote inside a quote belongs to the outer speaker's words
-        if len(q.pieces) == 1 and is_title_like(ctx.text[q.start : q.end]):
+        if len(q.pieces) == 1 and is_title_like(ctx.text[q.start : q.end]) and not _opens_an_utterance(ctx, quoted, n):
             continue
         if not any(ch.isalpha() for ch in ctx.text[q.start : q.end]):
             continue  # “1917”, “2-0”: a title or a figure in quote marks, not words anybody said

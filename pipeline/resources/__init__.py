@@ -218,8 +218,7 @@ def gendered_nouns() -> dict[str, str]:
 
 @derived
 def org_aliases() -> dict[str, str]:
-    """Another name of an organisation, lower case -> the name it is shown under ("tories" ->
-    "Conservative Party")."""
+    """Another name of an organisation, lower case -> its name ("tories" -> "Conservative Party")."""
     return {name.lower(): row[0] for row in rows("org_aliases") for name in row}
 
 
@@ -231,9 +230,8 @@ def role_forms() -> dict[str, str]:
 
 @derived
 def person_epithets() -> dict[str, str]:
-    """A noun that names a person again by where they are from or their party ("frenchman",
-    "republican") -> the gender it says (m, f or -). A place's adjective in -an or -i is one ("the
-    American", "the Israeli"); one in -ese, -ish or -ch is a people, not a person ("the French")."""
+    """A noun naming a person again by origin or party ("frenchman", "republican", and a place's
+    adjective in -an or -i: "american"; not -ese, -ish, -ch: a people) -> the gender it says."""
     found = {adjective.lower(): "-" for adjective in demonyms().values() if adjective.lower().endswith(("an", "i"))}
     found.update({row[0].lower(): row[1] for row in rows("person_epithets")})
     return found

@@ -83,7 +83,7 @@ def resolve_speakers(
 SPEAKER_CONFIDENCE: dict[str, float] = {
     "acronym/cue": 0.75,  # 5/5
     "description/cue": 0.7,  # 61/77
-    "description/weak": 0.15,  # 3/9
+    "description/weak": 0.15,  # 3/8
     "description_earlier/cue": 0.1,  # 2/7
     "document_issuer/cue": 0.75,  # 5/5
     "document_salient_org/cue": 0.2,  # 3/7
@@ -91,13 +91,13 @@ SPEAKER_CONFIDENCE: dict[str, float] = {
     "name_full/weak": 0.6,  # 6/7
     "name_organisation/cue": 0.9,  # 36/37
     "name_organisation/weak": 0.2,  # 3/7
-    "name_short/cue": 0.9,  # 115/121
-    "name_short/weak": 0.7,  # 15/17
+    "name_short/cue": 0.9,  # 116/122
+    "name_short/weak": 0.8,  # 15/16
     "org_head_noun/cue": 0.8,  # 7/7
     "pronoun_earlier/cue": 0.3,  # 3/5
     "pronoun_salient/cue": 0.9,  # 62/63
     "pronoun_salient/weak": 0.85,  # 11/11
-    "pooled": 0.7,  # 22/26, the rows under five quotes
+    "pooled": 0.7,  # 23/27, the rows under five quotes
 }
 
 
