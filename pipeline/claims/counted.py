@@ -66,7 +66,9 @@ def counted_noun(number: Token, q: Quantity) -> Token | None:
     return None
 
 
-_SUSPENDED = re.compile(r"-\s*(?:,|and\b|or\b|to\b)")
+# A list ("four-, five- and six-cylinder"), not a choice or a range ("four- or five-day", "two- to
+# three-year"), which the range reader takes whole.
+_SUSPENDED = re.compile(r"-\s*(?:,|and\b)")
 
 
 def _suspended_compound(number: Token, q: Quantity) -> Token | None:
