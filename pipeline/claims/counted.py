@@ -75,7 +75,7 @@ def _suspended_compound(number: Token, q: Quantity) -> Token | None:
     """ "four-, five- and six-cylinder engines": a number whose hyphen waits for the noun the last
     of its list is joined to counts that noun."""
     doc = number.doc
-    if q.kind != "count" or not _SUSPENDED.match(doc.text, q.end):
+    if q.kind != "count" or not _suspended(number, q):
         return None
     for token in doc[number.i + 1 : number.i + 12]:
         if token.text == "-" and token.i + 1 < len(doc) and doc[token.i - 1].like_num:
@@ -84,10 +84,18 @@ def _suspended_compound(number: Token, q: Quantity) -> Token | None:
     return None
 
 
-def unit_text(doc: Doc, q: Quantity, noun: Token) -> str:
+def _suspended(number: Token, q: Quantity) -> bool:
+    """Whether a hyphen waiting for a list's noun follows the number ("four-, five- and ..."), read
+    from the few tokens after it (the Doc's whole text would be rebuilt for each number)."""
+    doc = number.doc
+    near = doc[number.i : min(len(doc), number.i + 4)]
+    return bool(_SUSPENDED.match(near.text_with_ws, q.end - number.idx)) if q.end >= number.idx else False
+
+
+def unit_text(doc: Doc, q: Quantity, noun: Token, number: Token | None = None) -> str:
     """The unit as written, with noun modifiers between number and noun ("charging stations",
     "first-team players")."""
-    if _SUSPENDED.match(doc.text, q.end):
+    if number is not None and _suspended(number, q):
         return noun.text  # "four-, five- and six-cylinder": not the words of the last number's count
     if noun.i > 0 and doc[noun.i - 1].idx >= q.end and noun.idx - q.end <= 30:
         return noun_phrase(noun, q.end)

@@ -94,7 +94,7 @@ def _noun_after(at: NumberAt) -> UnitFound | None:
     noun, q = at.noun, at.q
     if noun is None or at.kind not in ("count", "fraction"):
         return None
-    unit_end, unit, per = unit_qualifier(noun, unit_text(at.doc, q, noun))
+    unit_end, unit, per = unit_qualifier(noun, unit_text(at.doc, q, noun, at.number))
     money = (units.currency(unit) or units.currency(noun.lower_)) if noun.is_alpha else None
     if money is not None and at.kind == "count":
         return UnitFound("money", unit, money[0], per, unit_end)

@@ -24,13 +24,13 @@ def _role_form_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b({resources.alternation(resources.role_forms())})\b")
 
 
-def role_words(text: str) -> list[str]:
+def role_words(text: str) -> tuple[str, ...]:
     """The words of a title or role, lower case, each form the news writes read as the role it
     stands for (resources/role_forms.txt): "Sen." -> senator, "CEO" -> chief executive,
     "co-founder" -> co founder."""
     plain = " ".join(text.lower().replace(".", " ").replace("-", " ").split())
     forms = resources.role_forms()
-    return _role_form_pattern().sub(lambda m: forms[m.group(1)], plain).split()
+    return tuple(_role_form_pattern().sub(lambda m: forms[m.group(1)], plain).split())
 
 
 def body_noun(token: Token) -> bool:
