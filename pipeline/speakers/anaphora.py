@@ -51,28 +51,24 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
             titled.append((at, index))
     pointing_back = mention.definite or any(c.dep_ == "poss" for c in head.lefts)
     said = set(role_words(mention.span.text))
-    for intro in sieve.names.introductions if pointing_back else []:  # not "a spokesman", a new one
+
+    def introduced_so(intro: Introduction) -> bool:
         title = set(role_words(intro.parts.title or ""))
         # "Former Prime Minister John Major" is not "the prime minister", nor "shadow chancellor
         # Ann Lee" "the chancellor": a word that makes it another office must be said again.
         other_office = (title & resources.other_office_words()) - said
         # "The Labour leader" is not "Tory leader Ann Lee": the phrase's own words must fit too.
-        fits = own <= intro.words
-        if intro.char < mention.char and word in title and not other_office and fits and agrees(intro.parts.gender):
-            titled.append((intro.char, intro))
-    if not titled and pointing_back:
+        return word in title and not other_office and own <= intro.words and agrees(intro.parts.gender)
+
+    # "a spokesman" is a new one: only a phrase that points back takes an introduction's person.
+    intros = [intro for intro in sieve.names.introductions if introduced_so(intro)] if pointing_back else []
+    titled += [(intro.char, intro) for intro in intros if intro.char < mention.char]
+    if not titled:
         # "The Jewish state's premier hailed the move. ... Israeli Prime Minister Benjamin
         # Netanyahu said": a lede's role named in the two paragraphs after it, none before.
         here = sieve.paragraphs.index_of(mention.char)
-        after = [
-            intro for intro in sieve.names.introductions
-            if intro.char > mention.char and sieve.paragraphs.index_of(intro.char) <= here + 2
-            and word in role_words(intro.parts.title or "") and own <= intro.words and agrees(intro.parts.gender)
-            and not (set(role_words(intro.parts.title or "")) & resources.other_office_words()) - said
-        ]  # fmt: skip
+        after = [i for i in intros if i.char > mention.char and sieve.paragraphs.index_of(i.char) <= here + 2]
         return sieve.clusters.person(after[0].parts) if after else None
-    if not titled:
-        return None
     _, found = max(titled, key=lambda pair: pair[0])
     return found if isinstance(found, int) else sieve.clusters.person(found.parts)
 

@@ -48,6 +48,11 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
     return sorted(typed + _untyped_people(doc), key=lambda e: e.start)
 
 
+def _written_as_a_name(token: Token) -> bool:
+    """A proper noun in letters with a capital: "Reed", not "BBC2" nor "de"."""
+    return token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
+
+
 def _surname(ent: SpacySpan, surnames: set[str]) -> bool:
     """A one-word organisation whose word the article types as a person's surname elsewhere."""
     return ent.label_ in ("ORG", "GPE", "NORP") and len(ent) == 1 and ent[0].pos_ == "PROPN" and ent.text in surnames
@@ -55,7 +60,7 @@ def _surname(ent: SpacySpan, surnames: set[str]) -> bool:
 
 def _aged_name(ent: SpacySpan) -> bool:
     """ "Reed, 45, said" with "Reed" typed ORG: a proper name with an age after it is a person."""
-    proper = all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in ent)
+    proper = all(_written_as_a_name(t) for t in ent)
     return ent.label_ in ("ORG", "GPE", "NORP") and len(ent) <= 3 and proper and age_after(ent) is not None
 
 
@@ -67,7 +72,7 @@ def _person_typed_org(ent: SpacySpan) -> bool:
     words = list(ent)
     if ent.label_ != "ORG" or not 2 <= len(words) <= 3 or body_noun(words[-1]):
         return False
-    if not all(t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" for t in words):
+    if not all(_written_as_a_name(t) for t in words):
         return False
     if not first_names.is_given_name(words[0].text):
         return False
@@ -102,8 +107,7 @@ def _proper_runs(doc: Doc) -> list[SpacySpan]:
     proper = numpy.nonzero(doc.to_array("POS") == PROPN)[0]
     runs, start, last = [], -1, -2
     for i in [int(i) for i in proper] + [-1]:
-        token = doc[i] if i >= 0 else None
-        fits = token is not None and token.is_alpha and token.text[:1].isupper()
+        fits = i >= 0 and _written_as_a_name(doc[i])
         if fits and i == last + 1 and start >= 0:
             last = i
             continue
@@ -125,10 +129,8 @@ def _with_given_name(ent: SpacySpan) -> SpacySpan:
     if ent.label_ != "PERSON" or ent.start == 0:
         return ent
     before = ent.doc[ent.start - 1]
-    if before.ent_type_ or before.pos_ != "PROPN" or not before.is_alpha or not before.text[:1].isupper():
-        return ent
-    if _joined_to_the_word_before(before):  # "Eva-Marie Persson": half a name
-        return ent
+    if before.ent_type_ or not _written_as_a_name(before) or _joined_to_the_word_before(before):
+        return ent  # not a name's part, nor half of "Eva-Marie" Persson
     return SpacySpan(ent.doc, ent.start - 1, ent.end, label="PERSON") if first_names.is_given_name(before.text) else ent
 
 

@@ -39,6 +39,12 @@ def body_noun(token: Token) -> bool:
     return resources.descriptors().get(token.lemma_.lower()) == "ORG"
 
 
+def group_noun(token: Token) -> bool:
+    """A noun for people spoken of as one ("police", "the family": GROUP in resources/descriptors.txt):
+    a group, even where the tagger reads it singular."""
+    return resources.descriptors().get(token.lemma_.lower()) == "GROUP"
+
+
 def clean_name(text: str) -> str:
     """A name without determiners, possessive endings or stray punctuation."""
     text = re.sub(r"[’']s?$", "", text.strip(), flags=re.IGNORECASE)

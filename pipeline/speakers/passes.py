@@ -25,7 +25,7 @@ from .anaphora import (
     role_title,
 )
 from .mentions import KINDS, ORG_LABELS, Mention, describes_a_share
-from .names import body_noun, clean_name
+from .names import body_noun, clean_name, group_noun
 from .sieve import Sieve
 
 
@@ -138,7 +138,7 @@ def description(sieve: Sieve, mention: Mention) -> int | None:
         return sieve.own_description(mention)  # "a spokesman for the council", "half of them"
     plural = head.tag_ in ("NNS", "NNPS") or (head.is_sent_start and head.lower_.endswith("s"))
     org = body_noun(head) and not plural
-    group = plural or resources.descriptors().get(head.lemma_.lower()) == "GROUP"  # "the family"
+    group = plural or group_noun(head)  # "the family"
     return sieve.clusters.anonymous("ORG" if org else "GROUP" if group else "PERSON", clean_name(mention.span.text))
 
 

@@ -15,7 +15,7 @@ from ..text import syntax
 from ..text.paragraphs import ParagraphIndex, paragraphs
 from .clusters import Clusters
 from .mentions import ORG_LABELS, ArticleNames, Mention, describes_a_share
-from .names import clean_name
+from .names import body_noun, clean_name, group_noun
 
 # A pass: the cluster it finds for a mention, or None.
 Finder = Callable[["Sieve", Mention], "int | None"]
@@ -56,15 +56,12 @@ class Sieve:
         # "The regulator fined Skyway. It said ...": a body's or a group's noun ("the regulator",
         # "the family": resources/descriptors.txt), singular and definite, as a subject; "Residents
         # opposed it. They said ...": people in a role, plural (resources/role_nouns.txt).
-        groups = frozenset(w for w, kind in resources.descriptors().items() if kind == "GROUP")  # "police"
-        bodies = frozenset(w for w, kind in resources.descriptors().items() if kind == "ORG")
-        people = resources.role_nouns() | groups
-        words = bodies | people
+        people = resources.role_nouns() | _group_nouns()
         self.noun_subjects = [
-            t for t in syntax.tokens_with_lower(doc, words | {w.capitalize() for w in words}, attr="LEMMA")
+            t for t in syntax.tokens_with_lower(doc, _subject_noun_lemmas(), attr="LEMMA")
             if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted and not t.ent_type_ and (
-                (t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in groups) and t.lemma_.lower() in people
-                or t.tag_ in ("NN", "NNP") and t.lemma_.lower() in bodies
+                (t.tag_ in ("NNS", "NNPS") or group_noun(t)) and t.lemma_.lower() in people
+                or t.tag_ in ("NN", "NNP") and body_noun(t)
                 and any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in t.children)
             )
         ]  # fmt: skip
@@ -98,8 +95,7 @@ class Sieve:
     def own_description(self, mention: Mention) -> int:
         """A speaker of its own, described by the whole phrase, with its organisation if it names one."""
         head, span = mention.head, mention.span
-        group = resources.descriptors().get(head.lemma_.lower()) == "GROUP"  # "police", "the family"
-        plural = head.tag_ in ("NNS", "NNPS") or describes_a_share(head) or group
+        plural = head.tag_ in ("NNS", "NNPS") or describes_a_share(head) or group_noun(head)  # "police"
         end = min(head.right_edge.i + 1, span.start + 12)
         # Not the clause that reports them ("the mayor, who said the law was unfair"): it is the quote.
         for clause in head.rights:
@@ -190,6 +186,20 @@ class Sieve:
             if (found := find(self, role)) is not None:
                 return found
         return self.own_description(role)
+
+
+@resources.derived
+def _group_nouns() -> frozenset[str]:
+    return frozenset(w for w, kind in resources.descriptors().items() if kind == "GROUP")
+
+
+@resources.derived
+def _subject_noun_lemmas() -> frozenset[str]:
+    """Lemmas of the nouns that may stand as subjects pointed back at (bodies, groups, people in a
+    role), in lower case and capitalised (a sentence's first word keeps its capital in the lemma)."""
+    words = frozenset(w for w, kind in resources.descriptors().items() if kind == "ORG")
+    words |= resources.role_nouns() | _group_nouns()
+    return words | {w.capitalize() for w in words}
 
 
 def _main_clause(verb: Token) -> bool:

@@ -149,23 +149,24 @@ def join_halves(text: str, found: list[Quantity]) -> list[Quantity]:
     """ "two and a half hours", "seven-and-a-half years" -> 2.5, 7.5; "a year and a half" -> 1.5 years."""
     joined: list[Quantity] = []
     for q in found:
-        half = q.kind == "fraction" and q.value == 0.5 and text[q.start : q.end].lower().replace("-", " ") == "a half"
+        written = text[q.start : q.end].lower()
+        half = q.kind == "fraction" and q.value == 0.5 and written.replace("-", " ") == "a half"
         prev = joined[-1] if joined else None
-        if half and prev is not None and prev.kind == "count" and isinstance(prev.value, int) and prev.unit is None:
-            if _AND_A_HALF.fullmatch(text, prev.end, q.start):
-                joined[-1] = replace(prev, end=q.end, value=prev.value + 0.5)
-                continue
+        # A whole number with no unit, then "and": what follows is its half.
+        base = (
+            prev.value
+            if prev is not None and prev.kind == "count" and isinstance(prev.value, int) and prev.unit is None
+            and _AND_A_HALF.fullmatch(text, prev.end, q.start)
+            else None
+        )  # fmt: skip
+        if base is not None and half:
+            joined[-1] = replace(joined[-1], end=q.end, value=base + 0.5)
+            continue
         # "two and a half million pounds": the half was read with its scale (500,000 pounds)
-        half_of_scale = text[q.start : q.end].lower().startswith("a half ")
-        if half_of_scale and prev is not None and prev.kind == "count" and isinstance(prev.value, int):
-            if (
-                isinstance(q.value, (int, float))
-                and prev.unit is None
-                and _AND_A_HALF.fullmatch(text, prev.end, q.start)
-            ):
-                scale = q.value * 2  # "a half million" was read as 500,000
-                joined[-1] = replace(q, start=prev.start, value=whole(prev.value * scale + scale / 2))
-                continue
+        if base is not None and written.startswith("a half ") and isinstance(q.value, (int, float)):
+            scale = q.value * 2
+            joined[-1] = replace(q, start=joined[-1].start, value=whole(base * scale + scale / 2))
+            continue
         if half and (one := _ONE_UNIT_AND.search(text, max(0, q.start - 30), q.start)):
             measure = units.measure(one.group("unit"))
             if measure is not None:

@@ -29,6 +29,10 @@ def currency_pattern() -> str:
     )
 
 
+# The scale word a fraction may be a share of: "half (of) a million", "a quarter million".
+A_SCALE_WORD = r"(?:a\s+)?(?:dozen|hundred|thousand|million|billion|trillion)\b"
+
+
 def money_words() -> list[str]:
     """Currency words written after a number ("250 euros", "80 pence"): the table's words, not its codes."""
     return [w for w, (_, unit) in resources.currencies().items() if w.isalpha() and w == unit.lower()]
@@ -46,8 +50,9 @@ def number_pattern() -> re.Pattern[str]:
     # "half a million", "a quarter of a billion", "three-quarters of a million": a share of a scale
     # word is one number (the share times the scale), not a fraction beside a million.
     parts = resources.alternation(resources.fraction_words())
-    scale_next = r"(?=(?:a\s+)?(?:dozen|hundred|thousand|million|billion|trillion)\b)"
-    share = rf"(?P<share>(?:(?P<share_count>a|one|two|three)[\s-])?(?P<share_part>{parts}))\s+(?:of\s+)?{scale_next}"
+    share = (
+        rf"(?P<share>(?:(?P<share_count>a|one|two|three)[\s-])?(?P<share_part>{parts}))\s+(?:of\s+)?(?={A_SCALE_WORD})"
+    )
     digits = r"\d+\s\d/\d{1,2}(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w.])\.\d+"  # not "Feb.1"
     approx = "|".join(sorted(map(re.escape, resources.approximators()), key=len, reverse=True))
     currency = currency_pattern()

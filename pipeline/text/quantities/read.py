@@ -12,12 +12,21 @@ from ...records import ClaimKind
 from .. import units
 from ..front_matter import parse_date
 from .numbers import Quantity, approximators, change_words, count_of, number_value, parse_number, scale_factor, whole
-from .patterns import date_pattern, fold_pattern, fraction_pattern, hedge_before, times_pattern, vague_pattern
+from .patterns import (
+    A_SCALE_WORD,
+    date_pattern,
+    fold_pattern,
+    fraction_pattern,
+    hedge_before,
+    times_pattern,
+    vague_pattern,
+)
 
 # "m" after a number is millions ("5m people"), but metres before a word of size: "1.8m tall".
 _METRES_AFTER = re.compile(r"\s+(?:tall|long|high|wide|deep|away|below|above|across|in (?:diameter|length|height))\b")
 # A scale word after a fraction makes the two one number: "half a million", "a quarter of a billion".
-_SCALE_NEXT = re.compile(r"\s+(?:of\s+)?(?:a\s+)?(?:dozen|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+_SCALE_NEXT = re.compile(rf"\s+(?:of\s+)?{A_SCALE_WORD}", re.IGNORECASE)
+_AS_AFTER = re.compile(r"\s+as\b")
 # Marks that stand for a currency only before a number written with at least three digits, a
 # decimal or a comma: "PS5" is a games console and "Y2K" a year, "PS2.7m" and "Y28,030" money.
 _WEAK_MARKS = frozenset({"ps", "y"})
@@ -38,7 +47,7 @@ def value_of(match: re.Match[str]) -> Quantity | None:
             return None  # not one number ("one two"): better missed than misread
         value = parsed[0]
         if g["share"]:  # "half a million": the share of the scale word
-            count = count_of(g["share_count"] or "one") if (g["share_count"] or "a").lower() != "a" else (1, 1)
+            count = (1, 1) if (g["share_count"] or "a").lower() == "a" else count_of(g["share_count"])
             value = whole(value * (count[0] if count else 1) * resources.fraction_words()[g["share_part"].lower()])
     if (g["scale"] or "").lower() == "m" and not g["currency"] and _METRES_AFTER.match(match.string, match.end()):
         return Quantity(match.start("digits"), match.end(), value, "measure", "m", normalized=units.measure("m"))
@@ -167,7 +176,7 @@ def times_said(text: str) -> list[Quantity]:
         word = m.group("word").lower()
         if word == "once" and not (m.group("limit") or m.group("per")):
             continue
-        if re.match(r"\s+as\b", text[m.end() :]):
+        if _AS_AFTER.match(text, m.end()):
             continue  # "twice as fast": a comparison, no count of times
         per = m.group("per").lower() if m.group("per") else None
         start = m.start("word")
