@@ -149,6 +149,8 @@ def test_ingest_stdin_jsonl_is_read_as_a_corpus(monkeypatch):
         ("Jo Bloggs and Ed Stone\nMarch 3, 2021", "Jo Bloggs and Ed Stone", "2021-03-03"),
         ("Party Conference Special", None, None),  # a bare title-case line with no date is not a byline
         ("Talks end 3 March 2020.", None, None),  # a sentence with a date is body text
+        ("By Ann Lee - Staff Writer\n2021-03-03T16:10:00Z", "Ann Lee", "2021-03-03"),  # a feed's ISO timestamp
+        ("By Ann Lee\n2021-03-03T16:10+01:00", "Ann Lee", "2021-03-03"),
     ],
 )
 def test_ingest_bylines_and_datelines(front, author, published):

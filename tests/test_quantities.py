@@ -96,6 +96,7 @@ def test_quantities_parse_number_words(words, value):
         ("booked a year and a half ahead", 1.5, "measure", "year", "year", "="),
         ("ranked No.1 again", 1, "count", None, None, "="),
         ("the attacks of Sept.11, 2001", "2001-09-11", "date", None, None, "="),
+        ("posted 2019-11-18T23:30:00Z", "2019-11-18", "date", None, None, "="),  # a feed's timestamp: no 23, no 30
         ("costs of £3-4bn", (3_000_000_000, 4_000_000_000), "money", "pound", "GBP", "="),
         ("a fine of $5 to 10 million", (5_000_000, 10_000_000), "money", "dollar", "USD", "="),
         ("workers earn 163 pesos", 163, "money", "pesos", "MXN", "="),
@@ -136,6 +137,9 @@ def test_quantities_normalise_values(text, value, kind, unit, normalized, approx
         "meets ISO 3888-2",
         "the PS5 console",
         "the Y2K bug",
+        "scored with 55 seconds left",  # a countdown tells when, as a clock time does
+        "an upset with two minutes remaining",
+        "still level with three days to go",
     ],
 )
 def test_quantities_leave_out_non_claims(text):

@@ -459,3 +459,63 @@ def test_quotes_one_word_said_right_after_is_an_utterance_not_a_title(run_text):
 def test_quotes_a_title_with_a_comma_and_no_cue_stays_a_title(run_text):
     result = run_text("Film\n\nThe show opened on Friday.\n\nThe film “Parasite,” which won four awards, opened.\n")
     assert list(result.quotes) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "reported"),
+    [
+        (
+            "Mayor Ines Duarte conceded there were delays but said the depot would reopen in May.",
+            ["there were delays", "the depot would reopen in May"],
+        ),
+        (
+            "Mayor Ines Duarte said the depot was too costly and added that it would close in May.",
+            ["the depot was too costly", "it would close in May"],
+        ),
+        (
+            "Mayor Ines Duarte said the council had agreed the depot would close, saying she regretted it.",
+            ["the council had agreed the depot would close", "she regretted it"],
+        ),
+    ],
+)
+def test_quotes_a_second_reporting_verb_ends_the_speech_the_first_reports(run_text, body, reported):
+    """ "but said", "and added", ", saying": another attribution takes over however the parser hung
+    it, so each reporting verb reports its own words and nothing of the next."""
+    result = run_text(f"Depot\n\nThe depot was closed on Monday.\n\n{body}\n")
+    assert [q.text for q in result.quotes if q.kind == "indirect"] == reported
+
+
+def test_quotes_reported_speech_inside_reported_speech_is_the_outer_speaker_s(run_text):
+    """ "Duarte said the board had concluded that ...": one quote, Duarte's; the board's words
+    reach the reader only through her."""
+    body = "Mayor Ines Duarte said the board had concluded that the depot was too costly to run."
+    result = run_text(f"Depot\n\nThe depot was closed on Monday.\n\n{body}\n")
+    assert [q.text for q in result.quotes] == ["the board had concluded that the depot was too costly to run"]
+    assert speaker_name(result, result.quotes[0]) == "Ines Duarte"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Mayor Ines Duarte said “the depot is too costly to run”.", "direct"),
+        ("Mayor Ines Duarte said, “the depot is too costly to run.”", "direct"),
+        ("Mayor Ines Duarte said the depot was “too costly to run”.", "partial"),  # no clause of its own
+        ("Mayor Ines Duarte said “too costly” about the depot.", "partial"),  # the sentence goes on
+    ],
+)
+def test_quotes_a_clause_quoted_whole_after_its_reporting_verb_is_direct(run_text, body, kind):
+    """A quoted clause opening right after "said" and closing the sentence is what was said word
+    for word (a direct quote run into the sentence), however it begins."""
+    result = run_text(f"Depot\n\nThe depot was closed on Monday.\n\n{body}\n")
+    quoted = [q for q in result.quotes if q.kind != "indirect"]
+    assert [q.kind for q in quoted] == [kind]
+    assert speaker_name(result, quoted[0]) == "Ines Duarte"
+
+
+def test_quotes_speech_inside_a_narrated_how_clause_is_the_inner_speaker_s(run_text):
+    """ "The review recounts how a driver explained that ...": the "how" clause narrates an event, and
+    the speech inside it is the driver's quote, not the review's."""
+    body = "The review recounts how a former driver explained that the brakes had failed twice that winter."
+    result = run_text(f"Depot\n\nThe depot was closed on Monday.\n\n{body}\n")
+    assert [q.text for q in result.quotes] == ["the brakes had failed twice that winter"]
+    assert speaker_name(result, result.quotes[0]) == "former driver"

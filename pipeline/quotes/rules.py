@@ -73,11 +73,11 @@ def _text_before(ctx: QuoteContext, cand: Candidate) -> str:
 
 # ---- direct quotes, in order of trust -----------------------------------------------------------
 def direct_cue_before(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
-    """X said: “...”   X said, “...”: a cue at most 40 characters before the opening mark."""
+    """X said: “...”   X said, “...”   X said “...”: a cue at most 40 characters before the opening mark."""
     pre = _pre_cue(ctx, cand.start - 1)
     before = _text_before(ctx, cand)
     p_start = ctx.paragraph_of(cand.start)[0]
-    if pre is None or not before.endswith((":", ",")) or len(before) - (pre.idx - p_start) > 40:
+    if pre is None or not before.endswith((":", ",", pre.text)) or len(before) - (pre.idx - p_start) > 40:
         return None
     return ctx.attribution(pre, "direct_cue_before")
 

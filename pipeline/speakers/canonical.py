@@ -91,12 +91,12 @@ SPEAKER_CONFIDENCE: dict[str, float] = {
     "name_full/weak": 0.6,  # 6/7
     "name_organisation/cue": 0.9,  # 36/37
     "name_organisation/weak": 0.2,  # 3/7
-    "name_short/cue": 0.9,  # 116/122
-    "name_short/weak": 0.8,  # 15/16
+    "name_short/cue": 0.9,  # 117/123
+    "name_short/weak": 0.8,  # 14/15
     "org_head_noun/cue": 0.8,  # 7/7
     "pronoun_earlier/cue": 0.3,  # 3/5
-    "pronoun_salient/cue": 0.9,  # 62/63
-    "pronoun_salient/weak": 0.85,  # 11/11
+    "pronoun_salient/cue": 0.95,  # 64/65
+    "pronoun_salient/weak": 0.85,  # 10/10
     "pooled": 0.7,  # 23/27, the rows under five quotes
 }
 

@@ -32,6 +32,8 @@ _NAME_LINE = re.compile(
     rf"^(?P<author>{_NAME_WORD}(?:\s+(?:{_NAME_PARTICLES}\s+)*{_NAME_WORD}){{1,4}})"
     r"\s*(?:[|,–—•-]\s*(?P<rest>.*))?$"
 )
+# The time of an ISO 8601 timestamp, as feeds print it: "2019-11-18T23:30:00Z", "...T09:15+01:00".
+_ISO_TIME = re.compile(r"(?<=\d)T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\b")
 _QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‘’'«»"})
 # A headline is a single short line; longer first lines are body text with no title.
 _MAX_TITLE_CHARS = 300
@@ -78,7 +80,7 @@ def dateline(line: str, day_first: bool = True) -> str | None:
     if len(line) > 80:
         return None
     date = parse_date(line, day_first)
-    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z.]*", line)]
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z.]*", _ISO_TIME.sub(" ", line))]
     other = [
         w for w in words if w.rstrip(".") not in resources.months() and w.rstrip(".") not in resources.dateline_words()
     ]

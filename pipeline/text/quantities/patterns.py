@@ -151,7 +151,8 @@ def date_pattern() -> re.Pattern[str]:
         rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{months})\.?(?:,?\s+(?P<y1>\d{{4}}))?"
         rf"|(?P<m2>{months})(?:\.?\s+|\.)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s?[-–]\s?\d{{1,2}}\b)?"
         rf"(?:,?\s+(?P<y2>\d{{4}}))?"
-        r"|(?P<numeric>\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}))",
+        # An ISO date takes the time a feed's timestamp gives with it ("2019-11-18T23:30:00Z").
+        r"|(?P<numeric>\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?))",
         re.IGNORECASE,
     )
 
@@ -160,10 +161,14 @@ def date_pattern() -> re.Pattern[str]:
 def not_claims() -> re.Pattern[str]:
     """Numbers that are not claims: clock times, phone numbers, timestamps, "24/7", "50/50", "9/11" (a
     true fraction such as "1/2" is read before these are left out), model names ("Covid-19", "F-35",
-    "S23") but not a currency code or "minus" before digits ("GBP5", "minus-5")."""
+    "S23") but not a currency code or "minus" before digits ("GBP5", "minus-5"), and a countdown,
+    which tells when something happened as a clock time does ("with 55 seconds left", "with two
+    minutes remaining")."""
     codes = resources.alternation(m for m in resources.currency_marks() if m.isalpha())
+    units = resources.alternation(resources.time_units())
+    countdown = rf"\bwith\s+(?:just\s+|only\s+)?{number_word()}\s+(?:{units})s?\s+(?:left|remaining|to\s+(?:go|play))\b"
     return re.compile(
-        r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b"
+        countdown + r"|\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b"
         r"|\+?\d[\d ()-]{8,}\d|\d{4}-\d\d-\d\dT[\d:.]+Z?|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])"
         rf"|(?<!\$)\b(?!(?:{codes})\d)(?!minus-)"
         r"[A-Za-z]+-?\d+[A-Za-z]*\b",

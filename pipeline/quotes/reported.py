@@ -1,0 +1,236 @@
+"""Reported speech: the clause a reporting verb reports ("She said the depot would close"), a
+reporting clause set off inside what it reports ("The road, she said, would close"), what someone
+was told to do ("urged voters to reject the plan") and "according to X". Each found is a candidate
+quote with the attribution of its cue; `find` reads quote marks and puts them together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .. import resources
+from ..text import syntax
+from .acts import set_phrase, unspoken
+from .context import Candidate, QuoteContext
+from .rules import ACCORDING, DIRECTIVE, PARENTHETICAL, REPORTED, rule_id
+
+
+def _indirect_content(ctx: QuoteContext, cue: Token, comp: Token) -> tuple[int, int] | None:
+    """Token range of the reported clause of `cue`, or None if it is not reported speech."""
+    if comp.i < cue.i:  # post-posed: "The force had improved, Mr Forber said."
+        start, end = comp.left_edge.i, comp.right_edge.i + 1
+    else:
+        # Reported speech runs to the end of its sentence, except where another attribution
+        # (", saying", ", he added") or a direct quote takes over.
+        start = comp.left_edge.i
+        if start <= cue.i:
+            start = cue.i + 1
+        sentence = ctx.sentence_tokens(cue)
+        end = sentence[-1].i + 1 if sentence else comp.right_edge.i + 1
+        if cue.dep_ == "relcl":  # "Residents, who said the law was unfair, marched."
+            end = min(end, comp.right_edge.i + 1)
+        for token in ctx.doc[start:end]:
+            quoted = ctx.quoted_token[token.i]
+            if token.i > comp.right_edge.i and (
+                token.text == ":" or (quoted is not None and ctx.kinds[quoted] == "direct")
+            ):
+                end = token.i
+                break
+            if _takes_over(ctx, token):
+                end = token.i - 1
+                break
+        # Quoted words that open inside the reported speech and run on past its sentence belong to
+        # it: 'He said X "can't start a fight. You get what you give."'
+        open_quote = ctx.quoted_token[end - 1] if end > start else None
+        if open_quote is not None and ctx.kinds[open_quote] == "partial":
+            end = max(end, ctx.tokens.at(ctx.quote_ends[open_quote]) + 1)
+    # "said that ...", "explained how ...": the conjunction is the narrator's, not the reported words.
+    while (
+        start < end
+        and ctx.doc[start].lower_ in ("that", "how", "whether")
+        and ctx.doc[start].dep_ in ("mark", "advmod")
+    ):
+        start += 1
+    return _trimmed(ctx, start, end, min_tokens=3)
+
+
+def _takes_over(ctx: QuoteContext, token: Token) -> bool:
+    """Another attribution starts here and ends the reported speech before it, however the parser
+    hung it: ", saying ...", "and said ...", "but added ...", ", according to ..."."""
+    if not (syntax.is_cue(token) or token.lower_ == "according") or ctx.in_quote(token):
+        return False
+    before = token.i - 1
+    while before >= 0 and ctx.doc[before].is_quote:  # 'has "grown," claiming that': the comma is inside
+        before -= 1
+    return before >= 0 and ctx.doc[before].lower_ in (",", "—", "–", "and", "but")
+
+
+def _parenthetical_content(ctx: QuoteContext, cue: Token) -> list[tuple[int, int]] | None:
+    """ "The road, she said, would close in May.": a reporting clause set off by commas inside the
+    clause it reports (parsed as its parataxis) reports the rest of that clause, in one or two pieces."""
+    clause = cue.head
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if cue.dep_ != "parataxis" or clause.i == cue.i or subject is None:
+        return None
+    before, after = subject.left_edge.i - 1, cue.i + 1
+    doc = ctx.doc
+    if before < 0 or doc[before].text != "," or (after < len(doc) and doc[after].text not in (",", ".")):
+        return None  # only "X, she said, Y" and "X, she said."
+    sentence = ctx.sentence_tokens(cue)
+    if not sentence:
+        return None
+    first, last = max(clause.left_edge.i, sentence[0].i), min(clause.right_edge.i, sentence[-1].i) + 1
+    pieces = [_trimmed(ctx, first, before, min_tokens=1), _trimmed(ctx, after, last, min_tokens=1)]
+    found = [p for p in pieces if p is not None]
+    return found if sum(end - start for start, end in found) >= 4 else None
+
+
+def _directive_content(ctx: QuoteContext, cue: Token) -> tuple[int, int] | None:
+    """ "She urged voters to reject the plan", "told the man to remove the bedding", "called on the
+    government to act": what someone was told to do, the infinitive after the one addressed. Not
+    a passive ("he was asked to leave": the asker is not named) nor a verb with a clause of its own."""
+    if cue.lemma_.lower() not in resources.directive_cue_verbs() or syntax.reports_speech(cue):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return None
+    addressed = any(c.dep_ == "dobj" for c in cue.children) or any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(p.dep_ == "pobj" for p in c.children) for c in cue.children
+    )
+    todo = next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
+    if not addressed or todo is None or not any(c.lower_ == "to" and c.dep_ == "aux" for c in todo.children):
+        return None
+    return _trimmed(ctx, todo.left_edge.i, todo.right_edge.i + 1, min_tokens=3)
+
+
+def _according_to_content(ctx: QuoteContext, according: Token) -> tuple[int, int] | None:
+    """ "According to X, <content>." and "<content>, according to X." -> the content's token range."""
+    source = syntax.according_to(according)
+    if source is None:
+        return None
+    phrase_end = source.right_edge.i + 1
+    sentence = ctx.sentence_tokens(according)
+    if not sentence:
+        return None
+    first, last = sentence[0].i, sentence[-1].i + 1
+    if all(t.is_punct or t.is_space for t in ctx.doc[first : according.i]):
+        start, end = phrase_end, last
+    else:
+        start, end = first, according.i
+    return _trimmed(ctx, start, end)
+
+
+# Punctuation that bounds a clause; "%", "°" and currency signs belong to the figure beside them
+# ("could rise by 30%." ends with "30%").
+_EDGE_PUNCTUATION = set(".,;:!?…\"'“”‘’()[]{}-–—/")
+
+
+def _edge(token: Token) -> bool:
+    return token.is_space or (token.is_punct and all(ch in _EDGE_PUNCTUATION for ch in token.text))
+
+
+def _trimmed(ctx: QuoteContext, start: int, end: int, min_tokens: int = 4) -> tuple[int, int] | None:
+    """A token range without edge punctuation, or None if it is too short or holds a direct quote."""
+    while start < end and _edge(ctx.doc[start]) and not ctx.in_quote(ctx.doc[start]):
+        start += 1
+    while end > start and _edge(ctx.doc[end - 1]) and not ctx.in_quote(ctx.doc[end - 1]):
+        end -= 1
+    if end - start < min_tokens:
+        return None
+    if any((q := ctx.quoted_token[t.i]) is not None and ctx.kinds[q] == "direct" for t in ctx.doc[start:end]):
+        return None  # the clause is a direct quote's own words
+    return start, end
+
+
+@resources.derived
+def _cue_lemmas() -> frozenset[str]:
+    """Lemmas of the reporting verbs in every case the lemmatizer may write them ("say", "Say", "SAY")."""
+    cues = resources.indirect_cue_verbs() | resources.directive_cue_verbs()
+    return cues | frozenset(c.capitalize() for c in cues) | frozenset(c.upper() for c in cues)
+
+
+def find_indirect(ctx: QuoteContext) -> list[Candidate]:
+    found = []
+    body_start = ctx.paragraphs[0][0] if ctx.paragraphs else 0
+    # Only the tokens that can start reported speech: "according" and the reporting verbs.
+    according = syntax.tokens_with_lower(ctx.doc, frozenset({"according"}))
+    cues = syntax.tokens_with_lower(ctx.doc, _cue_lemmas(), attr="LEMMA")
+    for token in sorted(according + cues, key=lambda t: t.i):
+        if token.idx < body_start or ctx.in_quote(token):
+            continue
+        if token.lower_ == "according":
+            bounds = _according_to_content(ctx, token)
+            attribution = ctx.attribution(token, rule_id("indirect", ACCORDING))
+            if bounds is not None and attribution is not None:
+                found.append(Candidate("indirect", [_char_range(ctx, bounds)], attribution))
+            continue
+        if token.pos_ != "VERB" or unspoken(token):
+            continue
+        if (bounds := _directive_content(ctx, token)) is not None:
+            attribution = ctx.attribution(token, rule_id("indirect", DIRECTIVE))
+            if attribution is not None:
+                found.append(Candidate("indirect", [_char_range(ctx, bounds)], attribution))
+            continue
+        if not syntax.is_indirect_cue(token):
+            continue
+        comp = next((c for c in token.children if _reported_clause(token, c)), None) or _stance_clause(token)
+        if comp is not None and set_phrase(comp):
+            continue  # "That being said, ... he added": the writer's phrase is no clause reported
+        if comp is None:
+            pieces = _parenthetical_content(ctx, token)
+            attribution = ctx.attribution(token, rule_id("indirect", PARENTHETICAL)) if pieces else None
+            if pieces and attribution is not None:
+                found.append(Candidate("indirect", [_char_range(ctx, p) for p in pieces], attribution))
+            continue
+        attribution = ctx.attribution(token, rule_id("indirect", REPORTED))
+        bounds = _indirect_content(ctx, token, comp)
+        if attribution is None or bounds is None:
+            continue
+        found.append(Candidate("indirect", [_char_range(ctx, bounds)], attribution))
+    return _outermost(ctx, found)
+
+
+def _outermost(ctx: QuoteContext, found: list[Candidate]) -> list[Candidate]:
+    """Reported speech inside another's is the outer speaker's words: "Lopes said the board had
+    concluded the plan was dead" is one quote, Lopes's, not a second one of the board's. A "how"
+    clause narrates an event, so the speech inside it is the one reported: "The report recounts how
+    an officer explained that ..." is the officer's quote, and the report's narration none. A reporting
+    clause set off inside the words ("no different, he said, from ...") reports its two pieces still."""
+    dropped: set[int] = set()
+    for outer in (c for c in found if len(c.pieces) == 1):
+        inner = [
+            c for c in found if c is not outer and outer.start <= c.start and c.end <= outer.end and len(c.pieces) == 1
+        ]
+        if not inner:
+            continue
+        narrates = re.search(r"\bhow\s*$", ctx.text[max(outer.start - 8, 0) : outer.start]) is not None
+        dropped.update(id(c) for c in ([outer] if narrates else inner))
+    return [c for c in found if id(c) not in dropped]
+
+
+def _reported_clause(cue: Token, child: Token) -> bool:
+    """A clausal complement of the cue that reports: one written before the cue ("The force had
+    improved, Mr Forber said") has a subject of its own; "In a new study out Monday, they detail
+    how ..." (with "study" parsed as a verb) has none."""
+    if child.dep_ != "ccomp":
+        return False
+    return child.i > cue.i or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in child.children)
+
+
+def _stance_clause(cue: Token) -> Token | None:
+    """ "reiterated its position that settlements are illegal": the "that" clause of the stance the
+    reporting verb states is what was said."""
+    for obj in cue.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in resources.stance_nouns():
+            for clause in obj.children:
+                if clause.dep_ in ("acl", "ccomp") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                ):
+                    return clause
+    return None
+
+
+def _char_range(ctx: QuoteContext, bounds: tuple[int, int]) -> tuple[int, int]:
+    last = ctx.doc[bounds[1] - 1]
+    return ctx.doc[bounds[0]].idx, last.idx + len(last.text)
