@@ -39,7 +39,7 @@ EXTENSIONS = tuple(PREFIX + name for name in ("article", "quotes", "speakers", "
 _OLD_NAMES = {name.removeprefix(PREFIX): name for name in EXTENSIONS}
 PARAGRAPH_BREAKS = "pipeline_paragraph_breaks_v1"
 QUOTES = "pipeline_quotes_v4"  # v4: nested reported speech, a second cue ends the first, clauses quoted whole (0.9)
-SPEAKERS = "pipeline_speakers_v5"  # v5: epithets, role forms, names the model missed (0.8)
+SPEAKERS = "pipeline_speakers_v6"  # v6: nested speech, roles before a name, leading roles (0.9)
 CLAIMS = "pipeline_claims_v5"  # v5: timestamps and countdowns are no claims (0.9)
 ATTRIBUTE_RULES = "pipeline_attribute_rules_v1"  # the model's attribute_ruler, run on arrays
 LEMMAS = "pipeline_lemmas_v1"  # the model's lemmatizer, once per distinct word form
@@ -335,6 +335,7 @@ def make_claim_finder(nlp: Language, name: str) -> ClaimFinder:
 # The names of the last release, kept for one more as aliases of the same factories: a pipeline
 # saved with them still loads (the behaviour is the new one: see the CHANGELOG).
 Language.factory("pipeline_quotes_v3", **_QUOTE_FACTORY)(make_quote_finder)
+Language.factory("pipeline_speakers_v5", **_SPEAKER_FACTORY)(make_speaker_resolver)
 Language.factory("pipeline_claims_v4", **_CLAIM_FACTORY)(make_claim_finder)
 
 

@@ -169,6 +169,42 @@ SHAPES = [
         "name_full",
         id="organisation-and-title-before-a-name",
     ),
+    pytest.param(
+        "Budget\n\nThe plan was announced by the firm's chief executive, Tom Reed, on Monday.\n\n"
+        "The chief executive said profits would rise.\n",
+        "profits would rise",
+        "Tom Reed",
+        None,
+        "role_title",
+        id="role-before-the-name-it-introduces",
+    ),
+    pytest.param(
+        "Waiting lists\n\nMatt Hale, the Secretary of State for Health, announced the plan.\n\n"
+        "The health secretary said waiting lists would fall.\n",
+        "waiting lists would fall",
+        "Matt Hale",
+        None,
+        "role_title",
+        id="secretary-of-state-for-x-is-the-x-secretary",
+    ),
+    pytest.param(
+        "Airline\n\nTom Reed, chief executive of Skyway, announced the plan on Monday.\n\n"
+        "The Skyway boss said profits would rise.\n",
+        "profits would rise",
+        "Tom Reed",
+        None,
+        "role_title",
+        id="the-body-s-boss-is-whoever-leads-it",
+    ),
+    pytest.param(
+        "Strike\n\nThe head of the teachers union, Tom Reed, attacked the plan.\n\n"
+        "The union chief said teachers would strike.\n",
+        "teachers would strike",
+        "Tom Reed",
+        None,
+        "role_title",
+        id="the-union-chief-is-its-head",
+    ),
 ]
 
 
@@ -279,6 +315,16 @@ def test_speakers_reporting_participle_on_a_reported_clause_continues_its_report
     )
     speaker, _ = _speaker_of(run_text(text), "listened to every family")
     assert speaker is not None and speaker.name == "Sarah Jones"
+
+
+def test_speakers_reporting_participle_after_nested_speech_is_the_outermost_reporter_s(run_text):
+    """Speech inside reported speech is the reporter's, however deep the participle hangs."""
+    text = (
+        "Depot\n\nMayor Ana Lopes said the board had concluded that the depot was too costly, "
+        "saying she regretted it.\n"
+    )
+    speaker, _ = _speaker_of(run_text(text), "she regretted it")
+    assert speaker is not None and speaker.name == "Ana Lopes"
 
 
 def test_speakers_reporting_participle_stays_with_a_clause_that_reports_speech(run_text):
@@ -904,3 +950,24 @@ def test_speakers_a_lede_s_role_is_the_person_named_with_it_just_after(run_text,
     ("the country's") need not stand in the title."""
     speaker, _ = _speaker_of(run_text(f"World\n\nThe vote was held on Monday.\n\n{body}\n"), "historic")
     assert speaker is not None and speaker.name == name
+
+
+def test_speakers_a_speech_tag_parsed_as_a_participle_of_its_noun_is_that_noun_s(run_text):
+    """ '“...,” the patient described in the report.': the parser reads "the patient [who was]
+    described"; right after a quote it is the patient's speech tag, and the patient the speaker."""
+    text = (
+        "Lungs\n\nDoctors published a case report on the man.\n\n"
+        "“Climbing the stairs took me half an hour,” the patient described in the report.\n"
+    )
+    speaker, quote = _speaker_of(run_text(text), "Climbing the stairs")
+    assert speaker is not None and speaker.description == "patient" and quote.evidence == "direct_cue_after"
+
+
+def test_speakers_a_leading_noun_needs_the_body_it_names(run_text):
+    """ "The Airtrain boss" is not the chief executive of Skyway (resources/leading_roles.txt)."""
+    text = (
+        "Airline\n\nTom Reed, chief executive of Skyway, announced the plan on Monday.\n\n"
+        "The Airtrain boss said profits would fall.\n"
+    )
+    speaker, _ = _speaker_of(run_text(text), "profits would fall")
+    assert speaker is not None and speaker.name is None and "Airtrain boss" in (speaker.description or "")

@@ -89,7 +89,22 @@ def direct_cue_after(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
         return None
     first_end = cand.pieces[0][1]
     same_sentence = ctx.text[first_end - 1] in ",?!—–-…" or ctx.text[first_end + 1 : post.idx].strip()[:1] == ","
-    return ctx.attribution(post, "direct_cue_after" if same_sentence else "direct_cue_next_sentence")
+    rule = "direct_cue_after" if same_sentence else "direct_cue_next_sentence"
+    speaker = _tagged_noun(ctx, post, first_end)
+    if speaker is not None:
+        return Attribution(speaker.i, post.i, rule, ctx.settings.confidence[rule])
+    return ctx.attribution(post, rule)
+
+
+def _tagged_noun(ctx: QuoteContext, cue: Token, quote_end: int) -> Token | None:
+    """ '“...,” the patient described.': a reporting verb the parser hung on the noun just before it
+    as a participle ("the patient [who was] described") is that noun's speech tag when the noun
+    opens right after the quote."""
+    head = cue.head
+    if cue.dep_ != "acl" or head.i >= cue.i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    between = ctx.text[quote_end : head.left_edge.idx]
+    return head if not between.strip(" \t\"'”’,") else None
 
 
 def direct_name_after_dash(ctx: QuoteContext, cand: Candidate) -> Attribution | None:

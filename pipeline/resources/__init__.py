@@ -10,6 +10,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .people import (  # the vocabularies about people and bodies, in their own module
+    demonyms,
+    descriptors,
+    gendered_nouns,
+    group_words,
+    honorifics,
+    leading_roles,
+    negative_speakers,
+    non_speakers,
+    org_aliases,
+    other_office_words,
+    person_epithets,
+    pronouns,
+    role_forms,
+    role_nouns,
+    specific_bodies,
+    titles,
+)
 from .vocabulary import (
     VOCABULARIES,
     VocabularyError,
@@ -27,6 +45,10 @@ from .vocabulary import (
 __all__ = [
     "VOCABULARIES", "VocabularyError", "additions", "alternation", "check_all", "derived", "extend",
     "forget_additions", "restore",
+    # people.py's vocabularies, read as resources.titles() and so on like every other
+    "demonyms", "descriptors", "gendered_nouns", "group_words", "honorifics", "leading_roles", "negative_speakers",
+    "non_speakers", "org_aliases", "other_office_words", "person_epithets", "pronouns", "role_forms", "role_nouns",
+    "specific_bodies", "titles",
 ]  # fmt: skip
 
 
@@ -46,29 +68,6 @@ def indirect_cue_verbs() -> frozenset[str]:
 def directive_cue_verbs() -> frozenset[str]:
     """Cue lemmas that report what someone was told to do ("urged voters to reject the plan")."""
     return frozenset(row[0] for row in rows("cue_verbs") if flagged(row, 1, "directive"))
-
-
-@derived
-def titles() -> frozenset[str]:
-    return frozenset(row[0] for row in rows("titles"))
-
-
-@derived
-def honorifics() -> dict[str, str]:
-    """Honorific -> gender it signals: m, f or x (unknown)."""
-    return {row[0]: row[1] for row in rows("honorifics")}
-
-
-@derived
-def descriptors() -> dict[str, str]:
-    """Common nouns standing for a speaker -> the speaker type they imply."""
-    return {row[0]: row[1] for row in rows("descriptors")}
-
-
-@derived
-def specific_bodies() -> frozenset[str]:
-    """Organisation nouns that name a kind of body, not the article's organisation ("committee")."""
-    return frozenset(row[0] for row in rows("descriptors") if row[2:] == ("specific",))
 
 
 @derived
@@ -112,24 +111,6 @@ def label_nouns() -> dict[str, bool]:
 def dateline_words() -> frozenset[str]:
     """Words of a dateline besides its date: weekdays, "updated", time zones."""
     return frozenset(row[0] for row in rows("dateline_words"))
-
-
-@derived
-def non_speakers() -> frozenset[str]:
-    """Pronouns that stand where a speaker would but name nobody ("no-one", "everyone")."""
-    return frozenset(row[0] for row in rows("non_speakers"))
-
-
-@derived
-def negative_speakers() -> frozenset[str]:
-    """The non-speakers that say nobody spoke ("nobody", "no-one"), not everyone ("everyone")."""
-    return frozenset(row[0] for row in rows("non_speakers") if row[1:] == ("negative",))
-
-
-@derived
-def role_nouns() -> frozenset[str]:
-    """Nouns for a person in a role ("spokesman", "minister"): the titles and role_nouns.txt."""
-    return titles() | frozenset(row[0].lower() for row in rows("role_nouns"))
 
 
 @derived
@@ -211,39 +192,6 @@ def rate_adverbs() -> dict[str, str]:
 
 
 @derived
-def gendered_nouns() -> dict[str, str]:
-    """Nouns of a person's role or relation that say their gender ("spokeswoman" -> f)."""
-    return {row[0]: row[1] for row in rows("gendered_nouns")}
-
-
-@derived
-def org_aliases() -> dict[str, str]:
-    """Another name of an organisation, lower case -> its name ("tories" -> "Conservative Party")."""
-    return {name.lower(): row[0] for row in rows("org_aliases") for name in row}
-
-
-@derived
-def role_forms() -> dict[str, str]:
-    """Another way the news writes a role -> the role ("sen" -> "senator", "ceo" -> "chief executive")."""
-    return {row[0].lower(): row[1].lower() for row in rows("role_forms")}
-
-
-@derived
-def person_epithets() -> dict[str, str]:
-    """A noun naming a person again by origin or party ("frenchman", "republican", and a place's
-    adjective in -an or -i: "american"; not -ese, -ish, -ch: a people) -> the gender it says."""
-    found = {adjective.lower(): "-" for adjective in demonyms().values() if adjective.lower().endswith(("an", "i"))}
-    found.update({row[0].lower(): row[1] for row in rows("person_epithets")})
-    return found
-
-
-@derived
-def pronouns() -> dict[str, tuple[str, frozenset[str]]]:
-    """Pronoun -> (gender m, f or -, the speaker types it may stand for)."""
-    return {row[0]: (row[1], frozenset(row[2].split(","))) for row in rows("pronouns")}
-
-
-@derived
 def forecast_verbs() -> frozenset[str]:
     """Verbs whose subject states the figure in what follows ("BA expects a 3% rise")."""
     return frozenset(row[0] for row in rows("forecast_verbs"))
@@ -307,12 +255,6 @@ def naming_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @derived
-def demonyms() -> dict[str, str]:
-    """Place -> the adjective for its bodies ("Russia" -> "Russian"), by the place in lower case."""
-    return {row[0].lower(): row[1] for row in rows("demonyms")}
-
-
-@derived
 def unspoken_markers() -> dict[str, str]:
     """Word -> how it makes a reporting verb report nothing said: modal, condition or withholding."""
     return {row[0]: row[1] for row in rows("unspoken_markers")}
@@ -346,15 +288,3 @@ def number_idioms() -> frozenset[str]:
 def street_words() -> frozenset[str]:
     """Words that end a street name ("road", "st")."""
     return frozenset(row[0] for row in rows("street_words"))
-
-
-@derived
-def group_words() -> frozenset[str]:
-    """Words that head a phrase describing a group, not one speaker ("those who said", "half of them")."""
-    return frozenset(row[0] for row in rows("group_words"))
-
-
-@derived
-def other_office_words() -> frozenset[str]:
-    """Words that make a title another office than its role noun ("former", "shadow", "deputy")."""
-    return frozenset(row[0] for row in rows("other_office_words"))

@@ -34,6 +34,11 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
     if not words:
         return None
     word, own = words[-1], set(words[:-1])
+    # "the Skyway boss": whoever the article introduced leading it, by any leading role.
+    stands_for = [tuple(role.split()) for role in resources.leading_roles().get(word, ())] + [(word,)]
+
+    def holds(title: tuple[str, ...]) -> bool:
+        return any(title[i : i + len(role)] == role for role in stands_for for i in range(len(title)))
     # "the congresswoman" is not "Rep. Tom Reed": a gender the role noun says must not disagree.
     gender = resources.gendered_nouns().get(head.lower_)
 
@@ -45,7 +50,7 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
     for at, _, index in sieve.history:
         cluster = sieve.clusters[index]
         if (
-            at < mention.char and cluster.type == "PERSON" and word in role_words(cluster.title or "")
+            at < mention.char and cluster.type == "PERSON" and holds(role_words(cluster.title or ""))
             and agrees(cluster.gender)
         ):  # fmt: skip
             titled.append((at, index))
@@ -53,12 +58,12 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
     said = set(role_words(mention.span.text))
 
     def introduced_so(intro: Introduction) -> bool:
-        title = set(role_words(intro.parts.title or ""))
+        title = role_words(intro.parts.title or "")
         # "Former Prime Minister John Major" is not "the prime minister", nor "shadow chancellor
         # Ann Lee" "the chancellor": a word that makes it another office must be said again.
-        other_office = (title & resources.other_office_words()) - said
+        other_office = (set(title) & resources.other_office_words()) - said
         # "The Labour leader" is not "Tory leader Ann Lee": the phrase's own words must fit too.
-        return word in title and not other_office and own <= intro.words and agrees(intro.parts.gender)
+        return holds(title) and not other_office and own <= intro.words and agrees(intro.parts.gender)
 
     # "a spokesman" is a new one: only a phrase that points back takes an introduction's person.
     intros = [intro for intro in sieve.names.introductions if introduced_so(intro)] if pointing_back else []

@@ -139,13 +139,24 @@ class ArticleNames:
             parts = self.person_parts(left, ent.start, ent.end)
             title, organisation = parts.title, parts.organisation
             if title is None:
-                title, organisation = self.appositive(ent.root)
+                # "Tom Reed, the chief executive," or the other way round, "the company's chief
+                # executive, Tom Reed," (the name in apposition to its role).
+                root = ent.root
+                role_first = root.dep_ == "appos" and root.head.i < root.i and root.head.pos_ == "NOUN"
+                title, organisation = self.appositive(root.head if role_first else root)
                 organisation = organisation or parts.organisation
+                # "Matt Hale, the Secretary of State for Health,": "the health secretary" later.
+                role = root.head if role_first else next((c for c in root.children if c.dep_ == "appos"), None)
+                stop = ent.start if role_first else len(self.doc)
+                domain = " ".join(t.text for t in role.subtree if role.i < t.i < stop) if role else ""
+                organisation_said = f"{organisation or ''} {domain}"
+            else:
+                organisation_said = organisation or ""
             if title:
                 gender = parts.gender or next(
                     (g for w in title.lower().split() if (g := resources.gendered_nouns().get(w))), None
                 )
-                said = f"{self._words_before(ent.start)} {title} {organisation or ''}"
+                said = f"{self._words_before(ent.start)} {title} {organisation_said}"
                 words = frozenset(role_words(said))
                 found.append(Introduction(ent.start_char, PersonParts(parts.name, title, gender, organisation), words))
         return found
@@ -302,12 +313,19 @@ class ArticleNames:
             start, end = syntax.mention_bounds(head, self.quoted)
             name = next((e for e in self.ents_in(head.i + 1, end, {"PERSON"})), None)
             title_end = name.start if name is not None else head.i + 1
-            title = clean_name(self.doc[start:title_end].text)
+            # Not the possessor ("the firm's chief executive, Tom Reed": the title is "chief executive").
+            owned = max((c.right_edge.i + 1 for c in head.lefts if c.dep_ == "poss"), default=start)
+            title = clean_name(self.doc[max(start, owned) : title_end].text)
             orgs = self.ents_in(start, title_end, ORG_LABELS) if name is not None else []
             return title or None, orgs[-1].text if orgs else None
-        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        appos = next((c for c in head.children if c.dep_ == "appos" and _role_noun(c)), None)
         if appos is None:
             return None, None
         title = " ".join(t.text for t in appos.subtree if t.i <= appos.i and t.dep_ != "det" and not t.is_punct)
         orgs = self.ents_in(appos.left_edge.i, appos.right_edge.i + 1, ORG_LABELS)
         return title or None, orgs[-1].text if orgs else None
+
+
+def _role_noun(token: Token) -> bool:
+    """A common noun, or a role written with a capital ("the Secretary of State")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lower_ in resources.role_nouns())

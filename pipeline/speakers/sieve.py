@@ -97,9 +97,12 @@ class Sieve:
         head, span = mention.head, mention.span
         plural = head.tag_ in ("NNS", "NNPS") or describes_a_share(head) or group_noun(head)  # "police"
         end = min(head.right_edge.i + 1, span.start + 12)
-        # Not the clause that reports them ("the mayor, who said the law was unfair"): it is the quote.
+        # Not the clause that reports them ("the mayor, who said the law was unfair"): it is the quote;
+        # nor the reporting verb the parser hung on them ('“...,” the patient described in a report').
         for clause in head.rights:
-            if clause.dep_ == "relcl" and syntax.reports_speech(clause):
+            if (clause.dep_ == "relcl" and syntax.reports_speech(clause)) or (
+                clause.dep_ == "acl" and syntax.is_cue(clause)
+            ):
                 end = min(end, clause.left_edge.i)
         while end > head.i + 1 and (end - 1 in self.quoted or self.doc[end - 1].is_punct):
             end -= 1

@@ -34,6 +34,12 @@ def reports_speech(verb: Token) -> bool:
     return any(c.dep_ == "ccomp" for c in verb.children)
 
 
+def narrated_speech(verb: Token) -> bool:
+    """A clause that reports speech itself, told as an event in a "how" clause ("recounts how an
+    officer explained that ...")."""
+    return reports_speech(verb) and any(c.dep_ == "advmod" and c.lower_ == "how" for c in verb.children)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The speaker-side subject of a verb, looking through participles and relative pronouns.
 
@@ -55,11 +61,15 @@ def subject_of(verb: Token) -> Token | None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.head.i != verb.i:
             # "She said the minister had spoken warmly, adding: ...": a reporting participle hung on
-            # a reported clause continues the one reporting it, not the clause's own subject, unless
-            # that clause reports speech itself ("recounts how X explained that ..., saying").
+            # a reported clause continues the one reporting it, not the clause's own subject. Speech
+            # inside reported speech is the outermost reporter's ("Pompeo said Washington had
+            # concluded that ..., saying" is Pompeo's), unless a "how" clause narrates it ("recounts
+            # how X explained that ..., saying" is X's), as quotes/reported.py reads nested speech.
             reported = verb.head
-            if is_cue(verb) and reported.dep_ == "ccomp" and is_cue(reported.head) and not reports_speech(reported):
+            if is_cue(verb) and reported.dep_ == "ccomp" and is_cue(reported.head) and not narrated_speech(reported):
                 verb = reported.head
+                while verb.dep_ == "ccomp" and is_cue(verb.head) and not narrated_speech(verb):
+                    verb = verb.head
             else:
                 verb = reported
             continue
