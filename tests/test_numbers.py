@@ -250,9 +250,10 @@ def test_numbers_claimant_is_who_states_the_figure(run_text, text, words, claima
         ("Reyes won six consecutive games.", "six consecutive games", 6, "count", "game"),
         ("The two Arab states signed the deal.", "two Arab states", 2, "count", "state"),
         ("The depot has 40 charging stations.", "40 charging stations", 40, "count", "charging station"),
+        ("The firm sold 40m handsets last year.", "40m handsets", 40_000_000, "count", "handset"),
     ],
     ids=["hyphened-count", "hyphened-one", "hyphened-goal", "age-in-apposition", "aged",
-         "adjective-left-out", "nationality-left-out", "compound-noun-kept"],
+         "adjective-left-out", "nationality-left-out", "compound-noun-kept", "scale-letter-then-noun"],
 )  # fmt: skip
 def test_numbers_spelt_out_compounds_ages_and_what_is_counted(run_text, text, words, value, kind, unit_normalized):
     claim = next(c for c in run_text(text).numeric_claims if c.text == words)

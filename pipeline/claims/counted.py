@@ -36,6 +36,8 @@ def counted_noun(number: Token, q: Quantity) -> Token | None:
         if head.pos_ != "NUM" or head.head.i == head.i or head.i <= number.i:
             break
         head = head.head
+    if number.i < head.i < head.head.i and head.idx < q.end and head.lower_ in resources.scale_abbreviations():
+        head = head.head  # "40m handsets", with the "m" of the figure parsed as a noun before them
     if number.dep_ in _UNIT_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i > number.i and head.idx >= q.end:
         between = [t for t in number.doc[number.i + 1 : head.i] if t.idx >= q.end]  # not "two and a half"
         deictic = any(t.pos_ == "DET" or t.lower_ in _TIME_DEICTICS for t in between)
