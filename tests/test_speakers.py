@@ -205,6 +205,24 @@ SHAPES = [
         "role_title",
         id="the-union-chief-is-its-head",
     ),
+    pytest.param(
+        "Mayor defends cuts\n\nBy Jo Bloggs | 03/03/2021\n\n"
+        "Ana Lopes has defended the cuts to the city's bus routes.\n\nThe mayor said the routes had lost money for years.\n",
+        "lost money for years",
+        "Ana Lopes",
+        None,
+        "role_lead_person",
+        id="office-of-the-untitled-person-the-story-leads-with",
+    ),
+    pytest.param(
+        "Mayor defends cuts\n\nAna Lopes has defended the cuts to the city's bus routes.\n\n"
+        "The mayor visited a depot on Monday. She said the routes had lost money for years.\n",
+        "lost money for years",
+        "Ana Lopes",
+        None,
+        "pronoun_salient",
+        id="pronoun-after-that-office-as-a-subject",
+    ),
 ]
 
 
@@ -971,3 +989,18 @@ def test_speakers_a_leading_noun_needs_the_body_it_names(run_text):
     )
     speaker, _ = _speaker_of(run_text(text), "profits would fall")
     assert speaker is not None and speaker.name is None and "Airtrain boss" in (speaker.description or "")
+
+
+@pytest.mark.parametrize(
+    ("lede", "name", "evidence"),
+    [
+        # she has a title of her own: the mayor is someone the article does not name
+        ("Ana Lopes, a bus driver, has criticised the cuts to the city's bus routes.", None, "description"),
+        # the office is someone's the article names with it
+        ("Tom Reed has criticised the cuts, and Mayor Ana Lopes has replied.", "Ana Lopes", "role_title"),
+    ],
+)
+def test_speakers_an_office_is_not_the_lead_person_s_when_the_article_says_otherwise(run_text, lede, name, evidence):
+    text = f"Bus cuts\n\n{lede}\n\nThe mayor said the routes had lost money for years.\n"
+    speaker, quote = _speaker_of(run_text(text), "lost money for years")
+    assert speaker is not None and speaker.name == name and quote.speaker_evidence == evidence

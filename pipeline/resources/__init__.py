@@ -16,6 +16,7 @@ from .people import (  # the vocabularies about people and bodies, in their own 
     gendered_nouns,
     group_words,
     honorifics,
+    lead_offices,
     leading_roles,
     negative_speakers,
     non_speakers,
@@ -46,9 +47,9 @@ __all__ = [
     "VOCABULARIES", "VocabularyError", "additions", "alternation", "check_all", "derived", "extend",
     "forget_additions", "restore",
     # people.py's vocabularies, read as resources.titles() and so on like every other
-    "demonyms", "descriptors", "gendered_nouns", "group_words", "honorifics", "leading_roles", "negative_speakers",
-    "non_speakers", "org_aliases", "other_office_words", "person_epithets", "pronouns", "role_forms", "role_nouns",
-    "specific_bodies", "titles",
+    "demonyms", "descriptors", "gendered_nouns", "group_words", "honorifics", "lead_offices", "leading_roles",
+    "negative_speakers", "non_speakers", "org_aliases", "other_office_words", "person_epithets", "pronouns",
+    "role_forms", "role_nouns", "specific_bodies", "titles",
 ]  # fmt: skip
 
 

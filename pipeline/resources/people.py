@@ -103,3 +103,9 @@ def other_office_words() -> frozenset[str]:
 def leading_roles() -> dict[str, tuple[str, ...]]:
     """A noun for whoever leads a body ("boss", "chief", "head") -> the roles it may stand for."""
     return {row[0].lower(): tuple(r.lower() for r in row[1:]) for row in rows("leading_roles")}
+
+
+@derived
+def lead_offices() -> frozenset[str]:
+    """Offices the person a story leads with may hold untitled ("the prime minister")."""
+    return frozenset(row[0].lower() for row in rows("lead_offices"))

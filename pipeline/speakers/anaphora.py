@@ -219,3 +219,35 @@ def epithet_salient(sieve: Sieve, mention: Mention) -> int | None:
         mention, gender, frozenset({"PERSON"}),
         lambda c, salient, here: salient and sieve.paragraphs.index_of(c) >= here - 1,
     )  # fmt: skip
+
+
+def role_lead_person(sieve: Sieve, mention: Mention) -> int | None:
+    """ "Tony Blair has defended the plans ... The prime minister told ...": an office
+    (resources/lead_offices.txt) nobody in the article is introduced with is the person the article
+    leads with (the first full name in a sentence of its first paragraphs), when the article gives
+    them no title at all and the office's gender does not disagree."""
+    head = mention.head
+    if not mention.definite or head.tag_ not in ("NN", "NNP") or head.lower_ not in resources.lead_offices():
+        return None
+    if set(role_words(mention.span.text)) & resources.other_office_words():
+        return None
+    if any(c.dep_ == "poss" for c in head.lefts):
+        return None
+    if any(head.lower_ in role_words(intro.parts.title or "") for intro in sieve.names.introductions):
+        return None  # someone holds an office of that name: role_title's to find, or nobody's
+    lead = next(
+        (e for e in sieve.names.ents
+         if e.label_ == "PERSON" and len(e) >= 2 and not any(t.i in sieve.quoted for t in e)
+         and sieve.paragraphs.index_of(e.start_char) <= 2 and e.start_char < mention.char
+         and any(t.pos_ == "VERB" for t in e.sent)),  # in a sentence, not a byline
+        None,
+    )  # fmt: skip
+    if lead is None:
+        return None
+    parts = sieve.names.person_parts(lead.start, lead.start, lead.end)
+    if any(intro.parts.name == parts.name for intro in sieve.names.introductions):
+        return None  # they have a title of their own, and it is not this one
+    gender = resources.gendered_nouns().get(head.lower_)
+    if gender and parts.gender and gender != parts.gender:
+        return None
+    return sieve.clusters.person(parts)

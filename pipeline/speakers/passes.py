@@ -22,6 +22,7 @@ from .anaphora import (
     named_next,
     org_head_noun,
     org_noun_salient,
+    role_lead_person,
     role_title,
 )
 from .mentions import KINDS, ORG_LABELS, Mention, describes_a_share
@@ -195,6 +196,7 @@ PASSES: tuple[SpeakerPass, ...] = (
     _row("document_salient_org", "document", document_salient_org),
     _row("document_own", "document", document_own),
     _row("description_earlier", "role org_noun description", description_earlier),
+    _row("role_lead_person", "role", role_lead_person),
     _row("org_noun_salient", "org_noun", org_noun_salient),
     _row("age_epithet", "epithet", age_epithet),
     _row("epithet_salient", "epithet", epithet_salient),
@@ -205,7 +207,7 @@ PASSES: tuple[SpeakerPass, ...] = (
 )
 # Tried on a role noun subject before it stands as an antecedent ("The mayor, Ana Lopes, said ...
 # She added": "She" is Ana Lopes, not a speaker "the mayor" of her own).
-ROLE_SUBJECT_FINDERS = (name_full, name_apposition, role_title)
+ROLE_SUBJECT_FINDERS = (name_full, name_apposition, role_title, role_lead_person)
 # Tried on a body's or a group's noun subject ("The regulator fined Skyway. It said ...", "Residents
 # opposed it. They said ..."): as that noun would be as a speaker, the rows for its kind in order,
 # so that "it" finds the body, not the one it fined.
