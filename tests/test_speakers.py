@@ -207,7 +207,8 @@ SHAPES = [
     ),
     pytest.param(
         "Mayor defends cuts\n\nBy Jo Bloggs | 03/03/2021\n\n"
-        "Ana Lopes has defended the cuts to the city's bus routes.\n\nThe mayor said the routes had lost money for years.\n",
+        "Ana Lopes has defended the cuts to the city's bus routes.\n\n"
+        "The mayor said the routes had lost money for years.\n",
         "lost money for years",
         "Ana Lopes",
         None,
