@@ -388,6 +388,12 @@ def test_speakers_acronyms_the_article_defines(text, expected):
 # description fragment, pass id).
 ORGANISATION_SHAPES = [
     pytest.param(
+        "Depot closure\n\nThe depot will close in May. The Unite union said the closure would cost jobs. "
+        "Unite said it would ballot its members.\n",
+        "closure would cost jobs", "ORG", "Unite", None, "name_organisation",
+        id="a-body-s-noun-built-on-a-proper-noun-is-named-by-it",
+    ),
+    pytest.param(
         "Hospital review\n\nThe North Vale Hospitals NHS Trust has closed a ward. "
         "The trust said the closure would last a month.\n",
         "closure would last", "ORG", "North Vale Hospitals NHS Trust", None, "org_head_noun",

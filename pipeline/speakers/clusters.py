@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import resources
 from ..records import SpeakerType
-from .names import org_keys
+from .names import org_keys, without_body_noun
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ class Clusters:
             if (found := self.find(key)) is not None:
                 self.all[found].keys |= keys
                 return found
-        return self.new(Cluster("ORG", name, keys=keys))
+        return self.new(Cluster("ORG", without_body_noun(name), keys=keys))
 
     def anonymous(self, type_: SpeakerType, description: str) -> int:
         """A speaker the article does not name, kept under its description ("social workers")."""

@@ -295,14 +295,30 @@ class ArticleNames:
             placed = self.ents_in(span.start, head.i, ("GPE", "NORP"))
             if placed and all(t.i < head.i for e in placed for t in e):
                 return with_demonym(clean_name(span.text))
+            # "the GMB union", "the Unite union": the proper noun a body's noun is built on names it.
+            proper = [c for c in head.lefts if c.dep_ == "compound" and c.tag_ == "NNP" and c.ent_type_ in ("", "ORG")]
+            if proper and not any(t.i in self.quoted for t in proper) and not proper[0].is_sent_start:
+                return clean_name(self.doc[proper[0].left_edge.i : proper[-1].i + 1].text)
         appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if appos is not None and appos.i not in self.quoted and head.pos_ == "NOUN":
             return clean_name(self.doc[appos.left_edge.i : appos.right_edge.i + 1].text)
         if (head.pos_ == "PROPN" or head.tag_ in ("NNP", "NNPS")) and head.text[:1].isupper():
             proper = [t for t in span if t.tag_ in ("NNP", "NNPS") and t.i <= head.i]
-            if not head.is_sent_start or len(proper) >= 2:
+            if not head.is_sent_start or len(proper) >= 2 or head.text in self._org_words:
                 return clean_name(span.text)
         return None
+
+    @cached_property
+    def _org_words(self) -> frozenset[str]:
+        """One-word organisation names the article gives elsewhere ("Unite", or "the Unite union"): at
+        a sentence's start ("Unite said") the capital then says something after all."""
+        words = set()
+        for ent in self.ents:
+            if ent.label_ in ORG_LABELS and not any(t.i in self.quoted for t in ent):
+                first = ent[0] if ent[0].lower_ != "the" else ent[1:2][0] if len(ent) > 1 else ent[0]
+                if ent.end - first.i == 1 or ent[-1].text.islower():
+                    words.add(first.text)
+        return frozenset(words)
 
     def appositive(self, head: Token) -> tuple[str | None, str | None]:
         """(title, organisation) from an apposition: "Jo Bloggs, a spokesman for Acme Corp," or

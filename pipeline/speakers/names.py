@@ -70,9 +70,22 @@ def acronym(name: str) -> str:
     return "".join(letters).upper() if len(words) >= 2 else ""
 
 
+@resources.derived
+def _place_adjectives() -> frozenset[str]:
+    return frozenset(a.lower() for a in resources.demonyms().values())
+
+
+def without_body_noun(name: str) -> str:
+    """ "Unite union" -> "Unite": a body's noun written in lower case after a name is no part of it
+    (not after a place's adjective: "Russian foreign ministry")."""
+    *own, last = name.split() or [""]
+    named = bool(own) and all(w[:1].isupper() and w.lower() not in _place_adjectives() for w in own)
+    return " ".join(own) if named and last.islower() and resources.descriptors().get(last) == "ORG" else name
+
+
 def org_keys(name: str) -> set[str]:
     """Keys under which an organisation is found again: its name, and its acronym."""
-    keys = {name.lower()}
+    keys = {name.lower(), without_body_noun(name).lower()}
     if name.isupper() and 2 <= len(name) <= 8:
         keys.add(f"acr:{name}")
     elif short := acronym(name):
