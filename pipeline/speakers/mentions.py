@@ -15,7 +15,7 @@ from ..text import syntax
 from ..text.acronyms import acronym_definitions
 from .clusters import PersonParts
 from .entities import age_after, article_entities, written_age
-from .names import acronym, body_noun, clean_name, is_title_word, role_words, with_demonym
+from .names import acronym, body_noun, clean_name, is_title_word, role_words, with_demonym, without_body_noun
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 # What a mention is, in the order the sieve takes them up: names first, pronouns last.
@@ -312,13 +312,11 @@ class ArticleNames:
     def _org_words(self) -> frozenset[str]:
         """One-word organisation names the article gives elsewhere ("Unite", or "the Unite union"): at
         a sentence's start ("Unite said") the capital then says something after all."""
-        words = set()
-        for ent in self.ents:
-            if ent.label_ in ORG_LABELS and not any(t.i in self.quoted for t in ent):
-                first = ent[0] if ent[0].lower_ != "the" else ent[1:2][0] if len(ent) > 1 else ent[0]
-                if ent.end - first.i == 1 or ent[-1].text.islower():
-                    words.add(first.text)
-        return frozenset(words)
+        names = (
+            without_body_noun(clean_name(e.text)) for e in self.ents
+            if e.label_ in ORG_LABELS and not any(t.i in self.quoted for t in e)
+        )  # fmt: skip
+        return frozenset(name for name in names if len(name.split()) == 1)
 
     def appositive(self, head: Token) -> tuple[str | None, str | None]:
         """(title, organisation) from an apposition: "Jo Bloggs, a spokesman for Acme Corp," or
