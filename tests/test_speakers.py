@@ -327,23 +327,28 @@ def test_speakers_document_speaks_for_the_author_the_article_names(run_text, tex
     assert speaker.name == author and speaker.type == "ORG"
 
 
-def test_speakers_reporting_participle_on_a_reported_clause_continues_its_reporter(run_text):
-    text = (
-        "Apology\n\nSarah Jones said the minister had spoken with great warmth, "
-        "adding: “He listened to every family.”\n"
-    )
-    speaker, _ = _speaker_of(run_text(text), "listened to every family")
-    assert speaker is not None and speaker.name == "Sarah Jones"
-
-
-def test_speakers_reporting_participle_after_nested_speech_is_the_outermost_reporter_s(run_text):
-    """Speech inside reported speech is the reporter's, however deep the participle hangs."""
-    text = (
-        "Depot\n\nMayor Ana Lopes said the board had concluded that the depot was too costly, "
-        "saying she regretted it.\n"
-    )
-    speaker, _ = _speaker_of(run_text(text), "she regretted it")
-    assert speaker is not None and speaker.name == "Ana Lopes"
+@pytest.mark.parametrize(
+    ("text", "words", "reporter"),
+    [
+        (
+            "Apology\n\nSarah Jones said the minister had spoken with great warmth, "
+            "adding: “He listened to every family.”\n",
+            "listened to every family",
+            "Sarah Jones",
+        ),
+        # Speech inside reported speech is the reporter's, however deep the participle hangs.
+        (
+            "Depot\n\nMayor Ana Lopes said the board had concluded that the depot was too costly, "
+            "saying she regretted it.\n",
+            "she regretted it",
+            "Ana Lopes",
+        ),
+    ],
+    ids=["on-a-reported-clause", "after-nested-speech"],
+)
+def test_speakers_reporting_participle_continues_the_outermost_reporter(run_text, text, words, reporter):
+    speaker, _ = _speaker_of(run_text(text), words)
+    assert speaker is not None and speaker.name == reporter
 
 
 def test_speakers_reporting_participle_stays_with_a_clause_that_reports_speech(run_text):

@@ -32,8 +32,10 @@ _NAME_LINE = re.compile(
     rf"^(?P<author>{_NAME_WORD}(?:\s+(?:{_NAME_PARTICLES}\s+)*{_NAME_WORD}){{1,4}})"
     r"\s*(?:[|,–—•-]\s*(?P<rest>.*))?$"
 )
-# The time of an ISO 8601 timestamp, as feeds print it: "2019-11-18T23:30:00Z", "...T09:15+01:00".
-_ISO_TIME = re.compile(r"(?<=\d)T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\b")
+# The time of an ISO 8601 timestamp, as feeds print it after the date: "2019-11-18T23:30:00Z",
+# "...T09:15+01:00" (the quantity scanner reads it as part of the date too).
+ISO_TIME = r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+_ISO_TIME = re.compile(rf"(?<=\d){ISO_TIME}\b")
 _QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‘’'«»"})
 # A headline is a single short line; longer first lines are body text with no title.
 _MAX_TITLE_CHARS = 300

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ... import resources
+from ..front_matter import ISO_TIME
 
 
 @resources.derived
@@ -152,7 +153,7 @@ def date_pattern() -> re.Pattern[str]:
         rf"|(?P<m2>{months})(?:\.?\s+|\.)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s?[-–]\s?\d{{1,2}}\b)?"
         rf"(?:,?\s+(?P<y2>\d{{4}}))?"
         # An ISO date takes the time a feed's timestamp gives with it ("2019-11-18T23:30:00Z").
-        r"|(?P<numeric>\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?))",
+        rf"|(?P<numeric>\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:{ISO_TIME})?))",
         re.IGNORECASE,
     )
 
