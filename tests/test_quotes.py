@@ -286,6 +286,9 @@ def test_quotes_a_reporting_clause_inside_what_it_reports_reports_the_rest(run_t
         "Airlines may now resort to “bumping” - when a passenger is moved to a later flight.",  # a gloss
         # used unquoted elsewhere, though a cue of the sentence (not governing it) could claim it
         "Patients with “sofa lung” need rest, and Dr Lee says the clinic is full. Sofa lung is rare.",
+        # a word flagged where it modifies the noun after it, no reporting verb acting on that noun
+        "Dr Lee claimed the “real” waiting lists were far longer.",
+        "The plumes are bigger than “exogenic” processes could explain.",
     ],
 )
 def test_quotes_words_named_as_a_term_are_not_quotes(run_text, body):
@@ -300,6 +303,7 @@ def test_quotes_words_named_as_a_term_are_not_quotes(run_text, body):
         ("The plan has been called “a disgrace” by the minister.", "a disgrace"),  # passive with its agent
         ("Dr Lee said the ward was “barely coping” with the cold.", "barely coping"),
         ("Dr Lee said the plan was “reckless”. He added that reckless plans cost lives.", "reckless"),  # one word
+        ("The premier cheered on the “historic” move.", "historic"),  # the noun a reporting verb acts on
     ],
 )
 def test_quotes_words_someone_said_stay_quotes(run_text, body, words):
@@ -519,3 +523,12 @@ def test_quotes_speech_inside_a_narrated_how_clause_is_the_inner_speaker_s(run_t
     result = run_text(f"Depot\n\nThe depot was closed on Monday.\n\n{body}\n")
     assert [q.text for q in result.quotes] == ["the brakes had failed twice that winter"]
     assert speaker_name(result, result.quotes[0]) == "former driver"
+
+
+def test_quotes_a_reporting_verb_the_tagger_read_as_a_plural_noun_still_reports(run_text):
+    """ "..., a new study reports.": "study reports" read as a compound noun governing the clause."""
+    body = "Researchers have now detected one such plume directly for the first time, a new study reports."
+    result = run_text(f"Space\n\n{body}\n")
+    (quote,) = result.quotes
+    assert quote.kind == "indirect" and quote.text.startswith("Researchers have now detected")
+    assert "study" in (next(s for s in result.speakers if s.id == quote.speaker).description or "")

@@ -435,6 +435,17 @@ ORGANISATION_SHAPES = [
         "shares were cheap", "ORG", "Delmar Capital Partners", None, "document_issuer",
         id="a-report-from-a-named-issuer-speaks-for-it",
     ),
+    pytest.param(
+        "Jobs to go\n\nThe Harbour Council approved the plan. Velda Motors will cut 2,000 jobs in Europe, it said.\n",
+        "cut 2,000 jobs", "ORG", "Velda Motors", None, "content_subject",
+        id="it-after-the-clause-it-reports-is-that-clause-s-named-subject",
+    ),
+    pytest.param(
+        "Recall\n\nThe Medicines Agency opened an inquiry. "
+        "Velda Pharmaceuticals is recalling a drug, the company said.\n",
+        "recalling a drug", "ORG", "Velda Pharmaceuticals", None, "content_subject",
+        id="the-company-after-the-clause-it-reports-is-that-clause-s-named-subject",
+    ),
 ]  # fmt: skip
 
 
@@ -1016,3 +1027,104 @@ def test_speakers_an_office_is_not_the_lead_person_s_when_the_article_says_other
     text = f"Bus cuts\n\n{lede}\n\nThe mayor said the routes had lost money for years.\n"
     speaker, quote = _speaker_of(run_text(text), "lost money for years")
     assert speaker is not None and speaker.name == name and quote.speaker_evidence == evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Row\n\nThe Harbour Council criticised the Medicines Agency. The council must apologise, it said.\n",
+        "Row\n\nAna Lopes criticised Tom Reed on Monday. Tom Reed should resign, she said.\n",
+    ],
+)
+def test_speakers_a_clause_that_asks_something_of_its_subject_is_not_that_subject_s(run_text, text):
+    """ "The council must apologise, it said": a demand made of someone is another's words."""
+    speaker, quote = _speaker_of(run_text(text), "apologise" if "council" in text else "resign")
+    assert quote.speaker_evidence != "content_subject"
+    assert speaker is None or speaker.name not in ("Harbour Council", "Tom Reed")
+
+
+def test_speakers_a_business_s_noun_never_stands_for_a_public_body(run_text):
+    text = (
+        "Recall\n\nThe Medicines Agency said it had opened an inquiry into the tablets.\n\n"
+        "The agency said patients should keep taking them. The firm said no patient had been harmed.\n"
+    )
+    result = run_text(text)
+    agency, _ = _speaker_of(result, "keep taking them")
+    firm, _ = _speaker_of(result, "no patient had been harmed")
+    assert agency.name == "Medicines Agency"
+    assert firm is None or firm.name != "Medicines Agency"
+
+
+@pytest.mark.parametrize(
+    ("lede", "name"),
+    [
+        ("Carmaker Velda Motors will cut 2,000 jobs in Europe, it announced on Thursday.", "Velda Motors"),
+        ("Shares in Northwick Holdings fell on Thursday after a profit warning.", "Northwick Holdings"),
+    ],
+)
+def test_speakers_a_company_named_by_the_first_word_of_its_name_is_one_speaker(run_text, lede, name):
+    word = name.split()[0]
+    text = f"Carmaker to cut jobs\n\n{lede}\n\n{word} said most of the cuts would come through early retirement.\n"
+    result = run_text(text)
+    speaker, _ = _speaker_of(result, "early retirement")
+    assert speaker.name == name and speaker.type == "ORG"
+
+
+def test_speakers_two_companies_sharing_a_first_word_stay_two(run_text):
+    text = (
+        "Merger off\n\nShares in Velda Bank fell after the merger with Velda Motors was called off.\n\n"
+        "Velda Bank said the merger was off. Velda Motors said the deal had never been agreed.\n\n"
+        "Velda said the talks had been friendly.\n"
+    )
+    result = run_text(text)
+    bank, _ = _speaker_of(result, "merger was off")
+    motors, _ = _speaker_of(result, "never been agreed")
+    either, _ = _speaker_of(result, "talks had been friendly")
+    assert (bank.name, motors.name) == ("Velda Bank", "Velda Motors")
+    assert either is None or either.name not in ("Velda Bank", "Velda Motors")  # "Velda" could be either
+
+
+def test_speakers_a_document_two_bodies_stand_behind_speaks_for_itself(run_text):
+    text = (
+        "Call centres\n\nCallers hang up sooner than ever, a survey suggests.\n\n"
+        "Tom Reed of Kestrel Data, which commissioned the survey, said waits were falling.\n\n"
+        "The survey was conducted by Brightline on behalf of Kestrel Data.\n"
+    )
+    speaker, _ = _speaker_of(run_text(text), "Callers hang up")
+    assert speaker.type == "DOCUMENT" and speaker.name is None
+
+
+def test_speakers_an_acronym_spelt_out_in_lower_case_is_a_term_not_an_organisation(run_text):
+    text = (
+        "Duvet lung\n\nTests confirmed hypersensitivity pneumonitis, or HP. HP is rare and HP can kill.\n\n"
+        "The study said the man had been breathless for months.\n"
+    )
+    speaker, quote = _speaker_of(run_text(text), "breathless for months")
+    assert speaker is None or speaker.name != "HP"
+    assert quote.speaker_evidence != "document_salient_org"
+
+
+def test_speakers_a_party_s_short_name_at_a_sentence_s_start_is_the_party(run_text):
+    result = run_text("Budget\n\nLabour hit back, saying the figures were wrong.\n")
+    speaker, _ = _speaker_of(result, "figures were wrong")
+    assert (speaker.type, speaker.name) == ("ORG", "Labour")
+
+
+def test_speakers_a_speech_verb_parsed_as_a_participle_of_a_name_is_that_name_s(run_text):
+    text = "Vote\n\nAna Lopes, the party's chair, tweeted in response: “This is a disgrace.”\n"
+    speaker, _ = _speaker_of(run_text(text), "disgrace")
+    assert speaker.name == "Ana Lopes"
+
+
+def test_speakers_a_relative_clause_set_off_by_commas_is_no_part_of_the_description(run_text):
+    result = run_text("Plans\n\nThe minister, who met union leaders last week, said the plan was ready.\n")
+    speaker, _ = _speaker_of(result, "plan was ready")
+    assert speaker.description == "minister"
+
+
+def test_speakers_a_role_in_apposition_introduces_the_person_even_when_they_say_nothing_there(run_text):
+    """ "Ana Lopes, the governor of Oregon, declared an emergency. The governor said ...": the
+    parser makes "Ana" a root of its own; the name is still the one the role was given to."""
+    text = "Storm\n\nAna Lopes, the governor of Oregon, declared an emergency. The governor said help was coming.\n"
+    speaker, quote = _speaker_of(run_text(text), "help was coming")
+    assert (speaker.name, quote.speaker_evidence) == ("Ana Lopes", "role_title")

@@ -165,7 +165,7 @@ def find_indirect(ctx: QuoteContext) -> list[Candidate]:
             if bounds is not None and attribution is not None:
                 found.append(Candidate("indirect", [_char_range(ctx, bounds)], attribution))
             continue
-        if token.pos_ != "VERB" or unspoken(token):
+        if not (token.pos_ == "VERB" or syntax.misread_verb(token)) or unspoken(token):
             continue
         if (bounds := _directive_content(ctx, token)) is not None:
             attribution = ctx.attribution(token, rule_id("indirect", DIRECTIVE))

@@ -1,7 +1,7 @@
 """Quote marks that set off a term, not words anybody said.
 
 A few words in quote marks that name a thing are a term, a nickname or a slogan ("the so-called
-'experts'", "a 'black box' warning", "a condition known as 'sofa lung'"), not a partial quote. Five
+'experts'", "a 'black box' warning", "a condition known as 'sofa lung'"), not a partial quote. Six
 signs, each general English news handling:
 - they stand in the headline with nobody there said to say them ("Shoppers 'lose patience'");
 - the words are named as a term: the complement of a naming verb with nobody doing the naming
@@ -9,7 +9,8 @@ signs, each general English news handling:
 - the writer glosses them after a dash ("'bumping' - when a passenger is moved to a later flight");
 - the writer uses the same noun phrase without quote marks elsewhere in the article: the article's
   own vocabulary, which the first mention only flagged;
-- they are short, hold no verb, and no reporting word of their sentence claims them.
+- they are short, hold no verb, and no reporting word of their sentence claims them;
+- one or two words modifying the noun right after them ('the "real" waiting lists').
 """
 
 from __future__ import annotations
@@ -41,12 +42,35 @@ def is_term(ctx: QuoteContext, cand: Candidate) -> bool:
     if weak and cand.start < ctx.body_start:
         return True  # the headline's marks around words nobody in it is said to say
     claimed_at = _claiming_cue_depth(ctx, span)
-    if _named_as_term(span) or (_glossed(ctx, cand) and (claimed_at is None or claimed_at > _NEAR)):
+    if _named_as_term(span):
+        return True
+    if _glossed(ctx, cand) and (claimed_at is None or claimed_at > _NEAR):
+        return True
+    if _flags_a_modifier(span, words) and not _noun_of_a_cue(ctx, span.root.head):
         return True
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
     if has_verb or claimed_at is not None:
         return False
     return weak or (_a_noun_phrase(span, words) and _used_unquoted(ctx, cand))
+
+
+def _flags_a_modifier(span: Span, words: list[Token]) -> bool:
+    """One or two words, no verb, that modify the noun right after the closing mark: the writer's
+    word flagged ('the "real" waiting lists', '"exogenic" processes'), not words said."""
+    root = span.root
+    between = span.doc[span.end : root.head.i] if root.head.i >= span.end else None
+    follows = between is not None and all(
+        t.is_punct or (t.head == root.head and t.dep_ in ("amod", "compound", "nmod")) for t in between
+    )
+    modifier = root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ == "NOUN"
+    return len(words) <= 2 and modifier and follows and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _noun_of_a_cue(ctx: QuoteContext, noun: Token) -> bool:
+    """The noun is what a reporting word acts on, straight or through a preposition: 'cheered on
+    the "historic" move' is the cheering one's word."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return verb.i in {t.i for t in ctx.sentence_cues(noun)}
 
 
 def _a_noun_phrase(span: Span, words: list[Token]) -> bool:

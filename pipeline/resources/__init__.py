@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from .people import (  # the vocabularies about people and bodies, in their own module
+    body_kinds,
     demonyms,
     descriptors,
     gendered_nouns,
@@ -47,9 +48,9 @@ __all__ = [
     "VOCABULARIES", "VocabularyError", "additions", "alternation", "check_all", "derived", "extend",
     "forget_additions", "restore",
     # people.py's vocabularies, read as resources.titles() and so on like every other
-    "demonyms", "descriptors", "gendered_nouns", "group_words", "honorifics", "lead_offices", "leading_roles",
-    "negative_speakers", "non_speakers", "org_aliases", "other_office_words", "person_epithets", "pronouns",
-    "role_forms", "role_nouns", "specific_bodies", "titles",
+    "body_kinds", "demonyms", "descriptors", "gendered_nouns", "group_words", "honorifics", "lead_offices",
+    "leading_roles", "negative_speakers", "non_speakers", "org_aliases", "other_office_words", "person_epithets",
+    "pronouns", "role_forms", "role_nouns", "specific_bodies", "titles",
 ]  # fmt: skip
 
 
@@ -246,6 +247,12 @@ def subunits() -> dict[str, frozenset[str]]:
 @derived
 def modal_verbs() -> frozenset[str]:
     return frozenset(row[0] for row in rows("modal_verbs"))
+
+
+@derived
+def demand_modals() -> frozenset[str]:
+    """Modal verbs by which a clause asks something of its subject ("must", "should")."""
+    return frozenset(row[0] for row in rows("demand_modals"))
 
 
 @derived

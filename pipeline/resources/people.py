@@ -27,7 +27,17 @@ def descriptors() -> dict[str, str]:
 @derived
 def specific_bodies() -> frozenset[str]:
     """Organisation nouns that name a kind of body, not the article's organisation ("committee")."""
-    return frozenset(row[0] for row in rows("descriptors") if row[2:] == ("specific",))
+    return frozenset(row[0] for row in rows("descriptors") if "specific" in _marks(row))
+
+
+@derived
+def body_kinds() -> dict[str, str]:
+    """A body's noun -> "business" or "public": the kind of body it stands for ("firm", "agency")."""
+    return {row[0]: kind for row in rows("descriptors") for kind in _marks(row) if kind in ("business", "public")}
+
+
+def _marks(row: tuple[str, ...]) -> list[str]:
+    return row[2].split() if len(row) > 2 else []
 
 
 @derived

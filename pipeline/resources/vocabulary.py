@@ -81,9 +81,12 @@ VOCABULARIES: dict[str, Columns] = {
     "currency_marks": _WORD,
     "currency_names": Columns((_text, _text), rest=_text, about="ISO code | English name | other names..."),
     "dateline_words": _WORD,
+    "demand_modals": _WORD,
     "demonyms": Columns((_text, _text), about="place | adjective"),
     "descriptors": Columns(
-        (_text, _one_of(*_SPEAKER_TYPES)), (_one_of("specific"),), about="noun | speaker type [| specific]"
+        (_text, _one_of(*_SPEAKER_TYPES)),
+        (_words_of("specific", "business", "public"),),
+        about="noun | speaker type [| specific business public]",
     ),
     "forecast_verbs": _WORD,
     "fraction_words": Columns((_text, _fraction), about="word | fraction"),

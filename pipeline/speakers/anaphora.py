@@ -7,8 +7,10 @@ origin or party ("the 28-year-old", "the Frenchman"). The table of passes is in 
 from __future__ import annotations
 
 from .. import resources
+from ..text import syntax
 from .entities import written_age
-from .mentions import Introduction, Mention
+from .introductions import Introduction
+from .mentions import Mention
 from .names import clean_name, name_head, role_words
 from .sieve import Sieve
 
@@ -66,7 +68,7 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
         return holds(title) and not other_office and own <= intro.words and agrees(intro.parts.gender)
 
     # "a spokesman" is a new one: only a phrase that points back takes an introduction's person.
-    intros = [intro for intro in sieve.names.introductions if introduced_so(intro)] if pointing_back else []
+    intros = [intro for intro in sieve.introductions if introduced_so(intro)] if pointing_back else []
     titled += [(intro.char, intro) for intro in intros if intro.char < mention.char]
     if not titled:
         # "The Jewish state's premier hailed the move. ... Israeli Prime Minister Benjamin
@@ -174,9 +176,45 @@ def org_noun_salient(sieve: Sieve, mention: Mention) -> int | None:
     one) nor "courts" (several): those are described, not pointed back at."""
     if mention.span[0].lower_ in ("a", "an", "another", "one") or mention.head.tag_ in ("NNS", "NNPS"):
         return None
-    if mention.head.lemma_.lower() in resources.specific_bodies():
+    word = mention.head.lemma_.lower()
+    if word in resources.specific_bodies():
         return None  # "the committee" that no named body is: a speaker of its own, not the company
-    return sieve.salient_org()
+    return sieve.salient_org(lambda cluster: not kinds_clash(word, cluster.name or ""))
+
+
+def kinds_clash(noun: str, name: str) -> bool:
+    """ "The company" is not the Medicines Agency, nor "the agency" Northfield Water Company: the noun
+    of a business and that of a public body (resources/descriptors.txt) never stand for each other."""
+    kinds = resources.body_kinds()
+    return {kinds.get(noun), kinds.get(name_head(name) if name else "")} == {"business", "public"}
+
+
+def content_subject(sieve: Sieve, mention: Mention) -> int | None:
+    """ "Velda Motors will cut 2,000 jobs, it said", "Northfield is recalling a drug, the company
+    said": a pronoun or a body's noun speaking after the clause it reports stands for that clause's
+    named subject, when the two agree (a person's known gender, a body's kind). Not when the clause
+    asks something of its subject ("The council must apologise, it said" is another's demand)."""
+    head = mention.head
+    clause = syntax.fronted_report(head.head) if head.dep_ == "nsubj" else None
+    if clause is None or any(c.dep_ == "aux" and c.lower_ in resources.demand_modals() for c in clause.children):
+        return None
+    subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i not in sieve.quoted), None)
+    if subject is None:
+        return None
+    # Read as that subject would be as a speaker ("Carmaker Velda Motors" is Velda Motors).
+    bounds = syntax.mention_bounds(subject, sieve.quoted)
+    span = sieve.doc[bounds[0] : bounds[1]]
+    named = Mention(subject, span, sieve.names.kind(subject, span))
+    if named.kind not in ("person", "org"):
+        return None
+    found = next((i for find in sieve.finders_by_kind[named.kind] if (i := find(sieve, named)) is not None), None)
+    cluster = sieve.clusters[found] if found is not None else None
+    gender, wanted = resources.pronouns().get(head.lower_, ("-", frozenset({"ORG"})))
+    if cluster is None or cluster.type not in wanted:
+        return None
+    if cluster.type == "PERSON":
+        return found if cluster.gender == gender else None
+    return None if kinds_clash(head.lemma_.lower(), cluster.name or "") else found
 
 
 def description_earlier(sieve: Sieve, mention: Mention) -> int | None:
@@ -233,7 +271,7 @@ def role_lead_person(sieve: Sieve, mention: Mention) -> int | None:
         return None
     if any(c.dep_ == "poss" for c in head.lefts):
         return None
-    if any(head.lower_ in role_words(intro.parts.title or "") for intro in sieve.names.introductions):
+    if any(head.lower_ in role_words(intro.parts.title or "") for intro in sieve.introductions):
         return None  # someone holds an office of that name: role_title's to find, or nobody's
     lead = next(
         (e for e in sieve.names.ents
@@ -245,7 +283,7 @@ def role_lead_person(sieve: Sieve, mention: Mention) -> int | None:
     if lead is None:
         return None
     parts = sieve.names.person_parts(lead.start, lead.start, lead.end)
-    if any(intro.parts.name == parts.name for intro in sieve.names.introductions):
+    if any(intro.parts.name == parts.name for intro in sieve.introductions):
         return None  # they have a title of their own, and it is not this one
     gender = resources.gendered_nouns().get(head.lower_)
     if gender and parts.gender and gender != parts.gender:

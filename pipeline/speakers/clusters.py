@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import resources
 from ..records import SpeakerType
-from .names import org_keys, without_body_noun
+from .names import org_keys, without_body_noun, without_kind_noun
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,13 @@ class Cluster:
 class Clusters:
     """The article's clusters, found again by key. Indices are stable: a cluster is never removed."""
 
-    def __init__(self, full_names: dict[str, str], expansions: dict[str, str]) -> None:
+    def __init__(
+        self, full_names: dict[str, str], expansions: dict[str, str], short_names: dict[str, str] | None = None
+    ) -> None:
         self.all: list[Cluster] = []
         self.full_names = full_names  # surname -> the fullest form of that person's name
         self.expansions = expansions  # acronym -> the organisation's full name
+        self.short_names = short_names or {}  # first word -> the company's full name ("Velda")
 
     def __getitem__(self, index: int) -> Cluster:
         return self.all[index]
@@ -64,6 +67,8 @@ class Clusters:
         surname = name.split()[-1].lower()
         full = name if len(name.split()) > 1 else self.full_names.get(surname, name)
         found = self.find(f"person:{surname}")
+        if found is None and full == name and not parts.title and name in self.short_names:
+            return self.org(name)  # "Velda said" with "Velda Motors" named and no person Velda
         if found is None:
             found = self.new(Cluster("PERSON", full, keys={f"person:{surname}"}))
         cluster = self.all[found]
@@ -76,7 +81,8 @@ class Clusters:
 
     def org(self, name: str) -> int:
         """The organisation a name stands for, by its name or acronym ("IOPC" joins its expansion)."""
-        name = self.expansions.get(name, name)
+        # "IOPC" is the Independent Office for Police Conduct, "Velda" Velda Motors.
+        name = without_kind_noun(self.expansions.get(name) or self.short_names.get(name) or name)
         # "the Tories" is found again as "the Conservatives": both are keys of the Conservative
         # Party, and the speaker keeps the name the article gave it first.
         keys = org_keys(name) | org_keys(resources.org_aliases().get(name.lower(), name))
@@ -91,3 +97,4 @@ class Clusters:
         key = f"anon:{description.lower()}"
         found = self.find(key)
         return found if found is not None else self.new(Cluster(type_, None, description=description, keys={key}))
+

@@ -1,5 +1,6 @@
 """Mentions: what a speaker phrase is (a name, a pronoun, a role noun, a document, ...) and what the
-article itself tells about names (full names, acronyms, who was introduced with which title)."""
+article itself tells about names (full names, acronyms, short names); who it introduced with which
+title is in introductions.py."""
 
 from __future__ import annotations
 
@@ -12,10 +13,19 @@ from spacy.tokens import Span as SpacySpan
 from .. import resources
 from ..resources import first_names
 from ..text import syntax
-from ..text.acronyms import acronym_definitions
+from ..text.acronyms import acronym_definitions, term_acronyms
 from .clusters import PersonParts
 from .entities import age_after, article_entities, written_age
-from .names import acronym, body_noun, clean_name, is_title_word, role_words, with_demonym, without_body_noun
+from .names import (
+    acronym,
+    body_noun,
+    clean_name,
+    is_title_word,
+    leading_word,
+    with_demonym,
+    without_body_noun,
+    without_kind_noun,
+)
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 # What a mention is, in the order the sieve takes them up: names first, pronouns last.
@@ -46,16 +56,6 @@ class Mention:
         return self.span[0].lower_ in ("the", "this", "that", "these", "those")
 
 
-@dataclass(frozen=True)
-class Introduction:
-    """A person the article names with a title or role ("Finance Minister Ana Lopes", "Julian
-    Assange, the Wikileaks founder"): what "the minister" or "the founder" may later stand for."""
-
-    char: int
-    parts: PersonParts
-    words: frozenset[str] = frozenset()  # every word the article used to introduce them, lower case
-
-
 class ArticleNames:
     """What the article says about names: its people and organisations, the full form of each
     person's name, acronym expansions, and who it introduced with which title."""
@@ -65,7 +65,12 @@ class ArticleNames:
         self.quoted = quoted
         self.text = text
         # doc.ents and Span.ents build new Span objects on every access: read them once.
-        self.ents = article_entities(doc, ("PERSON", *ORG_LABELS))
+        # "hypersensitivity pneumonitis, or HP": an acronym spelt out as a term names no organisation.
+        terms = term_acronyms(text)
+        self.ents = [
+            e for e in article_entities(doc, ("PERSON", *ORG_LABELS))
+            if e.label_ not in ORG_LABELS or e.text not in terms
+        ]  # fmt: skip
         self._labels = {i: e.label_ for e in self.ents for i in range(e.start, e.end)}
         self.full_names = self._full_person_names()
         self.expansions = self._acronym_expansions()
@@ -126,58 +131,6 @@ class ArticleNames:
             gender if gender in ("m", "f") else None,
             orgs[-1].text if orgs else None,
         )
-
-    @cached_property
-    def introductions(self) -> list[Introduction]:
-        """Every person named outside quotes with a title before the name or a role in apposition
-        after it, in text order."""
-        found = []
-        for ent in self.ents:
-            if ent.label_ != "PERSON" or any(t.i in self.quoted for t in ent):
-                continue
-            left = min(syntax.mention_bounds(ent.root, self.quoted)[0], self._titles_before(ent.start))
-            parts = self.person_parts(left, ent.start, ent.end)
-            title, organisation = parts.title, parts.organisation
-            if title is None:
-                # "Tom Reed, the chief executive," or the other way round, "the company's chief
-                # executive, Tom Reed," (the name in apposition to its role).
-                root = ent.root
-                role_first = root.dep_ == "appos" and root.head.i < root.i and root.head.pos_ == "NOUN"
-                title, organisation = self.appositive(root.head if role_first else root)
-                organisation = organisation or parts.organisation
-                # "Matt Hale, the Secretary of State for Health,": "the health secretary" later.
-                role = root.head if role_first else next((c for c in root.children if c.dep_ == "appos"), None)
-                stop = ent.start if role_first else len(self.doc)
-                domain = " ".join(t.text for t in role.subtree if role.i < t.i < stop) if role else ""
-                organisation_said = f"{organisation or ''} {domain}"
-            else:
-                organisation_said = organisation or ""
-            if title:
-                gender = parts.gender or next(
-                    (g for w in title.lower().split() if (g := resources.gendered_nouns().get(w))), None
-                )
-                said = f"{self._words_before(ent.start)} {title} {organisation_said}"
-                words = frozenset(role_words(said))
-                found.append(Introduction(ent.start_char, PersonParts(parts.name, title, gender, organisation), words))
-        return found
-
-    def _titles_before(self, start: int) -> int:
-        """Where the title words written right before a name start, however the parser read them
-        ("went to singer Ann Byrne", with "to singer" parsed as a verb)."""
-        while start > 0 and is_title_word(self.doc[start - 1]) and start - 1 not in self.quoted:
-            start -= 1
-        return start
-
-    def _words_before(self, start: int) -> str:
-        """The noun phrase's words written before a name: "Wikileaks co-founder" in "... against
-        Wikileaks co-founder Julian Assange"."""
-        first = start
-        while first > max(start - 6, 0):
-            token = self.doc[first - 1]
-            if not (token.pos_ in ("PROPN", "NOUN", "ADJ") or token.text in ("-", "'s", "’s")):
-                break
-            first -= 1
-        return self.doc[first:start].text
 
     # ---- a speaker phrase ----------------------------------------------------------------------
     def kind(self, head: Token, span: SpacySpan) -> str:
@@ -289,6 +242,8 @@ class ArticleNames:
             return clean_name(own.text)
         if head.text in self.expansions:
             return head.text
+        if head.text[:1].isupper() and len(span) == 1 and head.lower_ in resources.org_aliases():
+            return head.text  # "Labour said", "Tories said": read as common nouns at a sentence's start
         # "The French foreign ministry", "Russia's health department": an organisation noun that a
         # place or people makes one body, named by the phrase.
         if resources.descriptors().get(head.lemma_.lower()) == "ORG" and head.tag_ in ("NN", "NNP"):
@@ -309,37 +264,27 @@ class ArticleNames:
         return None
 
     @cached_property
-    def _org_words(self) -> frozenset[str]:
-        """One-word organisation names the article gives elsewhere ("Unite", or "the Unite union"): at
-        a sentence's start ("Unite said") the capital then says something after all."""
-        names = (
-            without_body_noun(clean_name(e.text)) for e in self.ents
+    def _org_names(self) -> list[str]:
+        """The names of the organisations the article names outside quotes, as their speakers are
+        named ("the Unite union" is Unite, "Carmaker Velda Motors" Velda Motors)."""
+        return [
+            without_kind_noun(without_body_noun(clean_name(e.text))) for e in self.ents
             if e.label_ in ORG_LABELS and not any(t.i in self.quoted for t in e)
-        )  # fmt: skip
-        return frozenset(name for name in names if len(name.split()) == 1)
+        ]  # fmt: skip
 
-    def appositive(self, head: Token) -> tuple[str | None, str | None]:
-        """(title, organisation) from an apposition: "Jo Bloggs, a spokesman for Acme Corp," or
-        "The health secretary, Wes Streeting," (the common noun is the title)."""
-        role = head.pos_ == "NOUN" or head.lower_ in resources.role_nouns()
-        if self.label_of(head) != "PERSON" and role:
-            # The title runs up to the name: "HM inspector of constabulary Zoe Billingham".
-            start, end = syntax.mention_bounds(head, self.quoted)
-            name = next((e for e in self.ents_in(head.i + 1, end, {"PERSON"})), None)
-            title_end = name.start if name is not None else head.i + 1
-            # Not the possessor ("the firm's chief executive, Tom Reed": the title is "chief executive").
-            owned = max((c.right_edge.i + 1 for c in head.lefts if c.dep_ == "poss"), default=start)
-            title = clean_name(self.doc[max(start, owned) : title_end].text)
-            orgs = self.ents_in(start, title_end, ORG_LABELS) if name is not None else []
-            return title or None, orgs[-1].text if orgs else None
-        appos = next((c for c in head.children if c.dep_ == "appos" and _role_noun(c)), None)
-        if appos is None:
-            return None, None
-        title = " ".join(t.text for t in appos.subtree if t.i <= appos.i and t.dep_ != "det" and not t.is_punct)
-        orgs = self.ents_in(appos.left_edge.i, appos.right_edge.i + 1, ORG_LABELS)
-        return title or None, orgs[-1].text if orgs else None
+    @cached_property
+    def short_names(self) -> dict[str, str]:
+        """First word -> the company's full name, for each name the article may shorten to its first
+        word ("Velda" for Velda Motors); not a word two of its names begin with."""
+        firsts: dict[str, set[str]] = {}
+        for name in self._org_names:
+            if " " in name and (word := leading_word(name)):
+                firsts.setdefault(word, set()).add(name)
+        return {word: next(iter(names)) for word, names in firsts.items() if len(names) == 1}
 
-
-def _role_noun(token: Token) -> bool:
-    """A common noun, or a role written with a capital ("the Secretary of State")."""
-    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lower_ in resources.role_nouns())
+    @cached_property
+    def _org_words(self) -> frozenset[str]:
+        """One-word organisation names the article gives elsewhere ("Unite", or "the Unite union"),
+        or shortens one to ("Velda" of "Velda Motors"): at a sentence's start ("Unite said") the
+        capital then says something after all."""
+        return frozenset(name for name in self._org_names if name and " " not in name) | frozenset(self.short_names)

@@ -83,6 +83,25 @@ def without_body_noun(name: str) -> str:
     return " ".join(own) if named and last.islower() and resources.descriptors().get(last) == "ORG" else name
 
 
+def without_kind_noun(name: str) -> str:
+    """ "Carmaker Velda Motors" -> "Velda Motors": the noun of a business's kind, capitalised at the
+    start of a sentence, is no part of the name it introduces."""
+    first, *rest = name.split() or [""]
+    kind = resources.body_kinds().get(first.lower())
+    return " ".join(rest) if kind == "business" and len(rest) >= 2 and all(w[:1].isupper() for w in rest) else name
+
+
+def leading_word(name: str) -> str | None:
+    """The word a company's name may be shortened to, its first ("Velda" of "Velda Motors"), when
+    that word is a name of its own: not a noun for a body, people or a role ("Police Scotland",
+    "Residents Association"), nor a place's adjective ("British Airways")."""
+    first, *rest = name.split() or [""]
+    word = first.lower()
+    common = word in resources.descriptors() or word in resources.role_nouns() or word in _place_adjectives()
+    named = first[:1].isupper() and first.isalpha() and not first.isupper() and not word.endswith("s")
+    return first if rest and named and not common and rest[0].lower() not in ("of", "for", "and", "&") else None
+
+
 def org_keys(name: str) -> set[str]:
     """Keys under which an organisation is found again: its name, and its acronym."""
     keys = {name.lower(), without_body_noun(name).lower()}

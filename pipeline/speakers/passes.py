@@ -16,6 +16,7 @@ from .. import resources
 from ..text import syntax
 from .anaphora import (
     age_epithet,
+    content_subject,
     description_earlier,
     epithet_salient,
     members_of_named_body,
@@ -25,6 +26,7 @@ from .anaphora import (
     role_lead_person,
     role_title,
 )
+from .introductions import appositive
 from .mentions import KINDS, ORG_LABELS, Mention, describes_a_share
 from .names import body_noun, clean_name, group_noun
 from .sieve import Sieve
@@ -40,7 +42,7 @@ def _named(sieve: Sieve, mention: Mention, inside: bool, words: int) -> int | No
     parts = sieve.names.person_parts(mention.span.start if inside else found[0], *found)
     if len(parts.name.split()) < words:
         return None
-    return sieve.clusters.person(parts, sieve.names.appositive(mention.head))
+    return sieve.clusters.person(parts, appositive(sieve.names, mention.head))
 
 
 def name_full(sieve: Sieve, mention: Mention) -> int | None:
@@ -98,7 +100,9 @@ def document_issuer(sieve: Sieve, mention: Mention) -> int | None:
 
 
 def _stated_author(sieve: Sieve, head: Token) -> int | None:
-    """The organisation the article says is behind the document, wherever it says so."""
+    """The organisation the article says is behind the document, wherever it says so; none when it
+    names two ("commissioned by Acme ... conducted by Sunovate": the document speaks for itself)."""
+    authors: set[str] = set()
     for token in sieve.doc:
         if token.lemma_.lower() != head.lemma_.lower() or token.dep_ not in ("dobj", "nsubjpass"):
             continue
@@ -108,8 +112,10 @@ def _stated_author(sieve: Sieve, head: Token) -> int | None:
         author = syntax.subject_of(verb) if token.dep_ == "dobj" else syntax.agent_of(verb)
         ents = sieve.names.ents_in(author.left_edge.i, author.right_edge.i + 1, ORG_LABELS) if author else []
         if ents:
-            return sieve.clusters.org(clean_name(ents[0].text))
-    return None
+            authors.add(clean_name(ents[0].text))
+        elif author is not None and author.pos_ == "PROPN":  # a name the model did not type
+            authors.add(clean_name(sieve.doc[author.left_edge.i : author.i + 1].text))
+    return sieve.clusters.org(authors.pop()) if len(authors) == 1 else None
 
 
 def document_earlier(sieve: Sieve, mention: Mention) -> int | None:
@@ -122,8 +128,9 @@ def document_earlier(sieve: Sieve, mention: Mention) -> int | None:
 
 
 def document_salient_org(sieve: Sieve, mention: Mention) -> int | None:
-    """ "The report", with no document brought in before: the organisation the article is about."""
-    return None if mention.span[0].lower_ in ("a", "an") else sieve.salient_org()
+    """ "The report", with no document brought in before: the organisation the article is about,
+    if it speaks in the article (one only named is no more its issuer than any other)."""
+    return None if mention.span[0].lower_ in ("a", "an") else sieve.salient_org(lambda cluster: bool(cluster.mentions))
 
 
 def document_own(sieve: Sieve, mention: Mention) -> int | None:
@@ -188,6 +195,7 @@ PASSES: tuple[SpeakerPass, ...] = (
     _row("acronym", "org", acronym_name),
     _row("name_organisation", "org", name_organisation),
     _row("role_title", "role", role_title),
+    _row("content_subject", "org_noun pronoun", content_subject),
     _row("org_head_noun", "role org_noun description", org_head_noun),
     _row("named_next", "role org_noun description", named_next),
     _row("members_of_named_body", "role description", members_of_named_body),

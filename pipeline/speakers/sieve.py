@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Token
 from .. import resources
 from ..text import syntax
 from ..text.paragraphs import ParagraphIndex, paragraphs
-from .clusters import Clusters
+from .clusters import Cluster, Clusters
+from .introductions import Introduction, introductions
 from .mentions import ORG_LABELS, ArticleNames, Mention, describes_a_share
 from .names import body_noun, clean_name, group_noun
 
@@ -41,7 +42,7 @@ class Sieve:
         self.finders_by_kind = finders_by_kind or {}
         self.quoted = quoted
         self.names = ArticleNames(doc, quoted, text)
-        self.clusters = Clusters(self.names.full_names, self.names.expansions)
+        self.clusters = Clusters(self.names.full_names, self.names.expansions, self.names.short_names)
         # Every mention resolved so far, for pronouns, role and organisation nouns that point back:
         # (char, head word's lemma, cluster index).
         self.history: list[tuple[int, str, int]] = []
@@ -67,6 +68,11 @@ class Sieve:
         ]  # fmt: skip
 
     @cached_property
+    def introductions(self) -> list[Introduction]:
+        """The people the article introduces with a title or role, in text order."""
+        return introductions(self.names)
+
+    @cached_property
     def joined_subjects(self) -> list[Token]:
         """Subjects joined by "and" ("The governor and leaders of the legislature met"): together a
         group that "they" may point back at."""
@@ -80,8 +86,9 @@ class Sieve:
         self.clusters[cluster].mentions.append((mention.span.start_char, mention.span.end_char))
         self.history.append((mention.char, mention.head.lemma_.lower(), cluster))
 
-    def salient_org(self) -> int | None:
-        """The organisation the article is about: the one that speaks most, then the one named most."""
+    def salient_org(self, fits: Callable[[Cluster], bool] = lambda cluster: True) -> int | None:
+        """The organisation the article is about, of those that `fits` admits: the one that speaks
+        most, then the one named most."""
         score: dict[int, int] = {}
         for ent in self.names.ents:
             if ent.label_ == "ORG" and (name := clean_name(ent.text)):
@@ -90,6 +97,7 @@ class Sieve:
         for index, cluster in enumerate(self.clusters.all):
             if cluster.type == "ORG" and cluster.mentions:
                 score[index] = score.get(index, 0) + 3 * len(cluster.mentions)
+        score = {i: points for i, points in score.items() if fits(self.clusters[i])}
         return max(sorted(score), key=lambda i: score[i]) if score else None
 
     def own_description(self, mention: Mention) -> int:
@@ -99,8 +107,11 @@ class Sieve:
         end = min(head.right_edge.i + 1, span.start + 12)
         # Not the clause that reports them ("the mayor, who said the law was unfair"): it is the quote;
         # nor the reporting verb the parser hung on them ('“...,” the patient described in a report').
+        # Nor a relative clause set off by a comma ("the minister, who met Jo Bloggs last week,"):
+        # it says more of them, it is not what they are called.
         for clause in head.rights:
-            if (clause.dep_ == "relcl" and syntax.reports_speech(clause)) or (
+            set_off = clause.dep_ == "relcl" and self.doc[clause.left_edge.i - 1].text == ","
+            if (clause.dep_ == "relcl" and (syntax.reports_speech(clause) or set_off)) or (
                 clause.dep_ == "acl" and syntax.is_cue(clause)
             ):
                 end = min(end, clause.left_edge.i)

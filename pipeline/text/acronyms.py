@@ -11,6 +11,7 @@ import re
 
 _BRACKETED = re.compile(r"\((?-i:(?P<short>[A-Z][A-Za-z&.]{0,9}[A-Z]))s?\)")
 _DEFINED_AFTER = re.compile(r"(?-i:\b(?P<short>[A-Z][A-Za-z&]{0,8}[A-Z]))\s\((?P<long>[^()\n]{3,150})\)")
+_OR_SHORT = re.compile(r",?\s+or\s+(?-i:(?P<short>[A-Z]{2,6}))\b")
 _WORD = re.compile(r"[^\W_][\w’'.-]*|&")
 # Words a definition may hold without giving a letter of its acronym.
 _SMALL = frozenset({"of", "for", "and", "the", "in", "on", "to", "at", "&", "de", "du", "des", "la", "le"})
@@ -77,4 +78,19 @@ def acronym_definitions(text: str) -> dict[str, str]:
         if len(_letters(short)) >= 2 and words and words[0][0].isupper():
             if _match(_letters(short), words) == len(words):
                 found.setdefault(short, defined.group("long").strip())
+    return found
+
+
+def term_acronyms(text: str) -> set[str]:
+    """Acronyms the text spells out in lower-case words, in brackets or after "or":
+    "hypersensitivity pneumonitis, or HP", "post-traumatic stress disorder (PTSD)". Terms, not
+    names: the tagger's ORG for them names no organisation."""
+    found: set[str] = set()
+    for defined in [*_BRACKETED.finditer(text), *_OR_SHORT.finditer(text)]:
+        short = defined.group("short")
+        line_start = max(text.rfind("\n", 0, defined.start()), text.rfind(". ", 0, defined.start()) + 1)
+        words = _WORD.findall(text, line_start, defined.start())
+        taken = _match(_letters(short), words)
+        if taken and words[len(words) - taken][0].islower():
+            found.add(short)
     return found

@@ -21,17 +21,35 @@ _MENTION_RIGHT = {"compound", "flat", "case"}
 
 def is_cue(token: Token) -> bool:
     """A reporting verb: "said", "warned", "according" (to)."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in resources.cue_verbs()
+    return (token.pos_ in ("VERB", "AUX") or misread_verb(token)) and token.lemma_.lower() in resources.cue_verbs()
 
 
 def is_indirect_cue(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in resources.indirect_cue_verbs()
+    return (token.pos_ == "VERB" or misread_verb(token)) and token.lemma_.lower() in resources.indirect_cue_verbs()
+
+
+def misread_verb(token: Token) -> bool:
+    """A plural noun with a clause of its own is a verb the tagger misread: "..., a new study
+    reports." ("study reports" read as a compound noun that governs the clause before it)."""
+    return token.tag_ == "NNS" and any(c.dep_ == "ccomp" for c in token.children)
 
 
 def reports_speech(verb: Token) -> bool:
     """A verb with a clausal complement of its own: what it governs is something said ("explained
     that ...", the relative clause "who said the law was unfair")."""
     return any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def fronted_report(cue: Token) -> Token | None:
+    """The verb of the clause a reporting verb reports, when that clause stands before it
+    ("Velda will cut jobs, it said"), however the parser hung the two together."""
+    if not is_cue(cue):
+        return None
+    before = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
+    head = cue.head
+    if before is None and cue.dep_ in ("ccomp", "parataxis") and head.i < cue.i and head.pos_ in ("VERB", "AUX"):
+        before = head
+    return before
 
 
 def narrated_speech(verb: Token) -> bool:
@@ -50,7 +68,7 @@ def subject_of(verb: Token) -> Token | None:
     while seen < 4:
         seen += 1
         # "Wikileaks editor-in-chief Kristinn Hrafnsson said", parsed with two subjects: the nearer.
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "compound" and misread_verb(verb))]
         subject = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
         if subject is not None:
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -59,6 +77,10 @@ def subject_of(verb: Token) -> Token | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:  # "it was said by the minister"
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if seen == 1 and verb.dep_ == "acl" and is_cue(verb) and _set_off_name(verb.head):
+            # "Ana Lopes, the party chair, tweeted: ...", the cue read as a participle of the name
+            # set off before it: the name is who speaks.
+            return verb.head
         if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.head.i != verb.i:
             # "She said the minister had spoken warmly, adding: ...": a reporting participle hung on
             # a reported clause continues the one reporting it, not the clause's own subject. Speech
@@ -75,6 +97,13 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _set_off_name(token: Token) -> bool:
+    """A proper name that no verb or preposition governs, with a comma after it."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    free = token.dep_ not in ("pobj", "dobj", "dative", "poss", "compound")
+    return token.pos_ == "PROPN" and free and after is not None and after.text == ","
 
 
 # No sentence of real prose is deeper than this; a hostile page (thousands of quotes in one
