@@ -220,6 +220,12 @@ RULE_SHAPES = [
         "Ines Duarte",
     ),
     (
+        "indirect_characterised",
+        "Mayor Ines Duarte called the sale of the depot a serious mistake.",
+        "the sale of the depot a serious mistake",
+        "Ines Duarte",
+    ),
+    (
         "direct_continues",
         "Mayor Ines Duarte said: “We will not sell the depot.”\n\n“The workers deserve better than this.”",
         "The workers deserve",
@@ -532,3 +538,20 @@ def test_quotes_a_reporting_verb_the_tagger_read_as_a_plural_noun_still_reports(
     (quote,) = result.quotes
     assert quote.kind == "indirect" and quote.text.startswith("Researchers have now detected")
     assert "study" in (next(s for s in result.speakers if s.id == quote.speaker).description or "")
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("Analyst Ana Lopes described the results as disappointing.", "the results as disappointing"),
+        ("Ana Lopes attributed the fall in sales to the warm weather.", "the fall in sales to the warm weather"),
+        ("Analyst Ana Lopes called the deal a turning point for the firm.", "the deal a turning point for the firm"),
+        ("Analyst Ana Lopes called the police on Monday.", None),  # nothing it was called
+        ("The results were described as disappointing.", None),  # passive: nobody named calls it so
+        ("Analyst Ana Lopes called the deal “a turning point”.", None),  # in quote marks: a partial quote
+    ],
+)
+def test_quotes_what_someone_called_a_thing_is_reported_speech(run_text, body, words):
+    result = run_text(f"Markets\n\n{body}\n")
+    found = [q.text for q in result.quotes if q.evidence == "indirect_characterised"]
+    assert found == ([words] if words else [])

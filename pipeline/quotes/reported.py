@@ -14,7 +14,7 @@ from .. import resources
 from ..text import syntax
 from .acts import set_phrase, unspoken
 from .context import Candidate, QuoteContext
-from .rules import ACCORDING, DIRECTIVE, PARENTHETICAL, REPORTED, rule_id
+from .rules import ACCORDING, CHARACTERISED, DIRECTIVE, PARENTHETICAL, REPORTED, rule_id
 
 
 def _indirect_content(ctx: QuoteContext, cue: Token, comp: Token) -> tuple[int, int] | None:
@@ -104,6 +104,42 @@ def _directive_content(ctx: QuoteContext, cue: Token) -> tuple[int, int] | None:
     return _trimmed(ctx, todo.left_edge.i, todo.right_edge.i + 1, min_tokens=3)
 
 
+def _characterised(ctx: QuoteContext, cue: Token) -> tuple[int, int] | None:
+    """ "called the ruling a landmark judgment", "described the results as modest", "attributed the
+    rally to the ruling": what someone called a thing, in the writer's words (in quote marks, the
+    words are a partial quote). The thing and what it was called, both, after an active verb."""
+    if cue.lemma_.lower() not in resources.characterising_cue_verbs() or syntax.reports_speech(cue):
+        return None
+    thing = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if thing is None:
+        return None
+    # "as" or "to" on the verb, or hung by the parser inside the thing ("the fall in sales to ...").
+    called = next(
+        (
+            t for t in cue.subtree
+            if t.i > thing.i and (t.dep_ == "oprd" and t.head == cue or t.dep_ == "prep" and t.lower_ in ("as", "to"))
+            and _within_phrase(t, cue)
+        ),
+        None,
+    )  # fmt: skip
+    if called is None or not any(True for _ in called.children):
+        return None
+    start, end = thing.left_edge.i, called.right_edge.i + 1
+    if any(ctx.in_quote(t) for t in ctx.doc[start:end]):
+        return None
+    return _trimmed(ctx, start, end, min_tokens=3)
+
+
+def _within_phrase(token: Token, verb: Token) -> bool:
+    """Whether `token` hangs on `verb` through nouns and prepositions only, no other verb between."""
+    for head in syntax.ancestors(token):
+        if head == verb:
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _according_to_content(ctx: QuoteContext, according: Token) -> tuple[int, int] | None:
     """ "According to X, <content>." and "<content>, according to X." -> the content's token range."""
     source = syntax.according_to(according)
@@ -146,7 +182,7 @@ def _trimmed(ctx: QuoteContext, start: int, end: int, min_tokens: int = 4) -> tu
 @resources.derived
 def _cue_lemmas() -> frozenset[str]:
     """Lemmas of the reporting verbs in every case the lemmatizer may write them ("say", "Say", "SAY")."""
-    cues = resources.indirect_cue_verbs() | resources.directive_cue_verbs()
+    cues = resources.indirect_cue_verbs() | resources.directive_cue_verbs() | resources.characterising_cue_verbs()
     return cues | frozenset(c.capitalize() for c in cues) | frozenset(c.upper() for c in cues)
 
 
@@ -169,6 +205,11 @@ def find_indirect(ctx: QuoteContext) -> list[Candidate]:
             continue
         if (bounds := _directive_content(ctx, token)) is not None:
             attribution = ctx.attribution(token, rule_id("indirect", DIRECTIVE))
+            if attribution is not None:
+                found.append(Candidate("indirect", [_char_range(ctx, bounds)], attribution))
+            continue
+        if (bounds := _characterised(ctx, token)) is not None:
+            attribution = ctx.attribution(token, rule_id("indirect", CHARACTERISED))
             if attribution is not None:
                 found.append(Candidate("indirect", [_char_range(ctx, bounds)], attribution))
             continue

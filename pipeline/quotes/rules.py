@@ -211,9 +211,9 @@ def partial_named_subject(ctx: QuoteContext, cand: Candidate) -> Attribution | N
 
 
 # Where a row without a function is applied.
-IN_ORDER, WITH_CUE_AFTER, REPORTED, PARENTHETICAL, ACCORDING, DIRECTIVE, CONTINUES, NO_SPEAKER = (
+IN_ORDER, WITH_CUE_AFTER, REPORTED, PARENTHETICAL, ACCORDING, DIRECTIVE, CHARACTERISED, CONTINUES, NO_SPEAKER = (
     "tried in order", "found by direct_cue_after", "reported clause", "reporting clause set off inside it",
-    "according to", "what someone was told to do", "continues", "no speaker",
+    "according to", "what someone was told to do", "what someone called a thing", "continues", "no speaker",
 )  # fmt: skip
 
 
@@ -250,6 +250,7 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     QuoteRule("indirect_parenthetical_cue", "indirect", None, 0.9, PARENTHETICAL),
     QuoteRule("indirect_according_to", "indirect", None, 0.9, ACCORDING),
     QuoteRule("indirect_directive", "indirect", None, 0.9, DIRECTIVE),
+    QuoteRule("indirect_characterised", "indirect", None, 0.85, CHARACTERISED),
     QuoteRule("direct_continues", "direct", None, 0.6, CONTINUES),
     QuoteRule("partial_continues", "partial", None, 0.45, CONTINUES),
     QuoteRule("direct_no_speaker", "direct", None, 0.65, NO_SPEAKER),

@@ -67,6 +67,12 @@ def indirect_cue_verbs() -> frozenset[str]:
 
 
 @derived
+def characterising_cue_verbs() -> frozenset[str]:
+    """Cue lemmas that say what someone called a thing ("called the ruling a landmark judgment")."""
+    return frozenset(row[0] for row in rows("cue_verbs") if flagged(row, 1, "characterising"))
+
+
+@derived
 def directive_cue_verbs() -> frozenset[str]:
     """Cue lemmas that report what someone was told to do ("urged voters to reject the plan")."""
     return frozenset(row[0] for row in rows("cue_verbs") if flagged(row, 1, "directive"))

@@ -76,7 +76,11 @@ VOCABULARIES: dict[str, Columns] = {
     "authoring_verbs": _WORD,
     "change_words": Columns((_text, _one_of("up", "down")), about="word | up or down"),
     "count_adjectives": _WORD,
-    "cue_verbs": Columns((_text,), (_words_of("indirect", "directive"),), about="lemma [| indirect directive]"),
+    "cue_verbs": Columns(
+        (_text,),
+        (_words_of("indirect", "directive", "characterising"),),
+        about="lemma [| indirect directive characterising]",
+    ),
     "currencies": Columns((_text, _text, _text), about="mark or word | ISO code | unit as reported"),
     "currency_marks": _WORD,
     "currency_names": Columns((_text, _text), rest=_text, about="ISO code | English name | other names..."),
