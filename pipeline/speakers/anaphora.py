@@ -186,7 +186,7 @@ def kinds_clash(noun: str, name: str) -> bool:
     """ "The company" is not the Medicines Agency, nor "the agency" Northfield Water Company: the noun
     of a business and that of a public body (resources/descriptors.txt) never stand for each other."""
     kinds = resources.body_kinds()
-    return {kinds.get(noun), kinds.get(name_head(name) if name else "")} == {"business", "public"}
+    return {kinds.get(noun), kinds.get(name_head(name).rstrip(".") if name else "")} == {"business", "public"}
 
 
 def content_subject(sieve: Sieve, mention: Mention) -> int | None:

@@ -43,9 +43,10 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
     typed = [
         _with_given_name(_as_person(e) if _person_typed_org(e) or _aged_name(e) or _surname(e, surnames) else e)
-        for e in doc.ents if e.label_ in labels
+        for e in doc.ents if e.label_ in labels and "\n" not in e.text  # not one run across a line break
     ]  # fmt: skip
-    return sorted(typed + _untyped_people(doc), key=lambda e: e.start)
+    untyped = _untyped_people(doc) + (_untyped_bodies(doc) if "ORG" in labels else [])
+    return sorted(typed + untyped, key=lambda e: e.start)
 
 
 def _written_as_a_name(token: Token) -> bool:
@@ -98,6 +99,22 @@ def _untyped_people(doc: Doc) -> list[SpacySpan]:
             and not any(is_title_word(t) or body_noun(t) for t in run)
         ):  # fmt: skip
             found.append(SpacySpan(doc, run.start, run.end, label="PERSON"))
+    return found
+
+
+def _untyped_bodies(doc: Doc) -> list[SpacySpan]:
+    """ "Harlow Water Co. cut supplies", "Northfield District Council said": a name the model gave no
+    entity, capitalised proper nouns that end in a body's noun or a company's ("Co.", "Inc",
+    resources/descriptors.txt), outside every entity."""
+    found = []
+    for run in _proper_runs(doc):
+        end = run.end
+        if end < len(doc) and doc[end].text[:1].isupper() and body_noun(doc[end]):
+            end += 1  # "Co.", "Inc.": not letters only, so outside the run
+        words = doc[run.start : end]
+        if len(words) >= 2 and body_noun(words[-1]) and words[-1].text[:1].isupper():
+            if not any(t.ent_type_ for t in words) and not is_title_word(words[0]):
+                found.append(SpacySpan(doc, run.start, end, label="ORG"))
     return found
 
 

@@ -36,7 +36,7 @@ def role_words(text: str) -> tuple[str, ...]:
 def body_noun(token: Token) -> bool:
     """A noun that stands for a body ("office", "council", "trust", resources/descriptors.txt): a name
     that ends in one names an organisation, whatever the tagger says."""
-    return resources.descriptors().get(token.lemma_.lower()) == "ORG"
+    return resources.descriptors().get(token.lemma_.lower().rstrip(".")) == "ORG"  # "Co." too
 
 
 def group_noun(token: Token) -> bool:

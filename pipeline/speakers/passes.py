@@ -142,12 +142,29 @@ def document_own(sieve: Sieve, mention: Mention) -> int | None:
 def description(sieve: Sieve, mention: Mention) -> int | None:
     """ "A former officer", "social workers", "the brokerage": a speaker kept under its description."""
     head = mention.head
+    if describes_a_share(head) and (group := _share_of_the_same(sieve, mention)) is not None:
+        return group
     if mention.kind == "role" or describes_a_share(head):
         return sieve.own_description(mention)  # "a spokesman for the council", "half of them"
     plural = head.tag_ in ("NNS", "NNPS") or (head.is_sent_start and head.lower_.endswith("s"))
     org = body_noun(head) and not plural
     group = plural or group_noun(head)  # "the family"
     return sieve.clusters.anonymous("ORG" if org else "GROUP" if group else "PERSON", clean_name(mention.span.text))
+
+
+def _share_of_the_same(sieve: Sieve, mention: Mention) -> int | None:
+    """ "Only 42% of them say ... Half of them argue ...": shares of the group a pronoun stands
+    for, in one paragraph or the next, speak for that one group."""
+    pronoun = next((t for t in mention.head.subtree if t.dep_ == "pobj" and t.pos_ == "PRON"), None)
+    if pronoun is None:
+        return None
+    here = sieve.paragraphs.index_of(mention.char)
+    for at, _, index in reversed(sieve.history):
+        description = (sieve.clusters[index].description or "").lower()
+        near = here - 1 <= sieve.paragraphs.index_of(at)
+        if at < mention.char and near and description.endswith(f" of {pronoun.lower_}"):
+            return index
+    return None
 
 
 def _pronoun(sieve: Sieve, mention: Mention, allowed: Callable[[int, bool, int], bool]) -> int | None:
