@@ -1153,3 +1153,21 @@ def test_speakers_shares_of_one_group_in_a_paragraph_are_that_group(run_text):
     first, _ = _speaker_of(result, "saving money")
     second, _ = _speaker_of(result, "better skills")
     assert first is not None and first == second and first.type == "GROUP"
+
+
+@pytest.mark.parametrize(
+    ("name", "named", "short"),
+    [
+        ("Carmaker Velda Motors", "Velda Motors", None),  # what the business does, before its name
+        ("Utility Warehouse Group", "Utility Warehouse Group", None),  # a noun that begins a name
+        ("Velda Motors", "Velda Motors", "Velda"),
+        ("Police Scotland", "Police Scotland", None),  # a noun for people, not a name of its own
+        ("British Airways", "British Airways", None),  # a place's adjective
+        ("Bank of England", "Bank of England", None),
+    ],
+)
+def test_speakers_a_company_s_name_without_its_kind_and_the_word_it_is_shortened_to(name, named, short):
+    from pipeline.speakers.names import leading_word, without_kind_noun
+
+    assert without_kind_noun(name) == named
+    assert leading_word(name) == short

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import resources
 from ..records import SpeakerType
-from .names import org_keys, without_body_noun, without_kind_noun
+from .names import org_keys, without_body_noun
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class Clusters:
     def org(self, name: str) -> int:
         """The organisation a name stands for, by its name or acronym ("IOPC" joins its expansion)."""
         # "IOPC" is the Independent Office for Police Conduct, "Velda" Velda Motors.
-        name = without_kind_noun(self.expansions.get(name) or self.short_names.get(name) or name)
+        name = self.expansions.get(name) or self.short_names.get(name) or name
         # "the Tories" is found again as "the Conservatives": both are keys of the Conservative
         # Party, and the speaker keeps the name the article gave it first.
         keys = org_keys(name) | org_keys(resources.org_aliases().get(name.lower(), name))
@@ -97,4 +97,3 @@ class Clusters:
         key = f"anon:{description.lower()}"
         found = self.find(key)
         return found if found is not None else self.new(Cluster(type_, None, description=description, keys={key}))
-

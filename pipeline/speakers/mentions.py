@@ -239,7 +239,7 @@ class ArticleNames:
         # The entity may run past the phrase the parser gave: "Baker & Lowe" split at "&".
         own = next((e for e in self.ents if e.start <= head.i < e.end and e.label_ in ORG_LABELS), None)
         if own is not None and not any(t.i in self.quoted for t in own):
-            return clean_name(own.text)
+            return _as_named(own)
         if head.text in self.expansions:
             return head.text
         if head.text[:1].isupper() and len(span) == 1 and head.lower_ in resources.org_aliases():
@@ -260,7 +260,7 @@ class ArticleNames:
         if (head.pos_ == "PROPN" or head.tag_ in ("NNP", "NNPS")) and head.text[:1].isupper():
             proper = [t for t in span if t.tag_ in ("NNP", "NNPS") and t.i <= head.i]
             if not head.is_sent_start or len(proper) >= 2 or head.text in self._org_words:
-                return clean_name(span.text)
+                return _as_named(span)
         return None
 
     @cached_property
@@ -268,7 +268,7 @@ class ArticleNames:
         """The names of the organisations the article names outside quotes, as their speakers are
         named ("the Unite union" is Unite, "Carmaker Velda Motors" Velda Motors)."""
         return [
-            without_kind_noun(without_body_noun(clean_name(e.text))) for e in self.ents
+            without_body_noun(_as_named(e)) for e in self.ents
             if e.label_ in ORG_LABELS and not any(t.i in self.quoted for t in e)
         ]  # fmt: skip
 
@@ -288,3 +288,10 @@ class ArticleNames:
         or shortens one to ("Velda" of "Velda Motors"): at a sentence's start ("Unite said") the
         capital then says something after all."""
         return frozenset(name for name in self._org_names if name and " " not in name) | frozenset(self.short_names)
+
+
+def _as_named(phrase: SpacySpan) -> str:
+    """An organisation's name as a phrase writes it, without the noun of a business's kind that a
+    sentence's first capital joined to it ("Carmaker Velda Motors said" is Velda Motors)."""
+    name = clean_name(phrase.text)
+    return without_kind_noun(name) if phrase[0].is_sent_start else name

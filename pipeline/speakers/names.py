@@ -84,11 +84,13 @@ def without_body_noun(name: str) -> str:
 
 
 def without_kind_noun(name: str) -> str:
-    """ "Carmaker Velda Motors" -> "Velda Motors": the noun of a business's kind, capitalised at the
-    start of a sentence, is no part of the name it introduces."""
+    """ "Carmaker Velda Motors" -> "Velda Motors": the noun for what a business does ("carmaker",
+    "retailer", "insurer") before a name of two words or more is no part of it (for a name that
+    starts a sentence, where the capital hides it). Not a noun that may begin a name ("Utility
+    Warehouse Group", "Bank Leumi")."""
     first, *rest = name.split() or [""]
-    kind = resources.body_kinds().get(first.lower())
-    return " ".join(rest) if kind == "business" and len(rest) >= 2 and all(w[:1].isupper() for w in rest) else name
+    agent = resources.body_kinds().get(first.lower()) == "business" and first.lower().endswith("er")
+    return " ".join(rest) if agent and len(rest) >= 2 and all(w[:1].isupper() for w in rest) else name
 
 
 def leading_word(name: str) -> str | None:
