@@ -360,15 +360,28 @@ def test_speakers_reporting_participle_stays_with_a_clause_that_reports_speech(r
     assert speaker is not None and "officer" in (speaker.description or "")
 
 
-def test_speakers_the_data_is_the_document_brought_in_before(run_text):
-    text = (
-        "Hospital figures\n\nA leaked report showed that waiting times at the hospital had doubled in a year.\n\n"
-        "The data claimed that only half of patients were seen within four hours.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "first_words", "second_words", "type_"),
+    [
+        pytest.param(
+            "Hospital figures\n\nA leaked report showed that waiting times at the hospital had doubled in a year.\n\n"
+            "The data claimed that only half of patients were seen within four hours.\n",
+            "waiting times", "only half of patients", "DOCUMENT",
+            id="the-data-is-the-document-brought-in-before",
+        ),
+        pytest.param(
+            "Survey\n\nFirms were asked about offshoring. Only 42% of them say that saving money matters most. "
+            "Half of them argue that workers abroad offer better skills.\n",
+            "saving money", "better skills", "GROUP",
+            id="shares-of-one-group-in-a-paragraph-are-that-group",
+        ),
+    ],
+)  # fmt: skip
+def test_speakers_two_quotes_of_one_speaker(run_text, text, first_words, second_words, type_):
     result = run_text(text)
-    first, _ = _speaker_of(result, "waiting times")
-    second, _ = _speaker_of(result, "only half of patients")
-    assert first is not None and first == second and first.type == "DOCUMENT"
+    first, _ = _speaker_of(result, first_words)
+    second, _ = _speaker_of(result, second_words)
+    assert first is not None and first == second and first.type == type_
 
 
 @pytest.mark.parametrize(
@@ -1141,18 +1154,6 @@ def test_speakers_a_role_in_apposition_introduces_the_person_even_when_they_say_
     text = "Storm\n\nAna Lopes, the governor of Oregon, declared an emergency. The governor said help was coming.\n"
     speaker, quote = _speaker_of(run_text(text), "help was coming")
     assert (speaker.name, quote.speaker_evidence) == ("Ana Lopes", "role_title")
-
-
-def test_speakers_shares_of_one_group_in_a_paragraph_are_that_group(run_text):
-    """ "Only 42% of them say ... Half of them argue ...": two shares of the firms surveyed."""
-    text = (
-        "Survey\n\nFirms were asked about offshoring. Only 42% of them say that saving money matters most. "
-        "Half of them argue that workers abroad offer better skills.\n"
-    )
-    result = run_text(text)
-    first, _ = _speaker_of(result, "saving money")
-    second, _ = _speaker_of(result, "better skills")
-    assert first is not None and first == second and first.type == "GROUP"
 
 
 @pytest.mark.parametrize(
