@@ -547,6 +547,7 @@ def test_quotes_a_reporting_verb_the_tagger_read_as_a_plural_noun_still_reports(
         ("Ana Lopes attributed the fall in sales to the warm weather.", "the fall in sales to the warm weather"),
         ("Analyst Ana Lopes called the deal a turning point for the firm.", "the deal a turning point for the firm"),
         ("Analyst Ana Lopes called the police on Monday.", None),  # nothing it was called
+        ("Analyst Ana Lopes called attention to the warm weather.", None),  # nor here
         ("The results were described as disappointing.", None),  # passive: nobody named calls it so
         ("Analyst Ana Lopes called the deal “a turning point”.", None),  # in quote marks: a partial quote
     ],

@@ -1043,17 +1043,23 @@ def test_speakers_an_office_is_not_the_lead_person_s_when_the_article_says_other
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "words", "not_them"),
     [
-        "Row\n\nThe Harbour Council criticised the Medicines Agency. The council must apologise, it said.\n",
-        "Row\n\nAna Lopes criticised Tom Reed on Monday. Tom Reed should resign, she said.\n",
+        (
+            "Row\n\nThe Harbour Council criticised the Medicines Agency. The council must apologise, it said.\n",
+            "must apologise", None,  # "it" may still be the council by salience: the point is not this pass
+        ),
+        ("Row\n\nAna Lopes criticised Tom Reed on Monday. Tom Reed should resign, she said.\n", "resign", "Tom Reed"),
+        ("Row\n\nAna Lopes spoke to voters. Tom Reed isn't a conservative, she said.\n", "conservative", "Tom Reed"),
+        ("Row\n\nAnalysts were gloomy. Meanwhile, Russia is meddling in the talks, they say.\n", "meddling", "Russia"),
     ],
-)
-def test_speakers_a_clause_that_asks_something_of_its_subject_is_not_that_subject_s(run_text, text):
-    """ "The council must apologise, it said": a demand made of someone is another's words."""
-    speaker, quote = _speaker_of(run_text(text), "apologise" if "council" in text else "resign")
+)  # fmt: skip
+def test_speakers_a_clause_about_its_subject_is_not_always_that_subject_s(run_text, text, words, not_them):
+    """ "The council must apologise, it said", "Reed isn't a conservative, she said", "Russia is
+    meddling, they say": a demand, a view of someone, or what "they" say is another's words."""
+    speaker, quote = _speaker_of(run_text(text), words)
     assert quote.speaker_evidence != "content_subject"
-    assert speaker is None or speaker.name != "Tom Reed"
+    assert not_them is None or speaker is None or speaker.name != not_them
 
 
 @pytest.mark.parametrize(

@@ -113,11 +113,13 @@ def _characterised(ctx: QuoteContext, cue: Token) -> tuple[int, int] | None:
     thing = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if thing is None:
         return None
-    # "as" or "to" on the verb, or hung by the parser inside the thing ("the fall in sales to ...").
+    # "as" (or "to" after an attributing verb) on the verb, or hung by the parser inside the thing
+    # ("the fall in sales to ..."); not "called attention to it", where nothing is called anything.
+    preps = ("as", "to") if cue.lemma_.lower() in resources.attributing_cue_verbs() else ("as",)
     called = next(
         (
             t for t in cue.subtree
-            if t.i > thing.i and (t.dep_ == "oprd" and t.head == cue or t.dep_ == "prep" and t.lower_ in ("as", "to"))
+            if t.i > thing.i and (t.dep_ == "oprd" and t.head == cue or t.dep_ == "prep" and t.lower_ in preps)
             and _within_phrase(t, cue)
         ),
         None,

@@ -68,8 +68,17 @@ def indirect_cue_verbs() -> frozenset[str]:
 
 @derived
 def characterising_cue_verbs() -> frozenset[str]:
-    """Cue lemmas that say what someone called a thing ("called the ruling a landmark judgment")."""
-    return frozenset(row[0] for row in rows("cue_verbs") if flagged(row, 1, "characterising"))
+    """Cue lemmas that say what someone called a thing ("called the ruling a landmark judgment") or
+    put it down to ("attributed the rally to the ruling")."""
+    return frozenset(
+        row[0] for row in rows("cue_verbs") if flagged(row, 1, "characterising") or flagged(row, 1, "attributing")
+    )
+
+
+@derived
+def attributing_cue_verbs() -> frozenset[str]:
+    """Cue lemmas that say what someone put a thing down to ("attributed the rally to the ruling")."""
+    return frozenset(row[0] for row in rows("cue_verbs") if flagged(row, 1, "attributing"))
 
 
 @derived

@@ -78,8 +78,8 @@ VOCABULARIES: dict[str, Columns] = {
     "count_adjectives": _WORD,
     "cue_verbs": Columns(
         (_text,),
-        (_words_of("indirect", "directive", "characterising"),),
-        about="lemma [| indirect directive characterising]",
+        (_words_of("indirect", "directive", "characterising", "attributing"),),
+        about="lemma [| indirect directive characterising attributing]",
     ),
     "currencies": Columns((_text, _text, _text), about="mark or word | ISO code | unit as reported"),
     "currency_marks": _WORD,

@@ -191,12 +191,18 @@ def kinds_clash(noun: str, name: str) -> bool:
 
 def content_subject(sieve: Sieve, mention: Mention) -> int | None:
     """ "Velda Motors will cut 2,000 jobs, it said", "Northfield is recalling a drug, the company
-    said": a pronoun or a body's noun speaking after the clause it reports stands for that clause's
-    named subject, when the two agree (a person's known gender, a body's kind). Not when the clause
-    asks something of its subject ("The council must apologise, it said" is another's demand)."""
+    said": "it", "he", "she" or a body's noun speaking after the clause it reports stands for that
+    clause's named subject, when the two agree (a person's known gender, a body's kind). Not when
+    the clause asks something of its subject ("The council must apologise, it said" is another's
+    demand) or says what its subject is ("Trump isn't a conservative, he said" is another's view),
+    nor "they" ("Russia is meddling, they say": analysts, not Russia)."""
     head = mention.head
+    if mention.kind == "pronoun" and head.lower_ not in ("it", "he", "she"):
+        return None
     clause = syntax.fronted_report(head.head) if head.dep_ == "nsubj" else None
     if clause is None or any(c.dep_ == "aux" and c.lower_ in resources.demand_modals() for c in clause.children):
+        return None
+    if clause.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in clause.children):
         return None
     subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i not in sieve.quoted), None)
     if subject is None:

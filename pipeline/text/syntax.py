@@ -42,8 +42,9 @@ def reports_speech(verb: Token) -> bool:
 
 def fronted_report(cue: Token) -> Token | None:
     """The verb of the clause a reporting verb reports, when that clause stands before it
-    ("Velda will cut jobs, it said"), however the parser hung the two together."""
-    if not is_cue(cue):
+    ("Velda will cut jobs, it said"), however the parser hung the two together; none when the verb
+    reports a clause after it ("X ripped Y: he said he had raised ...")."""
+    if not is_cue(cue) or any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
         return None
     before = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
     head = cue.head
