@@ -250,7 +250,7 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     QuoteRule("indirect_parenthetical_cue", "indirect", None, 0.9, PARENTHETICAL),
     QuoteRule("indirect_according_to", "indirect", None, 0.9, ACCORDING),
     QuoteRule("indirect_directive", "indirect", None, 0.9, DIRECTIVE),
-    QuoteRule("indirect_characterised", "indirect", None, 0.85, CHARACTERISED),
+    QuoteRule("indirect_characterised", "indirect", None, 0.9, CHARACTERISED),
     QuoteRule("direct_continues", "direct", None, 0.6, CONTINUES),
     QuoteRule("partial_continues", "partial", None, 0.45, CONTINUES),
     QuoteRule("direct_no_speaker", "direct", None, 0.65, NO_SPEAKER),
