@@ -208,12 +208,10 @@ def content_subject(sieve: Sieve, mention: Mention) -> int | None:
     if subject is None:
         return None
     # Read as that subject would be as a speaker ("Carmaker Velda Motors" is Velda Motors).
-    bounds = syntax.mention_bounds(subject, sieve.quoted)
-    span = sieve.doc[bounds[0] : bounds[1]]
-    named = Mention(subject, span, sieve.names.kind(subject, span))
+    named = sieve.mention_at(subject)
     if named.kind not in ("person", "org"):
         return None
-    found = next((i for find in sieve.finders_by_kind[named.kind] if (i := find(sieve, named)) is not None), None)
+    found = sieve.resolve(named)
     cluster = sieve.clusters[found] if found is not None else None
     gender, wanted = resources.pronouns().get(head.lower_, ("-", frozenset({"ORG"})))
     if cluster is None or cluster.type not in wanted:

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..records import Span
-from ..text import syntax
 from .clusters import Cluster
-from .mentions import KINDS, Mention
+from .mentions import KINDS
 from .passes import FINDERS_BY_KIND, PASSES, ROLE_SUBJECT_FINDERS
 from .sieve import Sieve
 
@@ -34,12 +33,7 @@ def resolve_phrases(
     pronouns that point back at them), in text order within a kind; each goes to the first pass
     that finds its speaker."""
     sieve = Sieve(doc, quoted, text, ROLE_SUBJECT_FINDERS, FINDERS_BY_KIND)
-    mentions = []
-    for head_index in sorted(set(heads)):
-        head = doc[head_index]
-        start, end = syntax.mention_bounds(head, quoted)
-        span = doc[start:end]
-        mentions.append(Mention(head, span, sieve.names.kind(head, span)))
+    mentions = [sieve.mention_at(doc[head_index]) for head_index in sorted(set(heads))]
     resolved: dict[int, Resolved] = {}
     for mention in sorted(mentions, key=lambda m: (KINDS.index(m.kind), m.head.i)):
         phrase = Span(mention.span.start_char, mention.span.end_char, mention.span.text)

@@ -110,10 +110,9 @@ class Sieve:
         # Nor a relative clause set off by a comma ("the minister, who met Jo Bloggs last week,"):
         # it says more of them, it is not what they are called.
         for clause in head.rights:
-            set_off = clause.dep_ == "relcl" and self.doc[clause.left_edge.i - 1].text == ","
-            if (clause.dep_ == "relcl" and (syntax.reports_speech(clause) or set_off)) or (
-                clause.dep_ == "acl" and syntax.is_cue(clause)
-            ):
+            set_off = self.doc[clause.left_edge.i - 1].text == ","
+            relative = clause.dep_ == "relcl" and (syntax.reports_speech(clause) or set_off)
+            if relative or (clause.dep_ == "acl" and syntax.is_cue(clause)):
                 end = min(end, clause.left_edge.i)
         while end > head.i + 1 and (end - 1 in self.quoted or self.doc[end - 1].is_punct):
             end -= 1
@@ -160,16 +159,23 @@ class Sieve:
         for token in self.noun_subjects:
             if token.idx < char and _main_clause(token.head):
                 if token.i not in self._ent_clusters:
-                    bounds = syntax.mention_bounds(token, self.quoted)
-                    span = self.doc[bounds[0] : bounds[1]]
-                    noun = Mention(token, span, self.names.kind(token, span))
-                    finders = self.finders_by_kind.get(noun.kind, ())
-                    found = next((i for find in finders if (i := find(self, noun)) is not None), None)
+                    found = self.resolve(self.mention_at(token))
                     if found is None:
                         continue
                     self._ent_clusters[token.i] = found
                 seen.append((token.idx, self._ent_clusters[token.i], True))
         return sorted(seen)
+
+    def mention_at(self, head: Token) -> Mention:
+        """The phrase a token heads, read as a speaker phrase would be."""
+        bounds = syntax.mention_bounds(head, self.quoted)
+        span = self.doc[bounds[0] : bounds[1]]
+        return Mention(head, span, self.names.kind(head, span))
+
+    def resolve(self, mention: Mention) -> int | None:
+        """The cluster the rows for the mention's kind find, in the table's order (None: none does)."""
+        finders = self.finders_by_kind.get(mention.kind, ())
+        return next((i for find in finders if (i := find(self, mention)) is not None), None)
 
     def nearest(
         self, mention: Mention, gender: str, wanted: frozenset[str], allowed: Callable[[int, bool, int], bool]

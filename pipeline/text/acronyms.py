@@ -58,6 +58,15 @@ def _letters(short: str) -> str:
     return "".join(ch for ch in short if ch.isupper() or ch.isdigit())
 
 
+def _spelt_before(text: str, short: str, at: int) -> list[re.Match[str]]:
+    """The words just before `at` (in its line and sentence) whose initials spell `short`, in
+    order; none when they do not."""
+    line_start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at) + 1)
+    before = list(_WORD.finditer(text, line_start, at))
+    taken = _match(_letters(short), [w.group() for w in before])
+    return before[len(before) - taken :] if taken else []
+
+
 def acronym_definitions(text: str) -> dict[str, str]:
     """Acronym -> its definition, for each acronym the text defines in brackets: after its words
     ("Affordable Care Act (ACA)") or before them ("SMART (State Messaging and Archive Retrieval
@@ -65,14 +74,9 @@ def acronym_definitions(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for bracket in _BRACKETED.finditer(text):
         short = bracket.group("short")
-        line_start = max(text.rfind("\n", 0, bracket.start()), text.rfind(". ", 0, bracket.start()) + 1)
-        before = list(_WORD.finditer(text, line_start, bracket.start()))
-        taken = _match(_letters(short), [w.group() for w in before])
-        if not taken:
-            continue
-        first = before[len(before) - taken]
-        if first.group()[0].isupper():  # a definition starts with a capital: "the fund (IMF)" is not one
-            found.setdefault(short, text[first.start() : before[-1].end()].rstrip(" ,"))
+        spelt = _spelt_before(text, short, bracket.start())
+        if spelt and spelt[0].group()[0].isupper():  # a definition starts with a capital: "the fund (IMF)" is not one
+            found.setdefault(short, text[spelt[0].start() : spelt[-1].end()].rstrip(" ,"))
     for defined in _DEFINED_AFTER.finditer(text):
         short, words = defined.group("short"), _WORD.findall(defined.group("long"))
         if len(_letters(short)) >= 2 and words and words[0][0].isupper():
@@ -87,10 +91,7 @@ def term_acronyms(text: str) -> set[str]:
     names: the tagger's ORG for them names no organisation."""
     found: set[str] = set()
     for defined in [*_BRACKETED.finditer(text), *_OR_SHORT.finditer(text)]:
-        short = defined.group("short")
-        line_start = max(text.rfind("\n", 0, defined.start()), text.rfind(". ", 0, defined.start()) + 1)
-        words = _WORD.findall(text, line_start, defined.start())
-        taken = _match(_letters(short), words)
-        if taken and words[len(words) - taken][0].islower():
-            found.add(short)
+        spelt = _spelt_before(text, defined.group("short"), defined.start())
+        if spelt and spelt[0].group()[0].islower():
+            found.add(defined.group("short"))
     return found
