@@ -505,6 +505,23 @@ def test_quotes_reported_speech_inside_reported_speech_is_the_outer_speaker_s(ru
 
 
 @pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # Speech in what someone recounts is their account: the witness's, not the one recounted.
+        ("Witness Ines Duarte testified about a meeting at which Paul Grant told staff the depot was too costly.",
+         "Ines Duarte"),
+        ("Mayor Ines Duarte described a meeting where Paul Grant said the depot was too costly.", "Ines Duarte"),
+        # A relative pronoun that speaks speaks for itself: the report's words, not the mayor's.
+        ("Mayor Ines Duarte praised the audit, which said the depot was too costly.", "audit"),
+    ],
+)  # fmt: skip
+def test_quotes_speech_inside_what_someone_recounts_is_theirs(run_text, body, speaker):
+    result = run_text(f"Depot\n\nThe depot was closed on Monday.\n\n{body}\n")
+    quote = next(q for q in result.quotes if "too costly" in q.text)
+    assert speaker in (speaker_name(result, quote) or "")
+
+
+@pytest.mark.parametrize(
     ("body", "kind"),
     [
         ("Mayor Ines Duarte said “the depot is too costly to run”.", "direct"),

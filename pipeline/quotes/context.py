@@ -133,7 +133,9 @@ class QuoteContext:
         return starts[at], starts[at + 1] if at + 1 < len(starts) else len(self.doc)
 
     def attribution(self, cue: Token, rule: str) -> Attribution | None:
-        """The cue's speaking phrase (its subject, or X of "according to X") under rule `rule`."""
+        """The cue's speaking phrase (its subject, or X of "according to X") under rule `rule`; the
+        outer speaker's, where the cue's clause is part of what they recount (syntax.recounting_verb)."""
+        cue = syntax.recounting_verb(cue) or cue
         head = syntax.according_to(cue) or syntax.subject_of(cue)
         if head is None or self.in_quote(head) or head.dep_ == "expl":
             return None

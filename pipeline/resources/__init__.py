@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from .people import (  # the vocabularies about people and bodies, in their own module
     body_kinds,
+    counted_epithets,
     demonyms,
     descriptors,
     gendered_nouns,
@@ -48,9 +49,9 @@ __all__ = [
     "VOCABULARIES", "VocabularyError", "additions", "alternation", "check_all", "derived", "extend",
     "forget_additions", "restore",
     # people.py's vocabularies, read as resources.titles() and so on like every other
-    "body_kinds", "demonyms", "descriptors", "gendered_nouns", "group_words", "honorifics", "lead_offices",
-    "leading_roles", "negative_speakers", "non_speakers", "org_aliases", "other_office_words", "person_epithets",
-    "pronouns", "role_forms", "role_nouns", "specific_bodies", "titles",
+    "body_kinds", "counted_epithets", "demonyms", "descriptors", "gendered_nouns", "group_words", "honorifics",
+    "lead_offices", "leading_roles", "negative_speakers", "non_speakers", "org_aliases", "other_office_words",
+    "person_epithets", "pronouns", "role_forms", "role_nouns", "specific_bodies", "titles",
 ]  # fmt: skip
 
 

@@ -78,11 +78,18 @@ def role_forms() -> dict[str, str]:
 
 @derived
 def person_epithets() -> dict[str, str]:
-    """A noun naming a person again by origin or party ("frenchman", "republican", and a place's
-    adjective in -an or -i: "american"; not -ese, -ish, -ch: a people) -> the gender it says."""
+    """A noun naming a person again by origin, party, renown, age or family ("frenchman",
+    "republican", "singer", "mother" of three, and a place's adjective in -an or -i: "american"; not
+    -ese, -ish, -ch: a people) -> the gender it says."""
     found = {adjective.lower(): "-" for adjective in demonyms().values() if adjective.lower().endswith(("an", "i"))}
     found.update({row[0].lower(): row[1] for row in rows("person_epithets")})
     return found
+
+
+@derived
+def counted_epithets() -> frozenset[str]:
+    """Family nouns that name a person again only with a count: "the mother of three"."""
+    return frozenset(row[0].lower() for row in rows("person_epithets") if tuple(row[2:]) == ("counted",))
 
 
 @derived

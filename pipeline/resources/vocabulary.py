@@ -109,7 +109,9 @@ VOCABULARIES: dict[str, Columns] = {
     "number_words": Columns((_text, _integer), (_words_of("scale"),), about="word | value [| scale]"),
     "org_aliases": Columns((_text,), rest=_text, about="canonical name | other names..."),
     "other_office_words": _WORD,
-    "person_epithets": Columns((_text, _one_of("m", "f", "-")), about="noun | m, f or -"),
+    "person_epithets": Columns(
+        (_text, _one_of("m", "f", "-")), (_words_of("counted"),), about="noun | m, f or - [| counted]"
+    ),
     "pronouns": Columns(
         (_text, _one_of("m", "f", "-"), _words_of(*_SPEAKER_TYPES, sep=",")),
         about="pronoun | m, f or - | speaker types, comma-separated",

@@ -10,7 +10,7 @@ from .. import resources
 from ..text import syntax
 from .entities import written_age
 from .introductions import Introduction
-from .mentions import Mention
+from .mentions import Mention, family_count
 from .names import clean_name, name_head, role_words
 from .sieve import Sieve
 
@@ -256,11 +256,36 @@ def epithet_salient(sieve: Sieve, mention: Mention) -> int | None:
     """ "Pierre Dubois won. The Frenchman said ...": as "he" or "she" would, the nearest person
     speaking or the subject of a main clause in this paragraph or the one before, of the gender
     the noun says ("Frenchwoman")."""
-    gender = resources.person_epithets().get(mention.head.lower_, "-")
+    word = mention.head.lower_
+    gender = resources.person_epithets().get(word, "-")
+    if gender == "-":
+        gender = resources.gendered_nouns().get(word, "-")
     return sieve.nearest(
         mention, gender, frozenset({"PERSON"}),
         lambda c, salient, here: salient and sieve.paragraphs.index_of(c) >= here - 1,
     )  # fmt: skip
+
+
+def role_epithet(sieve: Sieve, mention: Mention) -> int | None:
+    """ "Pop star Lana Reyes cancelled her tour. The singer said ...": a role the news names a
+    person again by (renown: resources/person_epithets.txt) that nobody in the article was
+    introduced with is, as "the Frenchman" is, the person just spoken of; not one the article gave
+    another role ("Coach Sam Riley praised Tom Reed. The striker said": not the coach)."""
+    head = mention.head
+    if not mention.definite or head.tag_ != "NN" or head.lower_ not in resources.person_epithets():
+        return None
+    count = family_count(head)
+    if head.lower_ in resources.counted_epithets() and not count:
+        return None  # "the father" alone: as often someone else's
+    if not all(t.i == head.i or t.pos_ in ("DET", "ADJ", "ADV") or t.i in count for t in mention.span):
+        return None  # "the club's striker", "the Chelsea striker": someone of that body's
+    found = epithet_salient(sieve, mention)
+    if found is None:
+        return None
+    name = sieve.clusters[found].name
+    titles = [role_words(i.parts.title or "") for i in sieve.introductions if i.parts.name == name]
+    known_for = all(set(title) & set(resources.person_epithets()) for title in titles if title)
+    return found if known_for else None
 
 
 def role_lead_person(sieve: Sieve, mention: Mention) -> int | None:

@@ -44,10 +44,15 @@ class Clusters:
     """The article's clusters, found again by key. Indices are stable: a cluster is never removed."""
 
     def __init__(
-        self, full_names: dict[str, str], expansions: dict[str, str], short_names: dict[str, str] | None = None
+        self,
+        full_names: dict[str, str],
+        expansions: dict[str, str],
+        short_names: dict[str, str] | None = None,
+        namesakes: dict[str, list[PersonParts]] | None = None,
     ) -> None:
         self.all: list[Cluster] = []
         self.full_names = full_names  # surname -> the fullest form of that person's name
+        self.namesakes = namesakes or {}  # surname -> everyone named in full with it
         self.expansions = expansions  # acronym -> the organisation's full name
         self.short_names = short_names or {}  # first word -> the company's full name ("Velda")
 
@@ -65,12 +70,12 @@ class Clusters:
         """The person a name stands for, by surname: "Mr Forber" joins "Tim Forber"."""
         name = parts.name
         surname = name.split()[-1].lower()
-        full = name if len(name.split()) > 1 else self.full_names.get(surname, name)
-        found = self.find(f"person:{surname}")
+        full = name if len(name.split()) > 1 else self._full_name(surname, parts.gender) or name
+        found = self._namesake(full, surname, parts.gender)
         if found is None and full == name and not parts.title and name in self.short_names:
             return self.org(name)  # "Velda said" with "Velda Motors" named and no person Velda
         if found is None:
-            found = self.new(Cluster("PERSON", full, keys={f"person:{surname}"}))
+            found = self.new(Cluster("PERSON", full, keys={f"person:{surname}", f"person:{full.lower()}"}))
         cluster = self.all[found]
         if len(full.split()) > len((cluster.name or "").split()):
             cluster.name = full
@@ -78,6 +83,29 @@ class Clusters:
         cluster.organisation = cluster.organisation or parts.organisation or apposition[1]
         cluster.gender = cluster.gender or parts.gender
         return found
+
+    def _full_name(self, surname: str, gender: str | None) -> str | None:
+        """The full name a surname alone stands for: the first named with it, or "Mrs Reed" the
+        first of her gender."""
+        people = self.namesakes.get(surname) or []
+        agreeing = [p for p in people if gender is None or p.gender in (None, gender)]
+        return (agreeing or people)[0].name if people else self.full_names.get(surname)
+
+    def _namesake(self, name: str, surname: str, gender: str | None) -> int | None:
+        """The person of that surname a name stands for. Two people may share one ("Tom Reed, whose
+        wife Ana Reed ..."): a full name with another first name is another person, and "Mrs Reed"
+        the one of her gender."""
+        words = name.split()
+        if len(words) > 1:
+            own = self.find(f"person:{name.lower()}")
+            if own is not None:
+                return own
+        same = [i for i, c in enumerate(self.all) if f"person:{surname}" in c.keys]
+        if len(words) > 1:
+            first = words[0].rstrip(".").lower()
+            return next((i for i in same if _same_first_name(first, self.all[i].name or "")), None)
+        agreeing = [i for i in same if gender is None or self.all[i].gender in (None, gender)]
+        return (agreeing or same)[0] if same else None
 
     def org(self, name: str) -> int:
         """The organisation a name stands for, by its name or acronym ("IOPC" joins its expansion)."""
@@ -97,3 +125,13 @@ class Clusters:
         key = f"anon:{description.lower()}"
         found = self.find(key)
         return found if found is not None else self.new(Cluster(type_, None, description=description, keys={key}))
+
+
+def _same_first_name(first: str, known: str) -> bool:
+    """ "Tom" and "Tom Reed", "T." and "Tom Reed", "Tom" and "Reed" (no first name known): one
+    person may be; "Ana" and "Tom Reed" are two."""
+    words = known.split()
+    if len(words) < 2:
+        return True
+    other = words[0].rstrip(".").lower()
+    return other.startswith(first) or first.startswith(other)

@@ -9,8 +9,9 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from .. import resources
 from ..resources import first_names
-from .names import body_noun, is_title_word
+from .names import body_noun, group_noun, is_title_word
 
 # A person's age as the news writes it before a noun or alone: "the 28-year-old (striker)".
 _AGE_WORDS = ("-", "year", "-", "old")
@@ -41,12 +42,43 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
     """The entities of `doc` with one of `labels`, in text order, corrected as below."""
     # One name, one kind of thing in an article: "Vogel" typed PERSON three times and ORG once is a person.
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
+    people = {e.start for e in doc.ents if _person_typed_place(e, surnames)} if "PERSON" in labels else set()
+    people |= {e.start for e in doc.ents if _person_typed_org(e) or _aged_name(e) or _surname(e, surnames)}
+    bodies = _untyped_bodies(doc) if "ORG" in labels else []
+    within = {i for body in bodies for i in range(body.start, body.end)}  # "Scotland" of "Police Scotland"
     typed = [
-        _with_given_name(_as_person(e) if _person_typed_org(e) or _aged_name(e) or _surname(e, surnames) else e)
-        for e in doc.ents if e.label_ in labels and "\n" not in e.text  # not one run across a line break
+        _with_given_name(_as_person(e) if e.start in people else e)
+        for e in doc.ents
+        if (e.label_ in labels or e.start in people) and "\n" not in e.text  # not one run across a line break
+        and e.start not in within
     ]  # fmt: skip
-    untyped = _untyped_people(doc) + (_untyped_bodies(doc) if "ORG" in labels else [])
+    untyped = _untyped_people(doc) + bodies
     return sorted(typed + untyped, key=lambda e: e.start)
+
+
+def _person_typed_place(ent: SpacySpan, surnames: set[str]) -> bool:
+    """ "Marta Kovac lost her job. She said ...", "Helen Park met the governor" with the name typed
+    a place or a body by the model: two or three capitalised words, the first a given name of one
+    gender (resources/first_names.py), the phrase no country (resources/demonyms.txt), as the
+    subject of a clause, and the article speaking of it as a person: its last word a person's name
+    elsewhere, "her" or "his" of that gender later in its sentence, or "she" or "he" the subject of
+    the next. ("John Lewis said its sales fell" stays a company.)"""
+    words = list(ent)
+    if ent.label_ not in ("GPE", "LOC", "FAC", "ORG") or not 2 <= len(words) <= 3 or "\n" in ent.text:
+        return False
+    if not all(_written_as_a_name(t) for t in words) or ent.text.lower() in resources.demonyms():
+        return False
+    gender = first_names.gender_of(words[0].text)
+    if gender not in ("f", "m") or ent.root.dep_ not in ("nsubj", "nsubjpass") or body_noun(words[-1]):
+        return False
+    if words[-1].text in surnames:
+        return True
+    doc = ent.doc
+    own, subject = ("her", "she") if gender == "f" else ("his", "he")
+    if any(t.lower_ == own and t.dep_ == "poss" for t in doc[ent.end : ent.sent.end]):
+        return True
+    following = doc[ent.sent.end].sent if ent.sent.end < len(doc) else None
+    return following is not None and any(t.lower_ == subject and t.dep_ == "nsubj" for t in following)
 
 
 def _written_as_a_name(token: Token) -> bool:
@@ -103,19 +135,29 @@ def _untyped_people(doc: Doc) -> list[SpacySpan]:
 
 
 def _untyped_bodies(doc: Doc) -> list[SpacySpan]:
-    """ "Harlow Water Co. cut supplies", "Northfield District Council said": a name the model gave no
-    entity, capitalised proper nouns that end in a body's noun or a company's ("Co.", "Inc",
-    resources/descriptors.txt), outside every entity."""
+    """ "Harlow Water Co. cut supplies", "Northfield District Council said", "Greater Harwick Police
+    said": a name the model gave no entity, capitalised proper nouns that end in a body's, a
+    company's ("Co.", "Inc") or a force's noun (resources/descriptors.txt), outside every entity;
+    and "Police Scotland": such a noun before a place, which names the place's force."""
     found = []
     for run in _proper_runs(doc):
         end = run.end
         if end < len(doc) and doc[end].text[:1].isupper() and body_noun(doc[end]):
             end += 1  # "Co.", "Inc.": not letters only, so outside the run
         words = doc[run.start : end]
-        if len(words) >= 2 and body_noun(words[-1]) and words[-1].text[:1].isupper():
+        if len(words) >= 2 and _body_or_force(words[-1]) and words[-1].text[:1].isupper():
             if not any(t.ent_type_ for t in words) and not is_title_word(words[0]):
                 found.append(SpacySpan(doc, run.start, end, label="ORG"))
+    for place in doc.ents:
+        before = doc[place.start - 1] if place.start > 0 else None
+        if place.label_ == "GPE" and before is not None and _written_as_a_name(before) and not before.ent_type_:
+            if _body_or_force(before):
+                found.append(SpacySpan(doc, before.i, place.end, label="ORG"))
     return found
+
+
+def _body_or_force(token: Token) -> bool:
+    return body_noun(token) or group_noun(token)
 
 
 def _proper_runs(doc: Doc) -> list[SpacySpan]:

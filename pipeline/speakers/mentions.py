@@ -56,6 +56,17 @@ class Mention:
         return self.span[0].lower_ in ("the", "this", "that", "these", "those")
 
 
+def _names_a_body(token: Token) -> bool:
+    return resources.descriptors().get(token.lower_.rstrip(".")) in ("ORG", "GROUP")
+
+
+def family_count(head: Token) -> set[int]:
+    """The tokens of the count after a family noun ("the mother of three", "the father-of-two"),
+    or none."""
+    count = {t.i for c in head.rights if c.lower_ == "of" for t in c.subtree}
+    return count if any(head.doc[i].like_num for i in count) else set()
+
+
 class ArticleNames:
     """What the article says about names: its people and organisations, the full form of each
     person's name, acronym expansions, and who it introduced with which title."""
@@ -77,13 +88,25 @@ class ArticleNames:
 
     def _full_person_names(self) -> dict[str, str]:
         """Surname -> the first full form of that person's name in the article."""
-        names: dict[str, str] = {}
+        return {surname: people[0].name for surname, people in self.namesakes.items()}
+
+    @cached_property
+    def _surnames(self) -> frozenset[str]:
+        """The last words of the people's names of two words or more, in lower case."""
+        return frozenset(e[-1].lower_ for e in self.ents if e.label_ == "PERSON" and len(e) >= 2)
+
+    @cached_property
+    def namesakes(self) -> dict[str, list[PersonParts]]:
+        """Surname -> every person the article names in full with it, in order ("Tom Reed", his
+        wife "Ana Reed")."""
+        found: dict[str, list[PersonParts]] = {}
         for ent in self.ents:
             if ent.label_ == "PERSON":
-                parts = self.person_parts(ent.start, ent.start, ent.end).name.split()
-                if len(parts) >= 2:
-                    names.setdefault(parts[-1].lower(), " ".join(parts))
-        return names
+                parts = self.person_parts(ent.start, ent.start, ent.end)
+                words = parts.name.split()
+                if len(words) >= 2 and all(p.name != parts.name for p in found.get(words[-1].lower(), [])):
+                    found.setdefault(words[-1].lower(), []).append(parts)
+        return found
 
     def _acronym_expansions(self) -> dict[str, str]:
         """Acronym -> full name: as the article defines it ("... Fire & Rescue Services (HMICFRS)"),
@@ -123,7 +146,10 @@ class ArticleNames:
                 gender = gender or resources.gendered_nouns().get(word)
         orgs = self.ents_in(left, title_start, ORG_LABELS)
         words = doc[start:end].text.split()
-        if gender is None and len(words) >= 2:  # "Ana Lopes": the gender her first name goes with
+        # "Ana Lopes": the gender her first name goes with; "her husband, Tom," a first name alone,
+        # if no one named in full bears it as a surname ("Reed said" after "Tom Reed").
+        first_name_alone = len(words) == 1 and words[0].lower() not in self._surnames
+        if gender is None and (len(words) >= 2 or first_name_alone):
             gender = first_names.gender_of(words[0])
         return PersonParts(
             doc[start:end].text,
@@ -149,6 +175,11 @@ class ArticleNames:
         descriptor = resources.descriptors().get(lemma)
         if descriptor == "DOCUMENT":
             return "document"
+        # "Greater Manchester Police": a force's name, not police described.
+        named = any(e.start <= head.i < e.end and len(e) > 1 for e in self.ents if e.label_ == "ORG")
+        if named and head.text[:1].isupper() and descriptor in ("ORG", "GROUP"):
+            if self.org_name(head, span) is not None:
+                return "org"
         if head.lower_ in resources.role_nouns() or lemma in resources.role_nouns():
             # "Market analysts Brightline", "pollster YouGov": a role that names its organisation.
             named = any(c.dep_ == "appos" and self.label_of(c) in ORG_LABELS for c in head.children)
@@ -158,18 +189,25 @@ class ArticleNames:
         return "org_noun" if descriptor == "ORG" else "description"
 
     def _epithet(self, head: Token, span: SpacySpan) -> bool:
-        """ "The Frenchman", "the Republican", "the 28-year-old (striker)": one person named again by
-        where they are from, their party (resources/person_epithets.txt) or their age, with no name
-        in the phrase. A role noun is a role ("the 55-year-old minister"): its title finds them."""
+        """ "The Frenchman", "the Republican", "the pensioner", "the mother of three", "the 28-year-old":
+        one person named again by where they are from, their party, renown, time of life or family
+        (resources/person_epithets.txt) or their age, with no name in the phrase. A role noun is a
+        role ("the 55-year-old minister", "the singer"): its title finds them."""
         if span[0].lower_ not in ("the", "this", "that") or head.tag_ in ("NNS", "NNPS"):
             return False
         # The model may type the noun itself ("Briton" PERSON, "Frenchman" NORP); a name beside it
         # makes the phrase a name.
         if any(self.label_of(t) in ("PERSON", "ORG", "GPE", "FAC") for t in span if t.i != head.i):
             return False
-        if head.lower_ in resources.person_epithets():
-            return all(t.i == head.i or t.pos_ in ("DET", "ADJ", "ADV") for t in span)
-        return head.lower_ not in resources.role_nouns() and written_age(span) is not None
+        word = head.lower_
+        if word in resources.role_nouns():
+            return False  # "the singer": a role first (passes.role_epithet), "the 55-year-old minister"
+        if word in resources.person_epithets():
+            count = family_count(head)
+            if word in resources.counted_epithets() and not count:
+                return False
+            return all(t.i == head.i or t.pos_ in ("DET", "ADJ", "ADV") or t.i in count for t in span)
+        return written_age(span) is not None
 
     @cached_property
     def ages(self) -> list[tuple[int, int, PersonParts]]:
@@ -206,7 +244,9 @@ class ArticleNames:
             start = head.i
             while start > span.start and self.doc[start - 1].pos_ == "PROPN" and not is_title_word(self.doc[start - 1]):
                 start -= 1
-            titled = start > span.start and is_title_word(self.doc[start - 1])
+            # Not a body's noun before a name: "Police Scotland" is a force, not Constable Scotland.
+            word_before = self.doc[start - 1]
+            titled = start > span.start and is_title_word(word_before) and not _names_a_body(word_before)
             if known or titled:
                 return start, head.i + 1
         # "one of the Guildford Four, Gerry Conlon, said": a name set off in apposition, which the

@@ -23,6 +23,7 @@ from .anaphora import (
     named_next,
     org_head_noun,
     org_noun_salient,
+    role_epithet,
     role_lead_person,
     role_title,
 )
@@ -87,11 +88,17 @@ def document_issuer(sieve: Sieve, mention: Mention) -> int | None:
             org = next(iter(sieve.names.ents_in(source.left_edge.i, source.right_edge.i + 1, ORG_LABELS)), None)
             if org is not None and org.root == source:
                 return sieve.clusters.org(clean_name(org.text))
+            if org is None and body_noun(source) and source.tag_ == "NN":  # "the report by the committee"
+                return sieve.resolve(sieve.mention_at(source))
     for child in head.lefts:
         if child.dep_ in ("poss", "compound", "nmod") and child.pos_ in ("PROPN", "NOUN"):
             author = clean_name(sieve.doc[child.left_edge.i : child.i + 1].text)
-            if resources.descriptors().get(author.lower().split()[-1] if author else "") == "ORG":
-                return sieve.salient_org()
+            noun = author.lower().split()[-1] if author else ""
+            if resources.descriptors().get(noun) == "ORG":
+                # "the watchdog's report": the article's organisation; but "the committee's report"
+                # the committee, as a speaker, a kind of body the article's organisation seldom is.
+                specific = noun in resources.specific_bodies()
+                return sieve.resolve(sieve.mention_at(child)) if specific else sieve.salient_org()
             # A proper name before the document is its issuer when it names an organisation, not
             # when it is the document's own title ("the Fleet Facts report from DataWorks").
             if child.pos_ == "PROPN" and author and (sieve.names.label_of(child) in ORG_LABELS or child.dep_ == "poss"):
@@ -222,6 +229,7 @@ PASSES: tuple[SpeakerPass, ...] = (
     _row("document_own", "document", document_own),
     _row("description_earlier", "role org_noun description", description_earlier),
     _row("role_lead_person", "role", role_lead_person),
+    _row("role_epithet", "role", role_epithet),
     _row("org_noun_salient", "org_noun", org_noun_salient),
     _row("age_epithet", "epithet", age_epithet),
     _row("epithet_salient", "epithet", epithet_salient),

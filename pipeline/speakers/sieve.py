@@ -42,7 +42,9 @@ class Sieve:
         self.finders_by_kind = finders_by_kind or {}
         self.quoted = quoted
         self.names = ArticleNames(doc, quoted, text)
-        self.clusters = Clusters(self.names.full_names, self.names.expansions, self.names.short_names)
+        self.clusters = Clusters(
+            self.names.full_names, self.names.expansions, self.names.short_names, self.names.namesakes
+        )
         # Every mention resolved so far, for pronouns, role and organisation nouns that point back:
         # (char, head word's lemma, cluster index).
         self.history: list[tuple[int, str, int]] = []
@@ -56,13 +58,15 @@ class Sieve:
         ]  # fmt: skip
         # "The regulator fined Skyway. It said ...": a body's or a group's noun ("the regulator",
         # "the family": resources/descriptors.txt), singular and definite, as a subject; "Residents
-        # opposed it. They said ...": people in a role, plural (resources/role_nouns.txt).
+        # opposed it. They said ...": people in a role, plural (resources/role_nouns.txt). "The
+        # committee's report criticised the agency. It said ...": a document's noun too, which
+        # speaks for its issuer as it would as a speaker.
         people = resources.role_nouns() | _group_nouns()
         self.noun_subjects = [
             t for t in syntax.tokens_with_lower(doc, _subject_noun_lemmas(), attr="LEMMA")
             if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted and not t.ent_type_ and (
                 (t.tag_ in ("NNS", "NNPS") or group_noun(t)) and t.lemma_.lower() in people
-                or t.tag_ in ("NN", "NNP") and body_noun(t)
+                or t.tag_ in ("NN", "NNP") and (body_noun(t) or _document_noun(t))
                 and any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in t.children)
             )
         ]  # fmt: skip
@@ -213,11 +217,15 @@ def _group_nouns() -> frozenset[str]:
     return frozenset(w for w, kind in resources.descriptors().items() if kind == "GROUP")
 
 
+def _document_noun(token: Token) -> bool:
+    return resources.descriptors().get(token.lemma_.lower()) == "DOCUMENT"
+
+
 @resources.derived
 def _subject_noun_lemmas() -> frozenset[str]:
-    """Lemmas of the nouns that may stand as subjects pointed back at (bodies, groups, people in a
-    role), in lower case and capitalised (a sentence's first word keeps its capital in the lemma)."""
-    words = frozenset(w for w, kind in resources.descriptors().items() if kind == "ORG")
+    """Lemmas of the nouns that may stand as subjects pointed back at (bodies, documents, groups,
+    people in a role), in lower case and capitalised (a sentence's first word keeps its capital in the lemma)."""
+    words = frozenset(w for w, kind in resources.descriptors().items() if kind in ("ORG", "DOCUMENT"))
     words |= resources.role_nouns() | _group_nouns()
     return words | {w.capitalize() for w in words}
 

@@ -59,6 +59,23 @@ def narrated_speech(verb: Token) -> bool:
     return reports_speech(verb) and any(c.dep_ == "advmod" and c.lower_ == "how" for c in verb.children)
 
 
+def recounting_verb(cue: Token) -> Token | None:
+    """ "She testified about a meeting at which Grant told officials they would need to 'deliver'":
+    speech in a relative clause with a subject of its own, on what a reporting verb recounts (its
+    object, or its preposition's), is the outer speaker's account: that verb, or None. Not a clause
+    whose relative pronoun speaks ("praised the report, which said ..."): that one's own speech."""
+    if cue.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in cue.children):
+        return None
+    noun = cue.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        outer = noun.head.head
+    elif noun.dep_ == "dobj":
+        outer = noun.head
+    else:
+        return None
+    return outer if is_cue(outer) and subject_of(outer) is not None else None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The speaker-side subject of a verb, looking through participles and relative pronouns.
 
