@@ -120,8 +120,10 @@ def test_quotes_figures_in_quote_marks_are_not_quotes(run_text, quoted):
         ("Police\n\nThe officers did not “spot the signs” of abuse in time.\n", "spot the signs", True),
         # Claimed by a cue of their sentence: a quote, however short.
         ("Budget\n\nThe minister called the plan “a disgrace” on Monday.\n", "a disgrace", True),
+        # "so-called" keeps its distance inside reported speech too.
+        ("Budget\n\nThe minister said the so-called “experts” were wrong about it.\n", "experts", False),
     ],
-    ids=["so-called-term", "term-before-a-noun", "nickname", "verb-phrase-kept", "cue-claims-it"],
+    ids=["so-called-term", "term-before-a-noun", "nickname", "verb-phrase-kept", "cue-claims-it", "so-called-reported"],
 )
 def test_quotes_terms_in_quote_marks_are_not_quotes(run_text, text, words, kept):
     """A few words in quote marks that name a thing, with no cue or speaker of their sentence tied to
@@ -347,6 +349,8 @@ def test_quotes_a_first_line_that_reads_as_a_sentence_is_not_a_headline(run_text
         ("Officials could announce that the bridge will close.", "hypothetical"),
         ("If the council says that the bridge is unsafe, it will close.", "hypothetical"),
         ("The share of drivers who said they had crossed the bridge rose.", "describes_a_group"),
+        ("The share who said they had crossed the bridge rose to 20%.", "describes_a_group"),
+        ("The majority who said they had crossed the bridge were women.", "describes_a_group"),
         ("That being said, the bridge is the safest in the county.", "set_phrase"),
         ("Having said that, the bridge is the safest in the county.", "set_phrase"),
         ("Needless to say, the bridge is the safest in the county.", "set_phrase"),

@@ -873,6 +873,12 @@ def test_speakers_a_first_name_alone_has_its_gender(run_text):
     assert speaker is not None and speaker.name == "Lisa Ray"
 
 
+def test_speakers_a_campaign_group_is_not_the_company_the_article_is_about(run_text):
+    text = "Rivers\n\nVelda Motors met residents on Monday. The campaign group said the firm had misled them.\n"
+    speaker, _ = _speaker_of(run_text(text), "misled them")
+    assert speaker is not None and speaker.name is None and speaker.description == "campaign group"
+
+
 def test_speakers_a_document_by_a_body_s_noun_speaks_for_that_body(run_text):
     text = "Faults\n\nThe report by the committee criticised Velda Motors. It found the firm had hidden faults.\n"
     speaker, _ = _speaker_of(run_text(text), "hidden faults")

@@ -5,7 +5,8 @@ A few words in quote marks that name a thing are a term, a nickname or a slogan 
 signs, each general English news handling:
 - they stand in the headline with nobody there said to say them ("Shoppers 'lose patience'");
 - the words are named as a term: the complement of a naming verb with nobody doing the naming
-  ("known as", "what's called", "has been dubbed"), or of a naming noun ("the nickname 'X'");
+  ("known as", "what's called", "has been dubbed"), or of a naming noun ("the nickname 'X'"), or
+  "so-called" stands right before them, inside reported speech too;
 - the writer glosses them after a dash ("'bumping' - when a passenger is moved to a later flight");
 - the writer uses the same noun phrase without quote marks elsewhere in the article: the article's
   own vocabulary, which the first mention only flagged;
@@ -28,6 +29,8 @@ TERM_WORDS = 4
 # A reporting word this close above the quoted words claims them ("described it as 'reckless'").
 _NEAR = 2
 _GLOSS = re.compile(r"\s*[-–—]\s+\w")
+# "the so-called 'experts'": the writer's distance from a word, whoever the sentence reports.
+_SO_CALLED = re.compile(r"\bso[\s-]called\W{0,3}$", re.IGNORECASE)
 
 
 def is_term(ctx: QuoteContext, cand: Candidate) -> bool:
@@ -42,7 +45,7 @@ def is_term(ctx: QuoteContext, cand: Candidate) -> bool:
     if weak and cand.start < ctx.body_start:
         return True  # the headline's marks around words nobody in it is said to say
     claimed_at = _claiming_cue_depth(ctx, span)
-    if _named_as_term(span):
+    if _named_as_term(span) or _SO_CALLED.search(ctx.text, max(0, cand.start - 16), cand.start):
         return True
     if _glossed(ctx, cand) and (claimed_at is None or claimed_at > _NEAR):
         return True

@@ -177,8 +177,10 @@ def org_noun_salient(sieve: Sieve, mention: Mention) -> int | None:
     if mention.span[0].lower_ in ("a", "an", "another", "one") or mention.head.tag_ in ("NNS", "NNPS"):
         return None
     word = mention.head.lemma_.lower()
-    if word in resources.specific_bodies():
-        return None  # "the committee" that no named body is: a speaker of its own, not the company
+    # "the committee" that no named body is, or "the campaign group": a speaker of its own, not the company
+    kinds = {word} | {c.lemma_.lower() for c in mention.head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    if kinds & resources.specific_bodies():
+        return None
     return sieve.salient_org(lambda cluster: not kinds_clash(word, cluster.name or ""))
 
 
