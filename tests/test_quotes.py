@@ -180,6 +180,12 @@ RULE_SHAPES = [
         "Ines Duarte",
     ),
     (
+        "direct_after_speech_tag",
+        "Mayor Ines Duarte told the Harwick Courier. “We will not sell the depot.”",
+        "We will not sell",
+        "Ines Duarte",
+    ),
+    (
         "partial_in_reported_speech",
         "Mayor Ines Duarte said the sale was “a betrayal of every worker” in the city.",
         "a betrayal of every worker",
@@ -577,3 +583,29 @@ def test_quotes_what_someone_called_a_thing_is_reported_speech(run_text, body, w
     result = run_text(f"Markets\n\n{body}\n")
     found = [q.text for q in result.quotes if q.evidence == "indirect_characterised"]
     assert found == ([words] if words else [])
+
+
+@pytest.mark.parametrize("verb", ["shot back", "hit back", "fired back", "snapped back"])
+def test_quotes_a_reporting_verb_with_its_particle_is_a_cue(run_text, verb):
+    """ "“Nonsense,” she hit back": verbs that report only with "back" (resources/cue_verbs.txt)."""
+    text = f"Row\n\nTom Reed spoke first on Monday.\n\n“That is nonsense,” Ana Lopes {verb}.\n"
+    result = run_text(text)
+    quote = next(q for q in result.quotes if "nonsense" in q.text)
+    assert speaker_name(result, quote) == "Ana Lopes" and quote.evidence == "direct_cue_after"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Ana Lopes told the Harwick Courier. “We will fight this ruling all the way.”", "Ana Lopes"),
+        ("The mayor spoke to reporters after the vote. “We will fight this ruling all the way.”", "mayor"),
+        # A tag of its own after the quote wins.
+        ("Tom Reed spoke to reporters. “We will fight this ruling,” Ana Lopes said.", "Ana Lopes"),
+        # A sentence that tells no speech act names nobody.
+        ("The hearing ended on Monday. “We will fight this ruling all the way.”", None),
+    ],
+)
+def test_quotes_a_sentence_telling_only_who_spoke_names_the_quote_after_it(run_text, body, speaker):
+    result = run_text(f"Ruling\n\nThe court sat in Harwick.\n\n{body}\n")
+    quote = next(q for q in result.quotes if "fight this ruling" in q.text)
+    assert speaker_name(result, quote) == speaker

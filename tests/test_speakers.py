@@ -1307,3 +1307,26 @@ def test_speakers_a_company_s_name_without_its_kind_and_the_word_it_is_shortened
 
     assert without_kind_noun(name) == named
     assert leading_word(name) == short
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Velda Motors paid £30m for the site. Mr Reed said the plant would open in May.",
+        "Velda Motors paid $2bn for the site. Mr Reed said the plant would open in May.",
+        "The line is 40km. Mr Reed said the plant would open in May.",
+    ],
+)
+def test_speakers_a_sentence_ending_in_a_figure_s_unit_ends_there(run_text, nlp, text):
+    """ "£30m." is no abbreviation before a capital: the next sentence's speaker is its own."""
+    sentences = [s.text for s in nlp(text).sents]
+    assert len(sentences) == 2 and sentences[1].startswith("Mr Reed")
+    speaker, quote = _speaker_of(run_text(f"Plant\n\nTom Reed runs the plant.\n\n{text}\n"), "open in May")
+    assert speaker is not None and speaker.name == "Tom Reed"
+
+
+def test_speakers_a_unit_inside_a_sentence_does_not_end_it(nlp):
+    doc = nlp("The vote was at 5 p.m. Tuesday in Leeds. It cost £3m. in all, said Mr Reed.")
+    sentences = [s.text for s in doc.sents]
+    assert sentences[0] == "The vote was at 5 p.m. Tuesday in Leeds."
+    assert not any(s.startswith("in all") for s in sentences)  # no capital after it: the sentence goes on

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.tokens import Doc, Token
 
-from .. import resources
 from ..records import Article
 from ..text import syntax
 from ..text.paragraphs import ParagraphIndex, paragraphs
@@ -109,11 +108,10 @@ class QuoteContext:
         """The reporting words of the token's sentence (any part of speech), outside quotes, in order."""
         key = self._sentence_key(token)
         if key not in self._cues:
-            cues = resources.cue_verbs()
             self._cues[key] = [
                 t
                 for t in self.sentence_tokens(token)
-                if (t.lemma_.lower() in cues or t.lower_ == "according") and not self.in_quote(t)
+                if (syntax.names_a_cue(t) or t.lower_ == "according") and not self.in_quote(t)
             ]
         return self._cues[key]
 

@@ -170,6 +170,23 @@ def direct_introduced_by_paragraph(ctx: QuoteContext, cand: Candidate) -> Attrib
     return ctx.named(subject.i, "direct_introduced_by_paragraph")
 
 
+def direct_after_speech_tag(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
+    """Ana Lopes told CBS News. “...”: a sentence that tells only who spoke (a reporting verb with a
+    subject and no clause of its own), right before the quote in its paragraph, names its speaker."""
+    before = _text_before(ctx, cand)
+    last_word = ctx.text[: cand.pieces[-1][1]].rstrip()[-1:]
+    if not before.endswith(".") or last_word not in (".", "!", "?"):
+        return None  # “...,” with a tag of its own after it
+    stop = ctx.doc[ctx.tokens.at(ctx.paragraph_of(cand.start)[0] + len(before) - 1)]
+    sentence = stop.sent
+    cue = sentence.root
+    if not syntax.is_cue(cue) or any(ctx.in_quote(t) for t in sentence):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") for c in cue.children):
+        return None  # it reports something of its own: that clause is the quote, this one continues it
+    return ctx.attribution(cue, "direct_after_speech_tag")
+
+
 # ---- partial quotes, in order of trust ----------------------------------------------------------
 def partial_in_reported_speech(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
     """She said the plan was “a disgrace”: quoted words inside reported speech are its speaker's."""
@@ -243,6 +260,7 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     QuoteRule("direct_named_before_colon", "direct", direct_named_before_colon, 0.65),
     QuoteRule("direct_cue_ends_paragraph_before", "direct", direct_cue_ends_paragraph_before, 0.95),
     QuoteRule("direct_introduced_by_paragraph", "direct", direct_introduced_by_paragraph, 0.8),
+    QuoteRule("direct_after_speech_tag", "direct", direct_after_speech_tag, 0.8),
     QuoteRule("partial_in_reported_speech", "partial", partial_in_reported_speech, 0.8),
     QuoteRule("partial_cue_in_sentence", "partial", partial_cue_in_sentence, 0.45),
     QuoteRule("partial_named_subject", "partial", partial_named_subject, 0.4),

@@ -12,6 +12,9 @@ import numpy
 from spacy.tokens import Doc
 
 _PARAGRAPH = re.compile(r"[^\r\n]+")
+# "The deal was worth £30m. Mr Reed said ...": a figure's unit letters and the full stop that ends
+# the sentence, which the tokenizer keeps together as an abbreviation ("m."), before a capital.
+_UNIT_STOP = re.compile(r"\d[A-Za-z]{1,3}\.[ \t]+(?=[A-Z])")
 
 
 @lru_cache(maxsize=16)
@@ -47,10 +50,12 @@ class ParagraphIndex:
 
 
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    """Make every token after a line break start a sentence.
+    """Make every token after a line break start a sentence, and every capital after a figure's
+    unit that ends a sentence ("worth £30m. Mr Reed said").
 
     The parser then never joins a headline, a byline and the lede into one "sentence", which it
-    otherwise does with the short lines at the top of an article.
+    otherwise does with the short lines at the top of an article, nor two sentences across "£30m.",
+    which the tokenizer reads as an abbreviation.
     """
     if len(doc) < 2:
         return doc
@@ -61,5 +66,10 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     line_break[[i for i in spaces if "\n" in doc.vocab.strings[int(orth[i])]]] = True
     starts: Any = doc.to_array("SENT_START")
     starts[1:][line_break[:-1] & ~line_break[1:]] = 1  # the first token after a line break
+    token_starts = doc.to_array("IDX")
+    for match in _UNIT_STOP.finditer(doc.text):
+        after = int(numpy.searchsorted(token_starts, match.end()))
+        if after < len(doc) and token_starts[after] == match.end() and doc[after - 1].text.endswith("."):
+            starts[after] = 1
     doc.from_array(["SENT_START"], starts.reshape(-1, 1))
     return doc

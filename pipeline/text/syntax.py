@@ -20,8 +20,17 @@ _MENTION_RIGHT = {"compound", "flat", "case"}
 
 
 def is_cue(token: Token) -> bool:
-    """A reporting verb: "said", "warned", "according" (to)."""
-    return (token.pos_ in ("VERB", "AUX") or misread_verb(token)) and token.lemma_.lower() in resources.cue_verbs()
+    """A reporting verb: "said", "warned", "shot back", "according" (to)."""
+    return (token.pos_ in ("VERB", "AUX") or misread_verb(token)) and names_a_cue(token)
+
+
+def names_a_cue(token: Token) -> bool:
+    """The word's lemma is a reporting verb's (resources/cue_verbs.txt), alone or with its particle
+    ("hit back", "shot back": a verb that reports only with "back")."""
+    cues = resources.cue_verbs()
+    lemma = token.lemma_.lower()
+    # The parser reads "back" as a particle or as an adverb.
+    return lemma in cues or any(c.dep_ in ("prt", "advmod") and f"{lemma} {c.lower_}" in cues for c in token.children)
 
 
 def is_indirect_cue(token: Token) -> bool:
