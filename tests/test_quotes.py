@@ -180,6 +180,12 @@ RULE_SHAPES = [
         "Ines Duarte",
     ),
     (
+        "direct_subject_before_colon",
+        "At the rally on Monday, Mayor Ines Duarte went even further: “We will not sell the depot.”",
+        "We will not sell",
+        "Ines Duarte",
+    ),
+    (
         "direct_after_speech_tag",
         "Mayor Ines Duarte told the Harwick Courier. “We will not sell the depot.”",
         "We will not sell",
@@ -609,3 +615,25 @@ def test_quotes_a_sentence_telling_only_who_spoke_names_the_quote_after_it(run_t
     result = run_text(f"Ruling\n\nThe court sat in Harwick.\n\n{body}\n")
     quote = next(q for q in result.quotes if "fight this ruling" in q.text)
     assert speaker_name(result, quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "speaker"),
+    [
+        ("Mayor Ines Duarte ended her speech by saying “We will not sell the depot.”", "We will not sell", "Ines Duarte"),
+        ("The union leader retorted: “We will not sell the depot.”", "We will not sell", "union leader"),
+        ("Protesters chanted “Save our depot” outside the hall.", "Save our depot", "Protesters"),
+        # A clause inside the sentence ends where the verb it hangs on takes over.
+        ("After saying the depot was too costly to run, Mayor Ines Duarte left the hall.",
+         "the depot was too costly to run", "Ines Duarte"),
+    ],
+)  # fmt: skip
+def test_quotes_more_ways_of_saying(run_text, body, words, speaker):
+    result = run_text(f"Depot\n\nThe depot was closed on Monday.\n\n{body}\n")
+    quote = next(q for q in result.quotes if q.text.strip(".,").startswith(words))
+    assert speaker in (speaker_name(result, quote) or "")
+
+
+def test_quotes_a_colon_after_a_clause_with_no_speaker_names_nobody(run_text):
+    result = run_text("Depot\n\nThe depot was closed on Monday.\n\nThe rules are simple: “No cars after six.”\n")
+    assert [speaker_name(result, q) for q in result.quotes] == [None]

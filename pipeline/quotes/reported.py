@@ -29,7 +29,10 @@ def _indirect_content(ctx: QuoteContext, cue: Token, comp: Token) -> tuple[int, 
             start = cue.i + 1
         sentence = ctx.sentence_tokens(cue)
         end = sentence[-1].i + 1 if sentence else comp.right_edge.i + 1
-        if cue.dep_ == "relcl":  # "Residents, who said the law was unfair, marched."
+        # "Residents, who said the law was unfair, marched.", "After saying the plan was dead, Lopes
+        # left.": a clause inside the sentence ends where the verb it hangs on takes over.
+        governor = cue.head.head if cue.head.pos_ == "ADP" else cue.head
+        if cue.dep_ == "relcl" or (cue.dep_ != "ROOT" and governor.i > comp.right_edge.i):
             end = min(end, comp.right_edge.i + 1)
         for token in ctx.doc[start:end]:
             quoted = ctx.quoted_token[token.i]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from .. import resources
 from ..text import syntax
 from .context import Attribution, Candidate, QuoteContext
 
@@ -141,6 +142,32 @@ def direct_named_before_colon(ctx: QuoteContext, cand: Candidate) -> Attribution
     return ctx.named(people[-1].root.i, "direct_named_before_colon")
 
 
+def direct_subject_before_colon(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
+    """ "Trump went even further: “...”", "She then addressed the crowd again: “...”": with no
+    reporting verb, the subject of the clause the colon ends, when it can speak (a person's or a
+    body's name, "he", "she", "they", a role or a body's noun), not "The rules are simple: “...”"."""
+    if not _text_before(ctx, cand).endswith(":"):
+        return None
+    colon = ctx.doc[ctx.tokens.at(ctx.text.rindex(":", 0, cand.start))]
+    # The clause before the colon, however the parser hung it on the quote's own verb.
+    clause = colon.nbor(-1) if colon.i > colon.sent.start else colon
+    for _ in range(12):
+        if clause.head.i >= colon.i or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    verb = clause if clause.pos_ in ("VERB", "AUX") and clause.i < colon.i else None
+    subject = syntax.subject_of(verb) if verb is not None else None
+    if subject is None or ctx.in_quote(subject):
+        return None
+    can_speak = (
+        subject.ent_type_ in ("PERSON", "ORG", "NORP")
+        or subject.lower_ in ("he", "she", "they", "we")
+        or subject.lemma_.lower() in resources.role_nouns()
+        or resources.descriptors().get(subject.lemma_.lower()) in ("ORG", "GROUP")
+    )
+    return ctx.named(subject.i, "direct_subject_before_colon") if can_speak else None
+
+
 def _paragraph_before_ends_with_colon(ctx: QuoteContext, cand: Candidate) -> int | None:
     """End of the paragraph before the quote's own, when the quote opens its paragraph and the one
     before ends with a colon."""
@@ -258,6 +285,7 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     QuoteRule("direct_name_after_dash", "direct", direct_name_after_dash, 0.8),
     QuoteRule("direct_cue_farther_before", "direct", direct_cue_farther_before, 0.75),
     QuoteRule("direct_named_before_colon", "direct", direct_named_before_colon, 0.65),
+    QuoteRule("direct_subject_before_colon", "direct", direct_subject_before_colon, 0.65),
     QuoteRule("direct_cue_ends_paragraph_before", "direct", direct_cue_ends_paragraph_before, 0.95),
     QuoteRule("direct_introduced_by_paragraph", "direct", direct_introduced_by_paragraph, 0.8),
     QuoteRule("direct_after_speech_tag", "direct", direct_after_speech_tag, 0.8),

@@ -121,6 +121,8 @@ def subject_of(verb: Token) -> Token | None:
                     verb = verb.head
             else:
                 verb = reported
+            if verb.dep_ == "prep" and verb.pos_ == "ADP":
+                verb = verb.head  # "punctuated his list by saying": the verb the preposition hangs on
             continue
         return None
     return None
