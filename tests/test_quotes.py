@@ -620,7 +620,7 @@ def test_quotes_a_sentence_telling_only_who_spoke_names_the_quote_after_it(run_t
 @pytest.mark.parametrize(
     ("body", "words", "speaker"),
     [
-        ("Mayor Ines Duarte ended her speech by saying “We will not sell the depot.”", "We will not sell", "Ines Duarte"),
+        ("Ines Duarte closed her speech by saying “We will not sell the depot.”", "We will not sell", "Ines Duarte"),
         ("The union leader retorted: “We will not sell the depot.”", "We will not sell", "union leader"),
         ("Protesters chanted “Save our depot” outside the hall.", "Save our depot", "Protesters"),
         # A clause inside the sentence ends where the verb it hangs on takes over.
