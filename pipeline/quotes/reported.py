@@ -30,9 +30,11 @@ def _indirect_content(ctx: QuoteContext, cue: Token, comp: Token) -> tuple[int, 
         sentence = ctx.sentence_tokens(cue)
         end = sentence[-1].i + 1 if sentence else comp.right_edge.i + 1
         # "Residents, who said the law was unfair, marched.", "After saying the plan was dead, Lopes
-        # left.": a clause inside the sentence ends where the verb it hangs on takes over.
+        # left.": a clause inside the sentence ends where the verb it hangs on takes over. (Not a
+        # cue read as the complement of a later verb: that is a list the parser misread.)
         governor = cue.head.head if cue.head.pos_ == "ADP" else cue.head
-        if cue.dep_ == "relcl" or (cue.dep_ != "ROOT" and governor.i > comp.right_edge.i):
+        subordinate = cue.dep_ in ("advcl", "pcomp") and governor.i > comp.right_edge.i
+        if cue.dep_ == "relcl" or subordinate:
             end = min(end, comp.right_edge.i + 1)
         for token in ctx.doc[start:end]:
             quoted = ctx.quoted_token[token.i]
