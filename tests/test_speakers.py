@@ -873,6 +873,15 @@ def test_speakers_a_first_name_alone_has_its_gender(run_text):
     assert speaker is not None and speaker.name == "Lisa Ray"
 
 
+def test_speakers_it_after_a_body_s_thing_as_subject_is_that_body(run_text):
+    """ "Acme Energy's plans were rejected by the regulator. It said": the company the sentence is
+    about, not the body that acted on it (issue shape 1)."""
+    text = "Energy\n\nNorthvale Council's budget was cut by the government. It said services would suffer.\n"
+    speaker, quote = _speaker_of(run_text(text), "services would suffer")
+    assert speaker is not None and speaker.name == "Northvale Council"
+    assert quote.speaker_evidence == "pronoun_salient"
+
+
 def test_speakers_a_campaign_group_is_not_the_company_the_article_is_about(run_text):
     text = "Rivers\n\nVelda Motors met residents on Monday. The campaign group said the firm had misled them.\n"
     speaker, _ = _speaker_of(run_text(text), "misled them")

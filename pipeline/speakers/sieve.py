@@ -137,6 +137,11 @@ class Sieve:
             if ent.end_char > char or any(t.i in self.quoted for t in ent) or ent.label_ not in ("PERSON", "ORG"):
                 continue
             subject = ent.root.dep_ in ("nsubj", "nsubjpass") and _main_clause(ent.root.head)
+            # "Acme Energy's plans were rejected by the regulator. It said ...": a body whose thing
+            # the sentence is about is what it is about.
+            last = ent[-1]  # the possessive's word, however the parser hung the rest of the name
+            owner = last.dep_ == "poss" and last.head.dep_ in ("nsubj", "nsubjpass")
+            subject = subject or (owner and ent.label_ == "ORG" and _main_clause(last.head.head))
             if not subject and ent.label_ != "PERSON":
                 continue
             if ent.start not in self._ent_clusters:
