@@ -1339,3 +1339,17 @@ def test_speakers_a_unit_inside_a_sentence_does_not_end_it(nlp):
     sentences = [s.text for s in doc.sents]
     assert sentences[0] == "The vote was at 5 p.m. Tuesday in Leeds."
     assert not any(s.startswith("in all") for s in sentences)  # no capital after it: the sentence goes on
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A party the phrase adds may be new ...
+        ("Senator Ann Lee spoke first on Monday. The Democratic senator said the plan was wrong.", "Ann Lee"),
+        # ... unless the introduction gave another one: then it is someone else.
+        ("Republican Senator Ann Lee spoke first on Monday. The Democratic senator said the plan was wrong.", None),
+    ],
+)
+def test_speakers_a_role_with_a_party_the_introduction_did_not_give(run_text, text, name):
+    speaker, _ = _speaker_of(run_text(f"Vote\n\n{text}\n"), "plan was wrong")
+    assert speaker is not None and speaker.name == name

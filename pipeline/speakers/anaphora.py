@@ -58,6 +58,10 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
             titled.append((at, index))
     pointing_back = mention.definite or any(c.dep_ == "poss" for c in head.lefts)
     said = set(role_words(mention.span.text))
+    # "the Democratic governor" after "Governor Ana Lopes": a party or people the phrase adds may be
+    # new, unless the introduction gave another ("The Labour leader" is not "Tory leader Ann Lee").
+    affiliations = {t.lower_ for e in sieve.doc.ents if e.label_ == "NORP" for t in e}
+    added = {w for w in own if w in affiliations}
 
     def introduced_so(intro: Introduction) -> bool:
         title = role_words(intro.parts.title or "")
@@ -65,7 +69,8 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
         # Ann Lee" "the chancellor": a word that makes it another office must be said again.
         other_office = (set(title) & resources.other_office_words()) - said
         # "The Labour leader" is not "Tory leader Ann Lee": the phrase's own words must fit too.
-        return holds(title) and not other_office and own <= intro.words and agrees(intro.parts.gender)
+        fits = own <= intro.words or (own - added <= intro.words and not intro.words & affiliations)
+        return holds(title) and not other_office and fits and agrees(intro.parts.gender)
 
     # "a spokesman" is a new one: only a phrase that points back takes an introduction's person.
     intros = [intro for intro in sieve.introductions if introduced_so(intro)] if pointing_back else []
