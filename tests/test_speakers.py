@@ -1353,3 +1353,17 @@ def test_speakers_a_unit_inside_a_sentence_does_not_end_it(nlp):
 def test_speakers_a_role_with_a_party_the_introduction_did_not_give(run_text, text, name):
     speaker, _ = _speaker_of(run_text(f"Vote\n\n{text}\n"), "plan was wrong")
     assert speaker is not None and speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Lopes was named chief executive of Skyway last year. The chief executive said fares would fall.",
+        "Ana Lopes was elected mayor in 2019. The mayor said fares would fall.",
+        "Ana Lopes, who became mayor in 2019, spoke first. The mayor said fares would fall.",
+    ],
+)
+def test_speakers_a_role_given_in_the_sentence_introduces_the_person(run_text, text):
+    """ "was named chief executive", "became mayor": a role the person is given introduces them with it."""
+    speaker, quote = _speaker_of(run_text(f"Fares\n\nThe city met on Monday.\n\n{text}\n"), "fares would fall")
+    assert speaker is not None and speaker.name == "Ana Lopes" and quote.speaker_evidence == "role_title"

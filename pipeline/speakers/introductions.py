@@ -42,6 +42,8 @@ def introductions(names: ArticleNames) -> list[Introduction]:
             root = _attached_root(ent)
             role_first = root.dep_ == "appos" and root.head.i < root.i and root.head.pos_ == "NOUN"
             title, organisation = appositive(names, root.head if role_first else root)
+            if title is None:
+                title, organisation = _named_to(names, root)
             organisation = organisation or parts.organisation
             # "Matt Hale, the Secretary of State for Health,": "the health secretary" later.
             role = root.head if role_first else next((c for c in root.children if c.dep_ == "appos"), None)
@@ -80,6 +82,27 @@ def appositive(names: ArticleNames, head: Token) -> tuple[str | None, str | None
         return None, None
     title = " ".join(t.text for t in appos.subtree if t.i <= appos.i and t.dep_ != "det" and not t.is_punct)
     orgs = names.ents_in(appos.left_edge.i, appos.right_edge.i + 1, ORG_LABELS)
+    return title or None, orgs[-1].text if orgs else None
+
+
+# Verbs that give a person a role: "Ana Lopes was named chief executive", "... became mayor".
+_GIVING_A_ROLE = frozenset({"become", "name", "appoint", "elect", "make", "promote", "choose", "select", "install"})
+
+
+def _named_to(names: ArticleNames, root: Token) -> tuple[str | None, str | None]:
+    """(title, organisation) of a role given in the sentence the name is the subject of: "Ana Lopes
+    was named chief executive of Skyway", "Tom Reed, who became mayor in 2019," (the relative
+    clause's verb)."""
+    verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
+    relative = next((c for c in root.children if c.dep_ == "relcl"), None)
+    verb = verb if verb is not None and verb.lemma_.lower() in _GIVING_A_ROLE else relative
+    if verb is None or verb.lemma_.lower() not in _GIVING_A_ROLE:
+        return None, None
+    role = next((c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp") and _role_noun(c)), None)
+    if role is None or role.lower_ not in resources.role_nouns():
+        return None, None
+    title = " ".join(t.text for t in role.subtree if t.i <= role.i and t.dep_ not in ("det", "poss") and not t.is_punct)
+    orgs = names.ents_in(role.left_edge.i, role.right_edge.i + 1, ORG_LABELS)
     return title or None, orgs[-1].text if orgs else None
 
 
