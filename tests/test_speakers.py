@@ -888,6 +888,23 @@ def test_speakers_a_campaign_group_is_not_the_company_the_article_is_about(run_t
     assert speaker is not None and speaker.name is None and speaker.description == "campaign group"
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("Health\n\nA man fell ill after changing his bedding, his doctors say. In a new case study out "
+         "Monday, they detail how he came down with a rare allergy.\n\nAccording to the study, the man "
+         "had suffered months of dizziness.", "months of dizziness", "his doctors"),
+        ("Water\n\nIn a report released on Monday, the Harbour Agency said the river was polluted.\n\n"
+         "The report said that fish stocks had fallen by half.", "fish stocks", "Harbour Agency"),
+    ],
+)  # fmt: skip
+def test_speakers_a_document_speaks_for_who_spoke_in_it(run_text, text, words, speaker):
+    """ "In a report released on Monday, the agency said ...": whoever speaks in a document issued it."""
+    found, quote = _speaker_of(run_text(text + "\n"), words)
+    assert found is not None and speaker in (found.name or found.description or "")
+    assert quote.speaker_evidence == "document_issuer"
+
+
 def test_speakers_a_document_by_a_body_s_noun_speaks_for_that_body(run_text):
     text = "Faults\n\nThe report by the committee criticised Velda Motors. It found the firm had hidden faults.\n"
     speaker, _ = _speaker_of(run_text(text), "hidden faults")

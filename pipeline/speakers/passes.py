@@ -103,7 +103,28 @@ def document_issuer(sieve: Sieve, mention: Mention) -> int | None:
             # when it is the document's own title ("the Fleet Facts report from DataWorks").
             if child.pos_ == "PROPN" and author and (sieve.names.label_of(child) in ORG_LABELS or child.dep_ == "poss"):
                 return sieve.clusters.org(author)
-    return _stated_author(sieve, head)
+    return _stated_author(sieve, head) or _speaking_in_it(sieve, mention)
+
+
+def _speaking_in_it(sieve: Sieve, mention: Mention) -> int | None:
+    """ "In a new case study out Monday, they detail how ...", "In a report released on Monday, the
+    agency said ...": whoever speaks in a document of that noun, before this phrase, issued it."""
+    head = mention.head
+    for token in sieve.doc[: head.i]:
+        if token.lemma_.lower() != head.lemma_.lower():
+            continue
+        # The document in the phrase that opens the sentence, before its first comma (the parser
+        # may read "study" there as a verb, so the words are read, not the parse).
+        opening = sieve.doc[token.sent.start : token.i]
+        if not opening or opening[0].lower_ != "in" or len(opening) > 5 or any(t.text == "," for t in opening):
+            continue
+        root = token.sent.root
+        speaker = syntax.subject_of(root) if root.pos_ in ("VERB", "AUX") and root.i > token.i else None
+        if speaker is not None and speaker.i not in sieve.quoted and speaker.i != head.i:
+            found = sieve.resolve(sieve.mention_at(speaker))
+            if found is not None and sieve.clusters[found].type != "DOCUMENT":
+                return found
+    return None
 
 
 def _stated_author(sieve: Sieve, head: Token) -> int | None:
