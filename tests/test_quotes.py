@@ -637,3 +637,26 @@ def test_quotes_more_ways_of_saying(run_text, body, words, speaker):
 def test_quotes_a_colon_after_a_clause_with_no_speaker_names_nobody(run_text):
     result = run_text("Depot\n\nThe depot was closed on Monday.\n\nThe rules are simple: “No cars after six.”\n")
     assert [speaker_name(result, q) for q in result.quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "speaker"),
+    [
+        # "with X saying": X speaks, not the clause's subject.
+        ("Shares fell sharply, with Ines Duarte saying the depot was “in freefall” this week.", "in freefall",
+         "Ines Duarte"),
+        # The nearest reporting verb above the quoted words claims them.
+        ("The union criticised the plan, with Mayor Ines Duarte warning of “dangerous consequences”.",
+         "dangerous consequences", "Ines Duarte"),
+    ],
+)  # fmt: skip
+def test_quotes_with_someone_saying_is_theirs(run_text, body, words, speaker):
+    result = run_text(f"Depot\n\nThe depot was closed on Monday.\n\n{body}\n")
+    quote = next(q for q in result.quotes if q.text.strip(".,") == words)
+    assert speaker_name(result, quote) == speaker
+
+
+def test_quotes_a_verb_s_own_with_is_no_one_saying(run_text):
+    body = "The plan breaks with council resolutions declaring the depot to be unsafe for the public."
+    result = run_text(f"Depot\n\nThe depot was closed on Monday.\n\n{body}\n")
+    assert [q for q in result.quotes if q.kind == "indirect"] == []

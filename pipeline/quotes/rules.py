@@ -228,8 +228,9 @@ def partial_cue_in_sentence(ctx: QuoteContext, cand: Candidate) -> Attribution |
     """The cue that governs the quoted words, else the nearest cue in the sentence."""
     first = ctx.doc[ctx.tokens.at(cand.start)]
     cues = [t for t in ctx.sentence_cues(first) if _is_cue(t)]
-    ancestors = {a.i for a in syntax.ancestors(first)}
-    governing = [c for c in cues if c.i in ancestors]
+    # The nearest governing cue first: "Egypt criticised the shift, with Lopes warning of “...”".
+    depth = {a.i: d for d, a in enumerate(syntax.ancestors(first))}
+    governing = sorted((c for c in cues if c.i in depth), key=lambda c: depth[c.i])
     # The nearest few on either side, found by position: a sentence of thousands of cues and quotes
     # (a hostile page) costs no more per quote than an ordinary one.
     at = bisect_left([c.i for c in cues], first.i)

@@ -29,6 +29,8 @@ def names_a_cue(token: Token) -> bool:
     ("hit back", "shot back": a verb that reports only with "back")."""
     cues = resources.cue_verbs()
     lemma = token.lemma_.lower()
+    if lemma.endswith("ing") and misread_verb(token):  # "warning" read as a noun: warn, or note
+        lemma = lemma[:-3] if lemma[:-3] in cues else lemma[:-3] + "e"
     # The parser reads "back" as a particle or as an adverb.
     return lemma in cues or any(c.dep_ in ("prt", "advmod") and f"{lemma} {c.lower_}" in cues for c in token.children)
 
@@ -39,8 +41,15 @@ def is_indirect_cue(token: Token) -> bool:
 
 def misread_verb(token: Token) -> bool:
     """A plural noun with a clause of its own is a verb the tagger misread: "..., a new study
-    reports." ("study reports" read as a compound noun that governs the clause before it)."""
-    return token.tag_ == "NNS" and any(c.dep_ == "ccomp" for c in token.children)
+    reports." ("study reports" read as a compound noun that governs the clause before it); so is
+    "warning" after a set-off "with" and a name ("..., with Ines Duarte warning of ...", read as
+    a warning of Duarte's)."""
+    if token.tag_ == "NNS":
+        return any(c.dep_ == "ccomp" for c in token.children)
+    return (
+        token.tag_ == "NN" and token.lower_.endswith("ing") and _with_whom(token)
+        and any(c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN") for c in token.children)
+    )  # fmt: skip
 
 
 def reports_speech(verb: Token) -> bool:
@@ -108,6 +117,8 @@ def subject_of(verb: Token) -> Token | None:
             # "Ana Lopes, the party chair, tweeted: ...", the cue read as a participle of the name
             # set off before it: the name is who speaks.
             return verb.head
+        if seen == 1 and verb.dep_ == "acl" and verb.tag_ == "VBG" and is_cue(verb) and _with_whom(verb.head):
+            return verb.head  # "..., with Ana Lopes saying the market was in freefall"
         if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.head.i != verb.i:
             # "She said the minister had spoken warmly, adding: ...": a reporting participle hung on
             # a reported clause continues the one reporting it, not the clause's own subject. Speech
@@ -126,6 +137,14 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _with_whom(token: Token) -> bool:
+    """The noun after a "with" set off from its clause that a participle tells of: "..., with Ana
+    Lopes saying ..." (not "breaks with resolutions declaring ...": that "with" belongs to its verb)."""
+    with_ = token.head
+    set_off = with_.i == with_.sent.start or with_.doc[with_.i - 1].text in (",", "—", "–", "-")
+    return token.dep_ == "pobj" and with_.lower_ == "with" and set_off
 
 
 def _set_off_name(token: Token) -> bool:
