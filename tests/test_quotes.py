@@ -660,3 +660,15 @@ def test_quotes_a_verb_s_own_with_is_no_one_saying(run_text):
     body = "The plan breaks with council resolutions declaring the depot to be unsafe for the public."
     result = run_text(f"Depot\n\nThe depot was closed on Monday.\n\n{body}\n")
     assert [q for q in result.quotes if q.kind == "indirect"] == []
+
+
+def test_quotes_a_long_apposition_between_the_quote_and_its_cue(run_text):
+    """The speaker phrase right after the quote is the subject of a cue farther on than the window."""
+    body = (
+        "“The depot is too costly to run,” study lead author Ines Duarte, a transport economist at the "
+        "Harwick Institute for Urban Planning in Leeds, West Yorkshire, and at Leeds Beckett University, "
+        "said in a statement."
+    )
+    result = run_text(f"Depot\n\nThe depot was closed on Monday.\n\n{body}\n")
+    quote = next(q for q in result.quotes if "too costly" in q.text)
+    assert speaker_name(result, quote) == "Ines Duarte" and quote.evidence == "direct_cue_after"

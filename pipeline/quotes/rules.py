@@ -47,7 +47,20 @@ def _post_cue(ctx: QuoteContext, cand: Candidate) -> Token | None:
             return token
         if token.text in _SENTENCE_END:
             return None
-    return None
+    return _cue_of_the_subject_after(ctx, i, p_end)
+
+
+def _cue_of_the_subject_after(ctx: QuoteContext, i: int, p_end: int) -> Token | None:
+    """“...,” study lead author Lucas Paganini, a planetary scientist at ... (thirty words) ..., said:
+    the speaker phrase right after the quote is the subject of a cue farther on than the window."""
+    first = next((t for t in ctx.doc[i : i + 3] if not t.is_punct and not ctx.in_quote(t)), None)
+    if first is None:
+        return None
+    subject = next((a for a in [first, *syntax.ancestors(first, limit=4)] if a.dep_ in ("nsubj", "nsubjpass")), None)
+    cue = subject.head if subject is not None else None
+    if cue is None or not _is_cue(cue) or cue.idx >= p_end or ctx.in_quote(cue) or cue.i < first.i:
+        return None
+    return cue
 
 
 def _pre_cue(ctx: QuoteContext, before: int) -> Token | None:
