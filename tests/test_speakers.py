@@ -1384,3 +1384,19 @@ def test_speakers_a_role_given_in_the_sentence_introduces_the_person(run_text, t
     """ "was named chief executive", "became mayor": a role the person is given introduces them with it."""
     speaker, quote = _speaker_of(run_text(f"Fares\n\nThe city met on Monday.\n\n{text}\n"), "fares would fall")
     assert speaker is not None and speaker.name == "Ana Lopes" and quote.speaker_evidence == "role_title"
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("The plume was seen once in 17 nights, Ana Lopes and her team wrote in the paper.", "Ana Lopes and her team"),
+        ("The United Nations and the European Union said the settlements were illegal.",
+         "United Nations and the European Union"),
+    ],
+)  # fmt: skip
+def test_speakers_subjects_joined_by_and_speak_as_one_group(run_text, text, description):
+    """ "X and Y said": one speaker, the two together (a joint statement), not X alone."""
+    words = "17 nights" if "17 nights" in text else "were illegal"
+    speaker, quote = _speaker_of(run_text(f"News\n\nThe news came on Monday.\n\n{text}\n"), words)
+    assert speaker is not None and (speaker.description, speaker.type) == (description, "GROUP")
+    assert quote.speaker_evidence == "description"

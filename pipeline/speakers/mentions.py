@@ -167,6 +167,8 @@ class ArticleNames:
             return "description"  # "Those in favour of punishment", "Others said": a group described
         if head.pos_ == "PRON" and head.lower_ != "one":
             return "pronoun"
+        if syntax.joined_to(head) is not None and head.dep_ in ("nsubj", "nsubjpass"):
+            return "description"  # "Paganini and his team wrote": the two together, a group
         if self._epithet(head, span):
             return "epithet"
         if self.person_name(head, span) is not None:

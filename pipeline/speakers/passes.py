@@ -172,8 +172,9 @@ def description(sieve: Sieve, mention: Mention) -> int | None:
     head = mention.head
     if describes_a_share(head) and (group := _share_of_the_same(sieve, mention)) is not None:
         return group
-    if mention.kind == "role" or describes_a_share(head):
-        return sieve.own_description(mention)  # "a spokesman for the council", "half of them"
+    joined = syntax.joined_to(head) is not None and head.dep_ in ("nsubj", "nsubjpass")
+    if mention.kind == "role" or describes_a_share(head) or joined:
+        return sieve.own_description(mention)  # "a spokesman for the council", "half of them", "X and Y"
     plural = head.tag_ in ("NNS", "NNPS") or (head.is_sent_start and head.lower_.endswith("s"))
     org = body_noun(head) and not plural
     group = plural or group_noun(head)  # "the family"

@@ -107,8 +107,12 @@ class Sieve:
     def own_description(self, mention: Mention) -> int:
         """A speaker of its own, described by the whole phrase, with its organisation if it names one."""
         head, span = mention.head, mention.span
-        plural = head.tag_ in ("NNS", "NNPS") or describes_a_share(head) or group_noun(head)  # "police"
+        joined = syntax.joined_to(head) if head.dep_ in ("nsubj", "nsubjpass") else None
+        plural = head.tag_ in ("NNS", "NNPS") or describes_a_share(head) or group_noun(head) or joined is not None
         end = min(head.right_edge.i + 1, span.start + 12)
+        if joined is not None:  # "Paganini and his team": the whole of the joined phrase
+            span = self.doc[min(span.start, head.left_edge.i) : max(span.end, joined.right_edge.i + 1)]
+            end = max(end, joined.right_edge.i + 1)
         # Not the clause that reports them ("the mayor, who said the law was unfair"): it is the quote;
         # nor the reporting verb the parser hung on them ('“...,” the patient described in a report').
         # Nor a relative clause set off by a comma ("the minister, who met Jo Bloggs last week,"):

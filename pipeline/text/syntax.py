@@ -199,6 +199,15 @@ def according_to(token: Token) -> Token | None:
     return None
 
 
+def joined_to(head: Token) -> Token | None:
+    """The last of the nouns joined to `head` by "and" ("Paganini and his team", "The United Nations
+    and the European Union"): together one speaker, a group. None when nothing is joined."""
+    if not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+        return None
+    joined = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    return joined[-1] if joined else None
+
+
 def mention_bounds(head: Token, blocked: set[int]) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase headed by `head`, kept out of `blocked` tokens.
 
