@@ -1400,3 +1400,16 @@ def test_speakers_subjects_joined_by_and_speak_as_one_group(run_text, text, desc
     speaker, quote = _speaker_of(run_text(f"News\n\nThe news came on Monday.\n\n{text}\n"), words)
     assert speaker is not None and (speaker.description, speaker.type) == (description, "GROUP")
     assert quote.speaker_evidence == "description"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tory leader Ann Lee attacked the plan. The Conservative leader said it would cost jobs.",
+        "Liberal Democrat leader Ann Lee attacked the plan. The Lib Dem leader said it would cost jobs.",
+    ],
+)
+def test_speakers_a_party_is_one_party_however_a_role_names_it(run_text, text):
+    """ "Tory leader ... the Conservative leader", "Liberal Democrat ... Lib Dem" (org_aliases.txt)."""
+    speaker, quote = _speaker_of(run_text(f"Politics\n\nMPs met on Monday.\n\n{text}\n"), "cost jobs")
+    assert speaker is not None and speaker.name == "Ann Lee" and quote.speaker_evidence == "role_title"

@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .. import resources
 from ..resources import first_names
-from .names import body_noun, group_noun, is_title_word
+from .names import body_noun, group_noun, is_party, is_title_word
 
 # A person's age as the news writes it before a noun or alone: "the 28-year-old (striker)".
 _AGE_WORDS = ("-", "year", "-", "old")
@@ -50,7 +50,7 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
         _with_given_name(_as_person(e) if e.start in people else e)
         for e in doc.ents
         if (e.label_ in labels or e.start in people) and "\n" not in e.text  # not one run across a line break
-        and e.start not in within
+        and e.start not in within and not (e.label_ == "PERSON" and is_party(e.text))  # "Lib Dem" typed PERSON
     ]  # fmt: skip
     untyped = _untyped_people(doc) + bodies
     return sorted(typed + untyped, key=lambda e: e.start)

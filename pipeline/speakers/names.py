@@ -27,10 +27,41 @@ def _role_form_pattern() -> re.Pattern[str]:
 def role_words(text: str) -> tuple[str, ...]:
     """The words of a title or role, lower case, each form the news writes read as the role it
     stands for (resources/role_forms.txt): "Sen." -> senator, "CEO" -> chief executive,
-    "co-founder" -> co founder."""
+    "co-founder" -> co founder; and a party by one name ("Tory" and "Conservative" leader are one
+    role: resources/org_aliases.txt)."""
     plain = " ".join(text.lower().replace(".", " ").replace("-", " ").split())
     forms = resources.role_forms()
-    return tuple(_role_form_pattern().sub(lambda m: forms[m.group(1)], plain).split())
+    plain = _role_form_pattern().sub(lambda m: forms[m.group(1)], plain)
+    parties = _party_words()
+    return tuple(_party_pattern().sub(lambda m: parties[m.group(1)], plain).split())
+
+
+def is_party(text: str) -> bool:
+    """A party's name however written ("Lib Dem", "Tories"): resources/org_aliases.txt."""
+    words = _singular(text.lower().removesuffix(" party"))
+    return words in _party_words() or words in _party_words().values()
+
+
+@resources.derived
+def _party_words() -> dict[str, str]:
+    """A party's names as a role phrase writes them, without "party" and in the singular -> one
+    name ("tory" -> "conservative", "lib dem" -> "liberal democrat")."""
+    found: dict[str, str] = {}
+    for alias, name in resources.org_aliases().items():
+        canonical = _singular(name.lower().removesuffix(" party"))
+        found[_singular(alias.removesuffix(" party"))] = canonical
+    return {alias: name for alias, name in found.items() if alias and alias != name}
+
+
+def _singular(words: str) -> str:
+    if words.endswith("ies"):
+        return words[:-3] + "y"  # "tories"
+    return words[:-1] if words.endswith("s") and not words.endswith("ss") else words
+
+
+@resources.derived
+def _party_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b({resources.alternation(_party_words())})\b")
 
 
 def body_noun(token: Token) -> bool:
