@@ -1413,3 +1413,17 @@ def test_speakers_a_party_is_one_party_however_a_role_names_it(run_text, text):
     """ "Tory leader ... the Conservative leader", "Liberal Democrat ... Lib Dem" (org_aliases.txt)."""
     speaker, quote = _speaker_of(run_text(f"Politics\n\nMPs met on Monday.\n\n{text}\n"), "cost jobs")
     assert speaker is not None and speaker.name == "Ann Lee" and quote.speaker_evidence == "role_title"
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Institute for Fiscal Studies (IFS", "Institute for Fiscal Studies"),  # a bracket the model cut
+        ("Acme (UK) Ltd", "Acme (UK) Ltd"),
+        ("the BBC's", "BBC"),
+    ],
+)
+def test_speakers_a_name_is_kept_without_what_is_not_part_of_it(written, name):
+    from pipeline.speakers.names import clean_name
+
+    assert clean_name(written) == name

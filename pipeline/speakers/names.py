@@ -77,8 +77,10 @@ def group_noun(token: Token) -> bool:
 
 
 def clean_name(text: str) -> str:
-    """A name without determiners, possessive endings or stray punctuation."""
-    text = re.sub(r"[’']s?$", "", text.strip(), flags=re.IGNORECASE)
+    """A name without determiners, possessive endings or stray punctuation ("Institute for Fiscal
+    Studies (IFS" as the model may take it: the bracket it does not close is no part of it)."""
+    text = re.sub(r"\s*\([^)]*$", "", text.strip())
+    text = re.sub(r"[’']s?$", "", text, flags=re.IGNORECASE)
     words = text.split()
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
