@@ -1427,3 +1427,9 @@ def test_speakers_a_name_is_kept_without_what_is_not_part_of_it(written, name):
     from pipeline.speakers.names import clean_name
 
     assert clean_name(written) == name
+
+
+def test_speakers_people_in_a_role_typed_org_are_a_group(run_text):
+    text = "Cuts\n\nThe report said the project was a waste of money. The MPs said ministers had ignored warnings.\n"
+    speaker, _ = _speaker_of(run_text(text), "ignored warnings")
+    assert speaker is not None and (speaker.type, speaker.name) == ("GROUP", None)

@@ -51,6 +51,7 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
         for e in doc.ents
         if (e.label_ in labels or e.start in people) and "\n" not in e.text  # not one run across a line break
         and e.start not in within and not (e.label_ == "PERSON" and is_party(e.text))  # "Lib Dem" typed PERSON
+        and not _people_in_a_role(e)
     ]  # fmt: skip
     untyped = _untyped_people(doc) + bodies
     return sorted(typed + untyped, key=lambda e: e.start)
@@ -79,6 +80,13 @@ def _person_typed_place(ent: SpacySpan, surnames: set[str]) -> bool:
         return True
     following = doc[ent.sent.end].sent if ent.sent.end < len(doc) else None
     return following is not None and any(t.lower_ == subject and t.dep_ == "nsubj" for t in following)
+
+
+def _people_in_a_role(ent: SpacySpan) -> bool:
+    """ "The MPs said" with "MPs" typed ORG: one word, a role noun in the plural, names no body."""
+    word = ent.text.lower()
+    singular = word[:-1] if word.endswith("s") else word
+    return ent.label_ == "ORG" and len(ent) == 1 and word != singular and singular in resources.role_nouns()
 
 
 def _written_as_a_name(token: Token) -> bool:
