@@ -176,6 +176,7 @@ def description(sieve: Sieve, mention: Mention) -> int | None:
     if mention.kind == "role" or describes_a_share(head) or joined:
         return sieve.own_description(mention)  # "a spokesman for the council", "half of them", "X and Y"
     plural = head.tag_ in ("NNS", "NNPS") or (head.is_sent_start and head.lower_.endswith("s"))
+    plural = plural or (head.lower_.endswith("s") and head.lower_[:-1] in resources.role_nouns())  # "MPs"
     org = body_noun(head) and not plural
     group = plural or group_noun(head)  # "the family"
     return sieve.clusters.anonymous("ORG" if org else "GROUP" if group else "PERSON", clean_name(mention.span.text))

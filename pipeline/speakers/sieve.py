@@ -109,6 +109,7 @@ class Sieve:
         head, span = mention.head, mention.span
         joined = syntax.joined_to(head) if head.dep_ in ("nsubj", "nsubjpass") else None
         plural = head.tag_ in ("NNS", "NNPS") or describes_a_share(head) or group_noun(head) or joined is not None
+        plural = plural or (head.lower_.endswith("s") and head.lower_[:-1] in resources.role_nouns())  # "MPs"
         end = min(head.right_edge.i + 1, span.start + 12)
         if joined is not None:  # "Paganini and his team": the whole of the joined phrase
             span = self.doc[min(span.start, head.left_edge.i) : max(span.end, joined.right_edge.i + 1)]
