@@ -454,6 +454,21 @@ ORGANISATION_SHAPES = [
         id="it-after-the-clause-it-reports-is-that-clause-s-named-subject",
     ),
     pytest.param(
+        "Rates\n\nThe Bank of Harwick held rates at 4.75% on Thursday. The Bank said inflation would stay low.\n",
+        "inflation would stay low", "ORG", "Bank of Harwick", None, "org_head_noun",
+        id="the-capitalised-noun-of-a-body-named-before-is-that-body",
+    ),
+    pytest.param(
+        "Jobs\n\nSiemens said it would cut 3,000 jobs. The German group said the cuts were needed.\n",
+        "cuts were needed", "ORG", "Siemens", None, "org_noun_salient",
+        id="a-people-s-adjective-before-a-business-noun-describes-the-company",
+    ),
+    pytest.param(
+        "Rulings\n\nThe Harwick Trade Organisation ruled against the levy. The trade body said it was unlawful.\n",
+        "was unlawful", "ORG", "Harwick Trade Organisation", None, "org_noun_salient",
+        id="the-trade-body",
+    ),
+    pytest.param(
         "Arrests\n\nPolice Scotland said two men had been arrested in Perth on Monday.\n",
         "two men had been arrested", "ORG", "Police Scotland", None, "name_organisation",
         id="a-force-named-with-a-body-s-noun-first-is-no-titled-person",

@@ -225,6 +225,13 @@ class ArticleNames:
                 found.append((ent.start_char, age, self.person_parts(left, ent.start, ent.end)))
         return found
 
+    def _named_on(self, noun: Token) -> bool:
+        """An organisation named before `noun` whose name is built on it ("the Bank of England")."""
+        word = noun.lower_
+        return any(
+            e.label_ == "ORG" and e.end <= noun.i and len(e) > 1 and word in e.text.lower().split() for e in self.ents
+        )
+
     def person_name(self, head: Token, span: SpacySpan) -> tuple[int, int] | None:
         """Token range of the person's name in a speaker phrase, if the phrase names a person:
         a PERSON entity (the one holding the head, else the last: "Ryanair deputy chief executive
@@ -280,6 +287,9 @@ class ArticleNames:
         "NHS East Midlands said" a name)."""
         # The entity may run past the phrase the parser gave: "Baker & Lowe" split at "&".
         own = next((e for e in self.ents if e.start <= head.i < e.end and e.label_ in ORG_LABELS), None)
+        if own is not None and len(own) == 1 and body_noun(own[0]) and own.start > 0:
+            if self.doc[own.start - 1].lower_ == "the" and self._named_on(own[0]):
+                return None  # "The Bank said" after "the Bank of England": that bank, by its noun
         if own is not None and not any(t.i in self.quoted for t in own):
             return _as_named(own)
         if head.text in self.expansions:
@@ -287,10 +297,12 @@ class ArticleNames:
         if head.text[:1].isupper() and len(span) == 1 and head.lower_ in resources.org_aliases():
             return head.text  # "Labour said", "Tories said": read as common nouns at a sentence's start
         # "The French foreign ministry", "Russia's health department": an organisation noun that a
-        # place or people makes one body, named by the phrase.
+        # place or people makes one body, named by the phrase; not a business's or a group's noun
+        # ("the Russian oil firm", "the German group": a company already named, described).
         if resources.descriptors().get(head.lemma_.lower()) == "ORG" and head.tag_ in ("NN", "NNP"):
             placed = self.ents_in(span.start, head.i, ("GPE", "NORP"))
-            if placed and all(t.i < head.i for e in placed for t in e):
+            described = resources.body_kinds().get(head.lemma_.lower()) == "business" or head.lemma_.lower() == "group"
+            if placed and all(t.i < head.i for e in placed for t in e) and not described:
                 return with_demonym(clean_name(span.text))
             # "the GMB union", "the Unite union": the proper noun a body's noun is built on names it.
             proper = [c for c in head.lefts if c.dep_ == "compound" and c.tag_ == "NNP" and c.ent_type_ in ("", "ORG")]
