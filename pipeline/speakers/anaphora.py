@@ -11,7 +11,7 @@ from ..text import syntax
 from .entities import written_age
 from .introductions import Introduction
 from .mentions import Mention, family_count
-from .names import clean_name, name_head, role_words
+from .names import clean_name, is_party, name_head, role_words
 from .sieve import Sieve
 
 
@@ -60,7 +60,10 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
     said = set(role_words(mention.span.text))
     # "the Democratic governor" after "Governor Ana Lopes": a party or people the phrase adds may be
     # new, unless the introduction gave another ("The Labour leader" is not "Tory leader Ann Lee").
-    affiliations = {t.lower_ for e in sieve.doc.ents if e.label_ == "NORP" for t in e}
+    affiliations = {
+        t.lower_ for e in sieve.doc.ents if e.label_ == "NORP" for t in e
+        if t.lower_ in resources.person_epithets() or is_party(t.text)  # not any name the model typed NORP
+    }
     added = {w for w in own if w in affiliations}
 
     def introduced_so(intro: Introduction) -> bool:

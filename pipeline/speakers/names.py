@@ -38,8 +38,15 @@ def role_words(text: str) -> tuple[str, ...]:
 
 def is_party(text: str) -> bool:
     """A party's name however written ("Lib Dem", "Tories"): resources/org_aliases.txt."""
-    words = _singular(text.lower().removesuffix(" party"))
-    return words in _party_words() or words in _party_words().values()
+    return _singular(text.lower().removesuffix(" party")) in _party_names()
+
+
+@resources.derived
+def _party_names() -> frozenset[str]:
+    """Every party name of resources/org_aliases.txt as a role phrase writes it ("lib dem",
+    "democratic", "tory")."""
+    names = {_singular(n.lower().removesuffix(" party")) for pair in resources.org_aliases().items() for n in pair}
+    return frozenset(names)
 
 
 @resources.derived

@@ -103,7 +103,8 @@ def document_issuer(sieve: Sieve, mention: Mention) -> int | None:
             # when it is the document's own title ("the Fleet Facts report from DataWorks").
             if child.pos_ == "PROPN" and author and (sieve.names.label_of(child) in ORG_LABELS or child.dep_ == "poss"):
                 return sieve.clusters.org(author)
-    return _stated_author(sieve, head) or _speaking_in_it(sieve, mention)
+    stated = _stated_author(sieve, head)
+    return stated if stated is not None else _speaking_in_it(sieve, mention)
 
 
 def _speaking_in_it(sieve: Sieve, mention: Mention) -> int | None:
