@@ -164,7 +164,7 @@ def direct_subject_before_colon(ctx: QuoteContext, cand: Candidate) -> Attributi
     colon = ctx.doc[ctx.tokens.at(ctx.text.rindex(":", 0, cand.start))]
     # The clause before the colon, however the parser hung it on the quote's own verb.
     clause = colon.nbor(-1) if colon.i > colon.sent.start else colon
-    for _ in range(12):
+    for _ in range(12):  # a bound on the climb, as syntax.ancestors has
         if clause.head.i >= colon.i or clause.head.i == clause.i:
             break
         clause = clause.head
@@ -214,8 +214,8 @@ def direct_after_speech_tag(ctx: QuoteContext, cand: Candidate) -> Attribution |
     """Ana Lopes told CBS News. “...”: a sentence that tells only who spoke (a reporting verb with a
     subject and no clause of its own), right before the quote in its paragraph, names its speaker."""
     before = _text_before(ctx, cand)
-    last_word = ctx.text[: cand.pieces[-1][1]].rstrip()[-1:]
-    if not before.endswith(".") or last_word not in (".", "!", "?"):
+    last_mark = ctx.text[: cand.pieces[-1][1]].rstrip()[-1:]
+    if not before.endswith(".") or last_mark not in (".", "!", "?"):
         return None  # “...,” with a tag of its own after it
     stop = ctx.doc[ctx.tokens.at(ctx.paragraph_of(cand.start)[0] + len(before) - 1)]
     sentence = stop.sent

@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .. import resources
 from ..resources import first_names
-from .names import body_noun, group_noun, is_party, is_title_word
+from .names import body_noun, body_or_group_noun, is_party, is_title_word, people_in_a_role
 
 # A person's age as the news writes it before a noun or alone: "the 28-year-old (striker)".
 _AGE_WORDS = ("-", "year", "-", "old")
@@ -84,9 +84,7 @@ def _person_typed_place(ent: SpacySpan, surnames: set[str]) -> bool:
 
 def _people_in_a_role(ent: SpacySpan) -> bool:
     """ "The MPs said" with "MPs" typed ORG: one word, a role noun in the plural, names no body."""
-    word = ent.text.lower()
-    singular = word[:-1] if word.endswith("s") else word
-    return ent.label_ == "ORG" and len(ent) == 1 and word != singular and singular in resources.role_nouns()
+    return ent.label_ == "ORG" and len(ent) == 1 and people_in_a_role(ent.text)
 
 
 def _written_as_a_name(token: Token) -> bool:
@@ -153,19 +151,15 @@ def _untyped_bodies(doc: Doc) -> list[SpacySpan]:
         if end < len(doc) and doc[end].text[:1].isupper() and body_noun(doc[end]):
             end += 1  # "Co.", "Inc.": not letters only, so outside the run
         words = doc[run.start : end]
-        if len(words) >= 2 and _body_or_force(words[-1]) and words[-1].text[:1].isupper():
+        if len(words) >= 2 and body_or_group_noun(words[-1]) and words[-1].text[:1].isupper():
             if not any(t.ent_type_ for t in words) and not is_title_word(words[0]):
                 found.append(SpacySpan(doc, run.start, end, label="ORG"))
     for place in doc.ents:
         before = doc[place.start - 1] if place.start > 0 else None
         if place.label_ == "GPE" and before is not None and _written_as_a_name(before) and not before.ent_type_:
-            if _body_or_force(before):
+            if body_or_group_noun(before):
                 found.append(SpacySpan(doc, before.i, place.end, label="ORG"))
     return found
-
-
-def _body_or_force(token: Token) -> bool:
-    return body_noun(token) or group_noun(token)
 
 
 def _proper_runs(doc: Doc) -> list[SpacySpan]:

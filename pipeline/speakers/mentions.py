@@ -19,6 +19,7 @@ from .entities import age_after, article_entities, written_age
 from .names import (
     acronym,
     body_noun,
+    body_or_group_noun,
     clean_name,
     is_title_word,
     leading_word,
@@ -56,8 +57,10 @@ class Mention:
         return self.span[0].lower_ in ("the", "this", "that", "these", "those")
 
 
-def _names_a_body(token: Token) -> bool:
-    return resources.descriptors().get(token.lower_.rstrip(".")) in ("ORG", "GROUP")
+def joined_subject(head: Token) -> Token | None:
+    """The last noun joined by "and" to a subject ("Paganini and his team wrote"): the two speak
+    together, as one group. None for anything else."""
+    return syntax.joined_to(head) if head.dep_ in ("nsubj", "nsubjpass") else None
 
 
 def family_count(head: Token) -> set[int]:
@@ -167,7 +170,7 @@ class ArticleNames:
             return "description"  # "Those in favour of punishment", "Others said": a group described
         if head.pos_ == "PRON" and head.lower_ != "one":
             return "pronoun"
-        if syntax.joined_to(head) is not None and head.dep_ in ("nsubj", "nsubjpass"):
+        if joined_subject(head) is not None:
             return "description"  # "Paganini and his team wrote": the two together, a group
         if self._epithet(head, span):
             return "epithet"
@@ -255,7 +258,7 @@ class ArticleNames:
                 start -= 1
             # Not a body's noun before a name: "Police Scotland" is a force, not Constable Scotland.
             word_before = self.doc[start - 1]
-            titled = start > span.start and is_title_word(word_before) and not _names_a_body(word_before)
+            titled = start > span.start and is_title_word(word_before) and not body_or_group_noun(word_before)
             if known or titled:
                 return start, head.i + 1
         # "one of the Guildford Four, Gerry Conlon, said": a name set off in apposition, which the

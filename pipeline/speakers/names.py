@@ -77,6 +77,18 @@ def body_noun(token: Token) -> bool:
     return resources.descriptors().get(token.lemma_.lower().rstrip(".")) == "ORG"  # "Co." too
 
 
+def body_or_group_noun(token: Token) -> bool:
+    """A body's noun or a group's ("council", "police"): such a noun before a name names no title
+    ("Police Scotland"), and after a run of names makes them a body ("Greater Harwick Police")."""
+    return body_noun(token) or group_noun(token)
+
+
+def people_in_a_role(word: str) -> bool:
+    """ "MPs", "officials": a role noun (resources/role_nouns.txt) in the plural, however tagged."""
+    word = word.lower()
+    return word.endswith("s") and word[:-1] in resources.role_nouns()
+
+
 def group_noun(token: Token) -> bool:
     """A noun for people spoken of as one ("police", "the family": GROUP in resources/descriptors.txt):
     a group, even where the tagger reads it singular."""

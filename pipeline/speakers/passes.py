@@ -28,8 +28,8 @@ from .anaphora import (
     role_title,
 )
 from .introductions import appositive
-from .mentions import KINDS, ORG_LABELS, Mention, describes_a_share
-from .names import body_noun, clean_name, group_noun
+from .mentions import KINDS, ORG_LABELS, Mention, describes_a_share, joined_subject
+from .names import body_noun, clean_name, group_noun, people_in_a_role
 from .sieve import Sieve
 
 
@@ -173,11 +173,10 @@ def description(sieve: Sieve, mention: Mention) -> int | None:
     head = mention.head
     if describes_a_share(head) and (group := _share_of_the_same(sieve, mention)) is not None:
         return group
-    joined = syntax.joined_to(head) is not None and head.dep_ in ("nsubj", "nsubjpass")
-    if mention.kind == "role" or describes_a_share(head) or joined:
+    if mention.kind == "role" or describes_a_share(head) or joined_subject(head) is not None:
         return sieve.own_description(mention)  # "a spokesman for the council", "half of them", "X and Y"
     plural = head.tag_ in ("NNS", "NNPS") or (head.is_sent_start and head.lower_.endswith("s"))
-    plural = plural or (head.lower_.endswith("s") and head.lower_[:-1] in resources.role_nouns())  # "MPs"
+    plural = plural or people_in_a_role(head.text)  # "MPs" tagged singular
     org = body_noun(head) and not plural
     group = plural or group_noun(head)  # "the family"
     return sieve.clusters.anonymous("ORG" if org else "GROUP" if group else "PERSON", clean_name(mention.span.text))

@@ -15,8 +15,8 @@ from ..text import syntax
 from ..text.paragraphs import ParagraphIndex, paragraphs
 from .clusters import Cluster, Clusters
 from .introductions import Introduction, introductions
-from .mentions import ORG_LABELS, ArticleNames, Mention, describes_a_share
-from .names import body_noun, clean_name, group_noun
+from .mentions import ORG_LABELS, ArticleNames, Mention, describes_a_share, joined_subject
+from .names import body_noun, clean_name, group_noun, people_in_a_role
 
 # A pass: the cluster it finds for a mention, or None.
 Finder = Callable[["Sieve", Mention], "int | None"]
@@ -107,9 +107,9 @@ class Sieve:
     def own_description(self, mention: Mention) -> int:
         """A speaker of its own, described by the whole phrase, with its organisation if it names one."""
         head, span = mention.head, mention.span
-        joined = syntax.joined_to(head) if head.dep_ in ("nsubj", "nsubjpass") else None
-        plural = head.tag_ in ("NNS", "NNPS") or describes_a_share(head) or group_noun(head) or joined is not None
-        plural = plural or (head.lower_.endswith("s") and head.lower_[:-1] in resources.role_nouns())  # "MPs"
+        joined = joined_subject(head)
+        plural = head.tag_ in ("NNS", "NNPS") or describes_a_share(head) or group_noun(head)  # "police"
+        plural = plural or joined is not None or people_in_a_role(head.text)  # "X and Y", "MPs" tagged singular
         end = min(head.right_edge.i + 1, span.start + 12)
         if joined is not None:  # "Paganini and his team": the whole of the joined phrase
             span = self.doc[min(span.start, head.left_edge.i) : max(span.end, joined.right_edge.i + 1)]
