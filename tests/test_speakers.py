@@ -1390,15 +1390,18 @@ def test_speakers_a_role_with_a_party_the_introduction_did_not_give(run_text, te
 @pytest.mark.parametrize(
     "text",
     [
-        "Ana Lopes was named chief executive of Skyway last year. The chief executive said fares would fall.",
-        "Ana Lopes was elected mayor in 2019. The mayor said fares would fall.",
-        "Ana Lopes, who became mayor in 2019, spoke first. The mayor said fares would fall.",
+        # A role given in the sentence the person is the subject of introduces them with it.
+        "Ann Lee was named chief executive of Skyway last year. The chief executive said it would cost jobs.",
+        "Ann Lee was elected mayor in 2019. The mayor said it would cost jobs.",
+        "Ann Lee, who became mayor in 2019, spoke first. The mayor said it would cost jobs.",
+        # A party is one party however a role names it (org_aliases.txt).
+        "Tory leader Ann Lee attacked the plan. The Conservative leader said it would cost jobs.",
+        "Liberal Democrat leader Ann Lee attacked the plan. The Lib Dem leader said it would cost jobs.",
     ],
 )
-def test_speakers_a_role_given_in_the_sentence_introduces_the_person(run_text, text):
-    """ "was named chief executive", "became mayor": a role the person is given introduces them with it."""
-    speaker, quote = _speaker_of(run_text(f"Fares\n\nThe city met on Monday.\n\n{text}\n"), "fares would fall")
-    assert speaker is not None and speaker.name == "Ana Lopes" and quote.speaker_evidence == "role_title"
+def test_speakers_more_ways_a_role_joins_its_person(run_text, text):
+    speaker, quote = _speaker_of(run_text(f"Politics\n\nThe council met on Monday.\n\n{text}\n"), "cost jobs")
+    assert speaker is not None and speaker.name == "Ann Lee" and quote.speaker_evidence == "role_title"
 
 
 @pytest.mark.parametrize(
@@ -1415,19 +1418,6 @@ def test_speakers_subjects_joined_by_and_speak_as_one_group(run_text, text, desc
     speaker, quote = _speaker_of(run_text(f"News\n\nThe news came on Monday.\n\n{text}\n"), words)
     assert speaker is not None and (speaker.description, speaker.type) == (description, "GROUP")
     assert quote.speaker_evidence == "description"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Tory leader Ann Lee attacked the plan. The Conservative leader said it would cost jobs.",
-        "Liberal Democrat leader Ann Lee attacked the plan. The Lib Dem leader said it would cost jobs.",
-    ],
-)
-def test_speakers_a_party_is_one_party_however_a_role_names_it(run_text, text):
-    """ "Tory leader ... the Conservative leader", "Liberal Democrat ... Lib Dem" (org_aliases.txt)."""
-    speaker, quote = _speaker_of(run_text(f"Politics\n\nMPs met on Monday.\n\n{text}\n"), "cost jobs")
-    assert speaker is not None and speaker.name == "Ann Lee" and quote.speaker_evidence == "role_title"
 
 
 @pytest.mark.parametrize(
