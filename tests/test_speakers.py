@@ -1438,3 +1438,19 @@ def test_speakers_people_in_a_role_typed_org_are_a_group(run_text):
     text = "Cuts\n\nThe report said the project was a waste of money. The MPs said ministers had ignored warnings.\n"
     speaker, _ = _speaker_of(run_text(text), "ignored warnings")
     assert speaker is not None and (speaker.type, speaker.name) == ("GROUP", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name", "description"),
+    [
+        # A given name alone beside a relation is a person, whom "she" takes up.
+        ("Tom Reed's mother, Ana, said he was innocent. She said the police had lied to her.", "police had lied",
+         "Ana", None),
+        # A relative clause set off by commas says more of the speaker; it is not what they are called.
+        ("The company, which employs 3,000 people, said profits rose. It added that it would hire 500 more.",
+         "hire 500 more", None, "company"),
+    ],
+)  # fmt: skip
+def test_speakers_what_is_said_beside_a_speaker(run_text, text, words, name, description):
+    speaker, _ = _speaker_of(run_text(f"Court\n\nThe trial opened on Monday.\n\n{text}\n"), words)
+    assert speaker is not None and (speaker.name, speaker.description) == (name, description)

@@ -43,7 +43,10 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
     # One name, one kind of thing in an article: "Vogel" typed PERSON three times and ORG once is a person.
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
     people = {e.start for e in doc.ents if _person_typed_place(e, surnames)} if "PERSON" in labels else set()
-    people |= {e.start for e in doc.ents if _person_typed_org(e) or _aged_name(e) or _surname(e, surnames)}
+    people |= {
+        e.start for e in doc.ents
+        if _person_typed_org(e) or _aged_name(e) or _surname(e, surnames) or _first_name_beside_a_person(e)
+    }  # fmt: skip
     bodies = _untyped_bodies(doc) if "ORG" in labels else []
     within = {i for body in bodies for i in range(body.start, body.end)}  # "Scotland" of "Police Scotland"
     typed = [
@@ -123,14 +126,25 @@ def _person_typed_org(ent: SpacySpan) -> bool:
     return titled or apposed
 
 
+def _first_name_beside_a_person(ent: SpacySpan) -> bool:
+    """ "Tom Reed's mother, Ana, said" with "Ana" typed ORG: a given name of one gender alone, in
+    apposition to a person's role or relation ("mother", "spokesman": resources/gendered_nouns.txt,
+    role_nouns.txt)."""
+    root = ent.root
+    if ent.label_ not in ("ORG", "GPE", "") or len(ent) != 1 or first_names.gender_of(root.text) not in ("f", "m"):
+        return False
+    return root.dep_ == "appos" and (is_title_word(root.head) or root.head.lower_ in resources.gendered_nouns())
+
+
 def _untyped_people(doc: Doc) -> list[SpacySpan]:
     """ "Maria Garcia beat ...", "Reed, 45, said": a name the model gave no entity at all, one to
     three capitalised proper nouns in a row, outside every entity, none a title or an organisation
     noun, either two or three of them the first a common given name (resources/first_names.py),
-    or with an age after them."""
+    or with an age after them; or a given name alone beside a person ("his mother, Ana,")."""
     found = []
     for run in _proper_runs(doc):
         named = 2 <= len(run) <= 3 and first_names.is_given_name(run[0].text)
+        named = named or (len(run) == 1 and _first_name_beside_a_person(run))
         if (
             (named or len(run) <= 3 and age_after(run) is not None)
             and not any(t.ent_type_ for t in run) and not _joined_to_the_word_before(run[0])

@@ -223,8 +223,10 @@ def mention_bounds(head: Token, blocked: set[int]) -> tuple[int, int]:
             end = child.right_edge.i + 1
         elif child.dep_ == "relcl" and head.pos_ in ("NUM", "PRON", "DET", "NOUN") and child.right_edge.i - head.i <= 6:
             # Not a clause that reports what they said ("the mayor, who said the law was unfair"):
-            # those words are the quote, not the speaker.
-            if not reports_speech(child):
+            # those words are the quote, not the speaker; nor one set off by a comma ("The company,
+            # which employs 3,000 people,"): it says more of them, it is not what they are called.
+            set_off = head.doc[child.left_edge.i - 1].text == ","
+            if not reports_speech(child) and not set_off:
                 end = child.right_edge.i + 1
     # "Leader of the local Labour party Gill Mitchell said": a role phrase that ends in a person's
     # name runs to the name, which is who speaks.
