@@ -4,6 +4,8 @@ left outside its person), and ages written with a name ("Tom Reed, 28")."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
@@ -41,17 +43,18 @@ def age_after(ent: SpacySpan) -> int | None:
 def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
     """The entities of `doc` with one of `labels`, in text order, corrected as below."""
     # One name, one kind of thing in an article: "Vogel" typed PERSON three times and ORG once is a person.
-    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
-    people = {e.start for e in doc.ents if _person_typed_place(e, surnames)} if "PERSON" in labels else set()
+    ents = doc.ents  # read once: each read builds the spans again
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON"}
+    people = {e.start for e in ents if _person_typed_place(e, surnames)} if "PERSON" in labels else set()
     people |= {
-        e.start for e in doc.ents
+        e.start for e in ents
         if _person_typed_org(e) or _aged_name(e) or _surname(e, surnames) or _first_name_beside_a_person(e)
     }  # fmt: skip
-    bodies = _untyped_bodies(doc) if "ORG" in labels else []
+    bodies = _untyped_bodies(doc, ents) if "ORG" in labels else []
     within = {i for body in bodies for i in range(body.start, body.end)}  # "Scotland" of "Police Scotland"
     typed = [
         _with_given_name(_as_person(e) if e.start in people else e)
-        for e in doc.ents
+        for e in ents
         if (e.label_ in labels or e.start in people) and "\n" not in e.text  # not one run across a line break
         and e.start not in within and not (e.label_ == "PERSON" and is_party(e.text))  # "Lib Dem" typed PERSON
         and not _people_in_a_role(e)
@@ -154,7 +157,7 @@ def _untyped_people(doc: Doc) -> list[SpacySpan]:
     return found
 
 
-def _untyped_bodies(doc: Doc) -> list[SpacySpan]:
+def _untyped_bodies(doc: Doc, ents: Sequence[SpacySpan]) -> list[SpacySpan]:
     """ "Harlow Water Co. cut supplies", "Northfield District Council said", "Greater Harwick Police
     said": a name the model gave no entity, capitalised proper nouns that end in a body's, a
     company's ("Co.", "Inc") or a force's noun (resources/descriptors.txt), outside every entity;
@@ -168,7 +171,7 @@ def _untyped_bodies(doc: Doc) -> list[SpacySpan]:
         if len(words) >= 2 and body_or_group_noun(words[-1]) and words[-1].text[:1].isupper():
             if not any(t.ent_type_ for t in words) and not is_title_word(words[0]):
                 found.append(SpacySpan(doc, run.start, end, label="ORG"))
-    for place in doc.ents:
+    for place in ents:
         before = doc[place.start - 1] if place.start > 0 else None
         if place.label_ == "GPE" and before is not None and _written_as_a_name(before) and not before.ent_type_:
             if body_or_group_noun(before):

@@ -111,9 +111,9 @@ def _speaking_in_it(sieve: Sieve, mention: Mention) -> int | None:
     """ "In a new case study out Monday, they detail how ...", "In a report released on Monday, the
     agency said ...": whoever speaks in a document of that noun, before this phrase, issued it."""
     head = mention.head
-    for token in sieve.doc[: head.i]:
-        if token.lemma_.lower() != head.lemma_.lower():
-            continue
+    for token in _same_documents(sieve, head):
+        if token.i >= head.i:
+            break
         # The document in the phrase that opens the sentence, before its first comma (the parser
         # may read "study" there as a verb, so the words are read, not the parse).
         opening = sieve.doc[token.sent.start : token.i]
@@ -128,12 +128,19 @@ def _speaking_in_it(sieve: Sieve, mention: Mention) -> int | None:
     return None
 
 
+def _same_documents(sieve: Sieve, head: Token) -> list[Token]:
+    """Every word of the article with the document noun's lemma, in order (found on the Doc's
+    arrays: a pass over every token for each document phrase costs a long article dearly)."""
+    lemma = head.lemma_.lower()
+    return syntax.tokens_with_lower(sieve.doc, frozenset({lemma, lemma.capitalize()}), attr="LEMMA")
+
+
 def _stated_author(sieve: Sieve, head: Token) -> int | None:
     """The organisation the article says is behind the document, wherever it says so; none when it
     names two ("commissioned by Acme ... conducted by Sunovate": the document speaks for itself)."""
     authors: set[str] = set()
-    for token in sieve.doc:
-        if token.lemma_.lower() != head.lemma_.lower() or token.dep_ not in ("dobj", "nsubjpass"):
+    for token in _same_documents(sieve, head):
+        if token.dep_ not in ("dobj", "nsubjpass"):
             continue
         verb = token.head
         if verb.lemma_.lower() not in resources.authoring_verbs():

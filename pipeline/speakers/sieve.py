@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from .. import resources
 from ..text import syntax
@@ -51,6 +52,7 @@ class Sieve:
         self.paragraphs = ParagraphIndex(paragraphs(text))
         self._ent_clusters: dict[int, int] = {}  # entity (or role subject) start token -> its cluster
         self._joined_clusters: dict[int, int] = {}  # first of subjects joined by "and" -> their group
+        self._noun_clusters: dict[int, int | None] = {}  # a body's noun subject -> what it stands for
         # "A spokesman for the department rubbished the report. He said: ...": role nouns as subjects.
         self.role_subjects = [
             t for t in syntax.tokens_with_lower(doc, resources.role_nouns())
@@ -138,16 +140,8 @@ class Sieve:
         earlier quotes and main-clause subjects (people, organisations, role nouns) are salient; other
         people named are candidates only within their paragraph."""
         seen = [(c, i, True) for c, _, i in self.history if c < char]
-        for ent in self.names.ents:
-            if ent.end_char > char or any(t.i in self.quoted for t in ent) or ent.label_ not in ("PERSON", "ORG"):
-                continue
-            subject = ent.root.dep_ in ("nsubj", "nsubjpass") and _main_clause(ent.root.head)
-            # "Acme Energy's plans were rejected by the regulator. It said ...": a body whose thing
-            # the sentence is about is what it is about.
-            last = ent[-1]  # the possessive's word, however the parser hung the rest of the name
-            owner = last.dep_ == "poss" and last.head.dep_ in ("nsubj", "nsubjpass")
-            subject = subject or (owner and ent.label_ == "ORG" and _main_clause(last.head.head))
-            if not subject and ent.label_ != "PERSON":
+        for ent, subject in self._named_antecedents:
+            if ent.end_char > char:
                 continue
             if ent.start not in self._ent_clusters:
                 self._ent_clusters[ent.start] = (
@@ -172,13 +166,30 @@ class Sieve:
                 seen.append((token.idx, self._ent_clusters[token.i], True))
         for token in self.noun_subjects:
             if token.idx < char and _main_clause(token.head):
-                if token.i not in self._ent_clusters:
-                    found = self.resolve(self.mention_at(token))
-                    if found is None:
-                        continue
-                    self._ent_clusters[token.i] = found
-                seen.append((token.idx, self._ent_clusters[token.i], True))
+                if token.i not in self._noun_clusters:  # None too: a noun no row finds stays unfound
+                    self._noun_clusters[token.i] = self.resolve(self.mention_at(token))
+                found = self._noun_clusters[token.i]
+                if found is not None:
+                    seen.append((token.idx, found, True))
         return sorted(seen)
+
+    @cached_property
+    def _named_antecedents(self) -> list[tuple[SpacySpan, bool]]:
+        """The people and organisations named outside quotes that may be antecedents, in text
+        order, each with whether it is salient: main-clause subjects, and bodies whose thing is one
+        ("Acme Energy's plans were rejected by the regulator. It said ...": what the sentence is
+        about); a person named anywhere is a candidate within their paragraph."""
+        found = []
+        for ent in self.names.ents:
+            if any(t.i in self.quoted for t in ent) or ent.label_ not in ("PERSON", "ORG"):
+                continue
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass") and _main_clause(ent.root.head)
+            last = ent[-1]  # the possessive's word, however the parser hung the rest of the name
+            owner = last.dep_ == "poss" and last.head.dep_ in ("nsubj", "nsubjpass")
+            subject = subject or (owner and ent.label_ == "ORG" and _main_clause(last.head.head))
+            if subject or ent.label_ == "PERSON":
+                found.append((ent, bool(subject)))
+        return found
 
     def mention_at(self, head: Token) -> Mention:
         """The phrase a token heads, read as a speaker phrase would be."""

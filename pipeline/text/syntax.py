@@ -29,10 +29,20 @@ def names_a_cue(token: Token) -> bool:
     ("hit back", "shot back": a verb that reports only with "back")."""
     cues = resources.cue_verbs()
     lemma = token.lemma_.lower()
+    if lemma in cues:
+        return True
     if lemma.endswith("ing") and misread_verb(token):  # "warning" read as a noun: warn, or note
-        lemma = lemma[:-3] if lemma[:-3] in cues else lemma[:-3] + "e"
+        return lemma[:-3] in cues or lemma[:-3] + "e" in cues
+    if lemma not in _phrasal_cue_verbs():
+        return False
     # The parser reads "back" as a particle or as an adverb.
-    return lemma in cues or any(c.dep_ in ("prt", "advmod") and f"{lemma} {c.lower_}" in cues for c in token.children)
+    return any(c.dep_ in ("prt", "advmod") and f"{lemma} {c.lower_}" in cues for c in token.children)
+
+
+@resources.derived
+def _phrasal_cue_verbs() -> frozenset[str]:
+    """The verbs of the cue rows written with their particle ("hit" of "hit back")."""
+    return frozenset(row.split()[0] for row in resources.cue_verbs() if " " in row)
 
 
 def is_indirect_cue(token: Token) -> bool:
