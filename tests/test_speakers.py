@@ -541,7 +541,92 @@ PASS_ROWS = [
         "It rained all week.\n\nLater she said the town had been saved.\n",
         "town had been saved", "Jo Reed", "pronoun_earlier", id="pronoun-far-from-its-antecedent",
     ),
+    pytest.param(
+        "Conference\n\nMr Kendall told the party conference that voters wanted honesty.\n\n"
+        "\u201cPeople are tired of spin,\u201d he said.\n\n"
+        "The Green leader added that his party would fight every seat.\n",
+        "fight every seat", "Kendall", "role_salient", id="an-office-never-given-is-the-person-just-spoken-of",
+    ),
+    pytest.param(
+        "Inquiry\n\nSir Tom Grant, who chairs the committee, questioned the minister, Ruth Kelly.\n\n"
+        "She said the department had acted properly.\n",
+        "acted properly", "Ruth Kelly", "pronoun_named_near", id="she-with-no-woman-speaking-is-the-woman-named-near",
+    ),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # An office nobody was introduced with, after a person the article gave no title.
+        ("Mr Kendall told the conference that voters wanted honesty.\n\nThe Lib Dem leader said his party "
+         "would fight every seat.", "Kendall"),
+        ("Mr Letwin said taxes would fall.\n\nThe shadow chancellor said a Tory government would cut spending.",
+         "Letwin"),
+        ("Mr Blake has defended his record on schools.\n\nThe prime minister said standards had risen.", "Blake"),
+        ("Mr Straw said the talks had been useful.\n\nThe foreign secretary said Britain would keep pressing. "
+         "\u201cWe are not giving up,\u201d he said.", "Straw"),
+        # Not the person just spoken of: the office was written before for someone else, a body or a
+        # country owns it, or the person has a role or an age of their own.
+        ("Mr Smith met the Iraqi foreign minister on Monday.\n\nThe minister said the talks had gone well.", None),
+        ("Mr Jones said he was angry about the closure.\n\nThe council leader said the plan would go ahead.", None),
+        ("Tom Reed, 45, said trade was down.\n\nThe mayor said the town would recover.", None),
+        ("Tom Reed, a local shopkeeper, said trade was down.\n\nThe mayor said the town would recover.", None),
+    ],
+)  # fmt: skip
+def test_speakers_an_office_never_introduced_is_the_person_just_spoken_of(run_text, text, name):
+    result = run_text(f"Politics\n\n{text}\n")
+    quote = result.quotes[-1]
+    speaker = next((s for s in result.speakers if s.id == quote.speaker), None)
+    assert speaker is not None
+    assert speaker.name == name if name else speaker.type == "PERSON" and speaker.name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        # "he" with no man speaking or the subject near: the man named in what she reported.
+        ("Ms Lopes told the inquiry that Mr Grant had warned her about the risks.\n\nHe said the project was "
+         "too dangerous.", "too dangerous", "Grant"),
+        ("Mr Reed said his wife, Ana, had been treated badly.\n\nShe said staff had ignored her.", "ignored her",
+         "Ana"),
+        # A person of that gender speaking near is still the one.
+        ("Ms Lopes said Mr Grant had warned her.\n\nShe said the project was too dangerous.", "too dangerous",
+         "Lopes"),
+    ],
+)  # fmt: skip
+def test_speakers_he_or_she_with_nobody_near_is_the_person_of_that_gender_named_near(run_text, text, words, name):
+    speaker, _ = _speaker_of(run_text(f"Inquiry\n\n{text}\n"), words)
+    assert speaker is not None and speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        # A name the model cut or mistyped: "Ms Mills" typed ORG, "Howell" typed ORG after "Michael",
+        # "Mr Blake" untyped, "British Industry" typed a person inside a body's name.
+        ("Ms Mills said sales had grown.", "Mills", "PERSON"),
+        ("Michael Howell said sales had grown.", "Michael Howell", "PERSON"),
+        ("The Confederation of British Industry said sales had grown.", "Confederation of British Industry", "ORG"),
+        ("The Institute for Public Policy Research said sales had grown.", "Institute for Public Policy Research",
+         "ORG"),
+    ],
+)  # fmt: skip
+def test_speakers_names_the_model_cut_or_mistyped(run_text, text, name, type_):
+    speaker, _ = _speaker_of(run_text(f"Retail\n\n{text}\n"), "sales had grown")
+    assert speaker is not None and (speaker.name, speaker.type) == (name, type_)
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("The Prime Minister said sales had grown.", "Prime Minister"),  # a title alone names nobody
+        ("The Lib Dem foreign affairs spokesman said sales had grown.", "Lib Dem foreign affairs spokesman"),
+    ],
+)
+def test_speakers_a_title_or_a_party_typed_a_person_is_no_name(run_text, text, description):
+    speaker, _ = _speaker_of(run_text(f"Retail\n\n{text}\n"), "sales had grown")
+    assert speaker is not None and speaker.name is None and speaker.description == description
 
 
 @pytest.mark.parametrize(("text", "words", "label", "rule"), PASS_ROWS)

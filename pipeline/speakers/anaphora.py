@@ -1,7 +1,8 @@
 """Sieve passes for phrases that point back at someone the article named or described before:
-a role ("the minister"), a body's noun ("the union", "the company"), people named by their work
-("Prosecutors said"), a description said again ("the spokesman"), and a person named again by age,
-origin or party ("the 28-year-old", "the Frenchman"). The table of passes is in passes.py.
+a body's noun ("the union", "the company"), people named by their work ("Prosecutors said"), a
+description said again ("the spokesman"), and a person named again by age, origin or party ("the
+28-year-old", "the Frenchman"). Roles ("the minister") are in roles.py; the table of passes is in
+passes.py.
 """
 
 from __future__ import annotations
@@ -9,85 +10,12 @@ from __future__ import annotations
 from .. import resources
 from ..text import syntax
 from .entities import written_age
-from .introductions import Introduction
-from .mentions import Mention, family_count
-from .names import clean_name, is_party, name_head, role_words
+from .names import clean_name, name_head
+from .phrases import Mention
 from .sieve import Sieve
 
 
 # ---- descriptions that point back ------------------------------------------------------------------
-def role_title(sieve: Sieve, mention: Mention) -> int | None:
-    """ "The minister", "the Wikileaks founder", "the senator" after "Sen. Ann Byrne": the person the
-    article introduced, before this phrase, with that title or role (each read through
-    resources/role_forms.txt), the nearest first; with none before, the first introduced with it
-    in the two paragraphs after."""
-    if mention.head.tag_ in ("NNS", "NNPS"):
-        return None
-    head = mention.head
-    # "the CEO" -> chief executive: the role's last word is what a title must hold, the words
-    # before it are what the introduction must have said.
-    # Not the possessor's words: "the Jewish state's premier" is a prime minister, whatever state.
-    possessor = {t.i for c in head.lefts if c.dep_ == "poss" for t in c.subtree}
-    written = [
-        t.text for t in mention.span
-        if t.i <= head.i and t.i not in possessor and t.dep_ not in ("det", "poss", "case", "punct")
-    ]  # fmt: skip
-    words = role_words(" ".join(written))
-    if not words:
-        return None
-    word, own = words[-1], set(words[:-1])
-    # "the Skyway boss": whoever the article introduced leading it, by any leading role.
-    stands_for = [tuple(role.split()) for role in resources.leading_roles().get(word, ())] + [(word,)]
-
-    def holds(title: tuple[str, ...]) -> bool:
-        return any(title[i : i + len(role)] == role for role in stands_for for i in range(len(title)))
-    # "the congresswoman" is not "Rep. Tom Reed": a gender the role noun says must not disagree.
-    gender = resources.gendered_nouns().get(head.lower_)
-
-    def agrees(other: str | None) -> bool:
-        return gender is None or other is None or other == gender
-
-    # (char, the cluster of a speaker named with the title, or the introduction that gave it)
-    titled: list[tuple[int, int | Introduction]] = []
-    for at, _, index in sieve.history:
-        cluster = sieve.clusters[index]
-        if (
-            at < mention.char and cluster.type == "PERSON" and holds(role_words(cluster.title or ""))
-            and agrees(cluster.gender)
-        ):  # fmt: skip
-            titled.append((at, index))
-    pointing_back = mention.definite or any(c.dep_ == "poss" for c in head.lefts)
-    said = set(role_words(mention.span.text))
-    # "the Democratic governor" after "Governor Ana Lopes": a party or people the phrase adds may be
-    # new, unless the introduction gave another ("The Labour leader" is not "Tory leader Ann Lee").
-    affiliations = {
-        t.lower_ for e in sieve.doc.ents if e.label_ == "NORP" for t in e
-        if t.lower_ in resources.person_epithets() or is_party(t.text)  # not any name the model typed NORP
-    }
-    added = {w for w in own if w in affiliations}
-
-    def introduced_so(intro: Introduction) -> bool:
-        title = role_words(intro.parts.title or "")
-        # "Former Prime Minister John Major" is not "the prime minister", nor "shadow chancellor
-        # Ann Lee" "the chancellor": a word that makes it another office must be said again.
-        other_office = (set(title) & resources.other_office_words()) - said
-        # "The Labour leader" is not "Tory leader Ann Lee": the phrase's own words must fit too.
-        fits = own <= intro.words or (own - added <= intro.words and not intro.words & affiliations)
-        return holds(title) and not other_office and fits and agrees(intro.parts.gender)
-
-    # "a spokesman" is a new one: only a phrase that points back takes an introduction's person.
-    intros = [intro for intro in sieve.introductions if introduced_so(intro)] if pointing_back else []
-    titled += [(intro.char, intro) for intro in intros if intro.char < mention.char]
-    if not titled:
-        # "The Jewish state's premier hailed the move. ... Israeli Prime Minister Benjamin
-        # Netanyahu said": a lede's role named in the two paragraphs after it, none before.
-        here = sieve.paragraphs.index_of(mention.char)
-        after = [i for i in intros if i.char > mention.char and sieve.paragraphs.index_of(i.char) <= here + 2]
-        return sieve.clusters.person(after[0].parts) if after else None
-    _, found = max(titled, key=lambda pair: pair[0])
-    return found if isinstance(found, int) else sieve.clusters.person(found.parts)
-
-
 def org_head_noun(sieve: Sieve, mention: Mention) -> int | None:
     """ "The trust", "the committee", "the union": the organisation named before whose name is built
     on that noun ("United Lincolnshire Hospitals NHS Trust", "National Union of Teachers"), the
@@ -274,57 +202,3 @@ def epithet_salient(sieve: Sieve, mention: Mention) -> int | None:
         mention, gender, frozenset({"PERSON"}),
         lambda c, salient, here: salient and sieve.paragraphs.index_of(c) >= here - 1,
     )  # fmt: skip
-
-
-def role_epithet(sieve: Sieve, mention: Mention) -> int | None:
-    """ "Pop star Lana Reyes cancelled her tour. The singer said ...": a role the news names a
-    person again by (renown: resources/person_epithets.txt) that nobody in the article was
-    introduced with is, as "the Frenchman" is, the person just spoken of; not one the article gave
-    another role ("Coach Sam Riley praised Tom Reed. The striker said": not the coach)."""
-    head = mention.head
-    if not mention.definite or head.tag_ != "NN" or head.lower_ not in resources.person_epithets():
-        return None
-    count = family_count(head)
-    if head.lower_ in resources.counted_epithets() and not count:
-        return None  # "the father" alone: as often someone else's
-    if not all(t.i == head.i or t.pos_ in ("DET", "ADJ", "ADV") or t.i in count for t in mention.span):
-        return None  # "the club's striker", "the Chelsea striker": someone of that body's
-    found = epithet_salient(sieve, mention)
-    if found is None:
-        return None
-    name = sieve.clusters[found].name
-    titles = [role_words(i.parts.title or "") for i in sieve.introductions if i.parts.name == name]
-    known_for = all(set(title) & set(resources.person_epithets()) for title in titles if title)
-    return found if known_for else None
-
-
-def role_lead_person(sieve: Sieve, mention: Mention) -> int | None:
-    """ "Tony Blair has defended the plans ... The prime minister told ...": an office
-    (resources/lead_offices.txt) nobody in the article is introduced with is the person the article
-    leads with (the first full name in a sentence of its first paragraphs), when the article gives
-    them no title at all and the office's gender does not disagree."""
-    head = mention.head
-    if not mention.definite or head.tag_ not in ("NN", "NNP") or head.lower_ not in resources.lead_offices():
-        return None
-    if set(role_words(mention.span.text)) & resources.other_office_words():
-        return None
-    if any(c.dep_ == "poss" for c in head.lefts):
-        return None
-    if any(head.lower_ in role_words(intro.parts.title or "") for intro in sieve.introductions):
-        return None  # someone holds an office of that name: role_title's to find, or nobody's
-    lead = next(
-        (e for e in sieve.names.ents
-         if e.label_ == "PERSON" and len(e) >= 2 and not any(t.i in sieve.quoted for t in e)
-         and sieve.paragraphs.index_of(e.start_char) <= 2 and e.start_char < mention.char
-         and any(t.pos_ == "VERB" for t in e.sent)),  # in a sentence, not a byline
-        None,
-    )  # fmt: skip
-    if lead is None:
-        return None
-    parts = sieve.names.person_parts(lead.start, lead.start, lead.end)
-    if any(intro.parts.name == parts.name for intro in sieve.introductions):
-        return None  # they have a title of their own, and it is not this one
-    gender = resources.gendered_nouns().get(head.lower_)
-    if gender and parts.gender and gender != parts.gender:
-        return None
-    return sieve.clusters.person(parts)

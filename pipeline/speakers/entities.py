@@ -4,6 +4,7 @@ left outside its person), and ages written with a name ("Tom Reed, 28")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy
@@ -49,18 +50,50 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
     people |= {
         e.start for e in ents
         if _person_typed_org(e) or _aged_name(e) or _surname(e, surnames) or _first_name_beside_a_person(e)
+        or _surname_after_a_given_name(e)
     }  # fmt: skip
     bodies = _untyped_bodies(doc, ents) if "ORG" in labels else []
     within = {i for body in bodies for i in range(body.start, body.end)}  # "Scotland" of "Police Scotland"
     typed = [
         _with_given_name(_as_person(e) if e.start in people else e)
-        for e in ents
+        for e in map(_without_honorific, ents)
         if (e.label_ in labels or e.start in people) and "\n" not in e.text  # not one run across a line break
-        and e.start not in within and not (e.label_ == "PERSON" and is_party(e.text))  # "Lib Dem" typed PERSON
+        and e.start not in within
+        and not (e.label_ == "PERSON" and is_party(_THE.sub("", e.text)))  # "The Lib Dem" typed PERSON
         and not _people_in_a_role(e)
     ]  # fmt: skip
     untyped = _untyped_people(doc) + bodies
     return sorted(typed + untyped, key=lambda e: e.start)
+
+
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def _without_honorific(ent: SpacySpan) -> SpacySpan:
+    """ "Ms Mills" or "Mr | Straw" typed ORG or a place: a person, named without the honorific (as
+    the model names "Mr Blair" "Blair")."""
+    if ent.label_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+        return ent
+    honorifics = resources.honorifics()
+    if len(ent) >= 2 and ent[0].lower_.rstrip(".") in honorifics:
+        return SpacySpan(ent.doc, ent.start + 1, ent.end, label="PERSON")
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in honorifics:
+        return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")
+    return ent
+
+
+def _surname_after_a_given_name(ent: SpacySpan) -> bool:
+    """ "Michael Howell said" with "Howell" alone typed ORG: one word, written as a name and not in
+    capitals (an acronym), no body's noun, right after a common given name outside every entity
+    (the given name is taken in by `_with_given_name`)."""
+    if ent.label_ not in ("ORG", "GPE", "NORP") or len(ent) != 1 or ent.start == 0 or ent[0].is_upper:
+        return False
+    before = ent.doc[ent.start - 1]
+    return (
+        _written_as_a_name(ent[0]) and not body_noun(ent[0]) and not before.ent_type_
+        and _written_as_a_name(before) and first_names.is_given_name(before.text)
+        and not _joined_to_the_word_before(before)
+    )  # fmt: skip
 
 
 def _person_typed_place(ent: SpacySpan, surnames: set[str]) -> bool:
@@ -143,9 +176,14 @@ def _untyped_people(doc: Doc) -> list[SpacySpan]:
     """ "Maria Garcia beat ...", "Reed, 45, said": a name the model gave no entity at all, one to
     three capitalised proper nouns in a row, outside every entity, none a title or an organisation
     noun, either two or three of them the first a common given name (resources/first_names.py),
-    or with an age after them; or a given name alone beside a person ("his mother, Ana,")."""
+    or with an age after them, or after an honorific ("Mr Blake"); or a given name alone beside a
+    person ("his mother, Ana,")."""
     found = []
     for run in _proper_runs(doc):
+        honoured = _after_an_honorific(run)
+        if honoured is not None:  # "Mr Blake has defended his record": a person, whoever he is
+            found.append(honoured)
+            continue
         named = 2 <= len(run) <= 3 and first_names.is_given_name(run[0].text)
         named = named or (len(run) == 1 and _first_name_beside_a_person(run))
         if (
@@ -157,13 +195,30 @@ def _untyped_people(doc: Doc) -> list[SpacySpan]:
     return found
 
 
+def _after_an_honorific(run: SpacySpan) -> SpacySpan | None:
+    """The name in "Mr Blake", "Mrs Ana Patel" (resources/honorifics.txt), outside every entity:
+    one or two proper nouns after the honorific, none a title or a body's noun."""
+    doc, honorifics = run.doc, resources.honorifics()
+    if run[0].lower_ in honorifics:
+        words = run[1:]
+    elif run.start > 0 and doc[run.start - 1].lower_.rstrip(".") in honorifics:  # "Mr. Blake"
+        words = run
+    else:
+        return None
+    if not 1 <= len(words) <= 2 or any(t.ent_type_ or is_title_word(t) or body_noun(t) for t in words):
+        return None
+    return SpacySpan(doc, words.start, words.end, label="PERSON")
+
+
 def _untyped_bodies(doc: Doc, ents: Sequence[SpacySpan]) -> list[SpacySpan]:
     """ "Harlow Water Co. cut supplies", "Northfield District Council said", "Greater Harwick Police
     said": a name the model gave no entity, capitalised proper nouns that end in a body's, a
     company's ("Co.", "Inc") or a force's noun (resources/descriptors.txt), outside every entity;
-    and "Police Scotland": such a noun before a place, which names the place's force."""
-    found = []
-    for run in _proper_runs(doc):
+    "Police Scotland": such a noun before a place, which names the place's force; and a body's noun
+    "of" or "for" something (`_bodies_of_something`)."""
+    runs = _proper_runs(doc)
+    found = _bodies_of_something(runs)
+    for run in runs:
         end = run.end
         if end < len(doc) and doc[end].text[:1].isupper() and body_noun(doc[end]):
             end += 1  # "Co.", "Inc.": not letters only, so outside the run
@@ -176,6 +231,20 @@ def _untyped_bodies(doc: Doc, ents: Sequence[SpacySpan]) -> list[SpacySpan]:
         if place.label_ == "GPE" and before is not None and _written_as_a_name(before) and not before.ent_type_:
             if body_or_group_noun(before):
                 found.append(SpacySpan(doc, before.i, place.end, label="ORG"))
+    return found
+
+
+def _bodies_of_something(runs: list[SpacySpan]) -> list[SpacySpan]:
+    """ "The Institute for Public Policy Research", "the Confederation of British Industry", "the
+    Royal College of Nursing": a body's noun written with a capital, then "of" or "for" and a run of
+    names, is one organisation's name, whatever the model made of its parts ("British Industry"
+    typed a person)."""
+    found = []
+    for first, second in zip(runs, runs[1:], strict=False):
+        doc = first.doc
+        joined = second.start == first.end + 1 and doc[first.end].lower_ in ("of", "for")
+        if joined and body_noun(first[-1]) and not is_title_word(first[0]):
+            found.append(SpacySpan(doc, first.start, second.end, label="ORG"))
     return found
 
 

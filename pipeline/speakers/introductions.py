@@ -13,8 +13,9 @@ from spacy.tokens import Token
 from .. import resources
 from ..text import syntax
 from .clusters import PersonParts
-from .mentions import ORG_LABELS, ArticleNames
+from .mentions import ArticleNames
 from .names import clean_name, is_title_word, role_words
+from .phrases import ORG_LABELS
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,9 @@
 """Mentions: what a speaker phrase is (a name, a pronoun, a role noun, a document, ...) and what the
 article itself tells about names (full names, acronyms, short names); who it introduced with which
-title is in introductions.py."""
+title is in introductions.py, the phrase itself in phrases.py."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 
 from spacy.tokens import Doc, Token
@@ -27,47 +26,7 @@ from .names import (
     without_body_noun,
     without_kind_noun,
 )
-
-ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
-# What a mention is, in the order the sieve takes them up: names first, pronouns last.
-KINDS = ("nobody", "person", "org", "role", "description", "document", "org_noun", "epithet", "pronoun")
-
-
-def describes_a_share(head: Token) -> bool:
-    """A phrase headed by a share of a group ("half of them", "those who said", "42% of them"): it
-    describes people, it does not point back at a speaker."""
-    return head.lower_ in resources.group_words() or head.like_num or head.text == "%"
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A phrase that speaks a quote: its head token, its tokens, and what kind of phrase it is."""
-
-    head: Token
-    span: SpacySpan
-    kind: str
-
-    @property
-    def char(self) -> int:
-        return self.span.start_char
-
-    @property
-    def definite(self) -> bool:
-        """ "The committee", "this group": a phrase that points back at something named before."""
-        return self.span[0].lower_ in ("the", "this", "that", "these", "those")
-
-
-def joined_subject(head: Token) -> Token | None:
-    """The last noun joined by "and" to a subject ("Paganini and his team wrote"): the two speak
-    together, as one group. None for anything else."""
-    return syntax.joined_to(head) if head.dep_ in ("nsubj", "nsubjpass") else None
-
-
-def family_count(head: Token) -> set[int]:
-    """The tokens of the count after a family noun ("the mother of three", "the father-of-two"),
-    or none."""
-    count = {t.i for c in head.rights if c.lower_ == "of" for t in c.subtree}
-    return count if any(head.doc[i].like_num for i in count) else set()
+from .phrases import ORG_LABELS, family_count, joined_subject
 
 
 class ArticleNames:
@@ -152,6 +111,8 @@ class ArticleNames:
         # "Ana Lopes": the gender her first name goes with; "her husband, Tom," a first name alone,
         # if no one named in full bears it as a surname ("Reed said" after "Tom Reed").
         first_name_alone = len(words) == 1 and words[0].lower() not in self._surnames
+        if gender is None and start > 0:  # "Ms Lopes" read from its name alone
+            gender = resources.honorifics().get(doc[start - 1].lower_.rstrip("."))
         if gender is None and (len(words) >= 2 or first_name_alone):
             gender = first_names.gender_of(words[0])
         return PersonParts(
@@ -252,13 +213,17 @@ class ArticleNames:
         known = capitalised and head.lower_ in self.full_names
         # "The Police Conduct Office": an organisation's name, though a title word stands in it.
         body = body_noun(head)
-        if ((head.pos_ == "PROPN" and capitalised) or known) and not body:
+        # Not a title alone: "The Prime Minister said" names nobody.
+        if ((head.pos_ == "PROPN" and capitalised) or known) and not body and not is_title_word(head):
             start = head.i
             while start > span.start and self.doc[start - 1].pos_ == "PROPN" and not is_title_word(self.doc[start - 1]):
                 start -= 1
-            # Not a body's noun before a name: "Police Scotland" is a force, not Constable Scotland.
+            # Not a body's noun before a name ("Police Scotland" is a force, not Constable Scotland),
+            # nor a title word inside a body's name ("General Motors").
             word_before = self.doc[start - 1]
+            own_name = self.label_of(word_before) in ORG_LABELS and self.label_of(head) in ORG_LABELS
             titled = start > span.start and is_title_word(word_before) and not body_or_group_noun(word_before)
+            titled = titled and not own_name
             if known or titled:
                 return start, head.i + 1
         # "one of the Guildford Four, Gerry Conlon, said": a name set off in apposition, which the

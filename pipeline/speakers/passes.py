@@ -2,7 +2,7 @@
 precise first, as in the Stanford multi-pass sieve. A mention is resolved by the first row that
 finds its speaker; that row's id is the quote's `speaker_evidence`, and its measured precision (by
 `canonical.SPEAKER_CONFIDENCE`) the quote's `speaker_confidence`. What the passes share while they
-run is the `Sieve` (sieve.py); the passes for phrases that point back are in anaphora.py.
+run is the `Sieve` (sieve.py); the passes for phrases that point back are in anaphora.py and roles.py.
 """
 
 from __future__ import annotations
@@ -23,13 +23,11 @@ from .anaphora import (
     named_next,
     org_head_noun,
     org_noun_salient,
-    role_epithet,
-    role_lead_person,
-    role_title,
 )
 from .introductions import appositive
-from .mentions import KINDS, ORG_LABELS, Mention, describes_a_share, joined_subject
 from .names import body_noun, clean_name, group_noun, people_in_a_role
+from .phrases import KINDS, ORG_LABELS, Mention, describes_a_share, joined_subject
+from .roles import role_epithet, role_lead_person, role_salient, role_title
 from .sieve import Sieve
 
 
@@ -221,6 +219,27 @@ def pronoun_paragraph_person(sieve: Sieve, mention: Mention) -> int | None:
     return _pronoun(sieve, mention, lambda c, salient, here: sieve.paragraphs.index_of(c) == here)
 
 
+def pronoun_named_near(sieve: Sieve, mention: Mention) -> int | None:
+    """ "... questioned the minister, Ruth Kelly. She said ...", "Lopes said Mr Grant had warned her.
+    He said ...": "he" or "she" with nobody of that gender speaking or the subject near is the
+    nearest person of that gender the article named in this paragraph or the one before, as an
+    object or in what someone reported; their gender must be known (a first name, an honorific)."""
+    gender = resources.pronouns().get(mention.head.lower_, ("-", frozenset()))[0]
+    if gender not in ("m", "f"):
+        return None
+    here = sieve.paragraphs.index_of(mention.char)
+    named = [
+        e for e in sieve.names.ents
+        if e.label_ == "PERSON" and e.end_char <= mention.char and sieve.paragraphs.index_of(e.start_char) >= here - 1
+        and not mention.span.start <= e.start < mention.span.end
+    ]  # fmt: skip
+    for ent in reversed(named):
+        parts = sieve.names.person_parts(ent.start, ent.start, ent.end)
+        if parts.gender == gender:
+            return sieve.clusters.person(parts)
+    return None
+
+
 def pronoun_earlier(sieve: Sieve, mention: Mention) -> int | None:
     """ "They said", far from any: the nearest earlier speaker or subject that agrees."""
     return _pronoun(sieve, mention, lambda c, salient, here: salient)
@@ -260,17 +279,19 @@ PASSES: tuple[SpeakerPass, ...] = (
     _row("description_earlier", "role org_noun description", description_earlier),
     _row("role_lead_person", "role", role_lead_person),
     _row("role_epithet", "role", role_epithet),
+    _row("role_salient", "role", role_salient),
     _row("org_noun_salient", "org_noun", org_noun_salient),
     _row("age_epithet", "epithet", age_epithet),
     _row("epithet_salient", "epithet", epithet_salient),
     _row("description", "role org_noun description epithet", description),
     _row("pronoun_salient", "pronoun", pronoun_salient),
     _row("pronoun_paragraph_person", "pronoun", pronoun_paragraph_person),
+    _row("pronoun_named_near", "pronoun", pronoun_named_near),
     _row("pronoun_earlier", "pronoun", pronoun_earlier),
 )
 # Tried on a role noun subject before it stands as an antecedent ("The mayor, Ana Lopes, said ...
 # She added": "She" is Ana Lopes, not a speaker "the mayor" of her own).
-ROLE_SUBJECT_FINDERS = (name_full, name_apposition, role_title, role_lead_person)
+ROLE_SUBJECT_FINDERS = (name_full, name_apposition, role_title, role_lead_person, role_salient)
 # Tried on a body's or a group's noun subject ("The regulator fined Skyway. It said ...", "Residents
 # opposed it. They said ..."): as that noun would be as a speaker, the rows for its kind in order,
 # so that "it" finds the body, not the one it fined.

@@ -9,8 +9,8 @@ from spacy.tokens import Doc
 
 from ..records import Span
 from .clusters import Cluster
-from .mentions import KINDS
 from .passes import FINDERS_BY_KIND, PASSES, ROLE_SUBJECT_FINDERS
+from .phrases import KINDS
 from .sieve import Sieve
 
 

@@ -16,8 +16,9 @@ from ..text import syntax
 from ..text.paragraphs import ParagraphIndex, paragraphs
 from .clusters import Cluster, Clusters
 from .introductions import Introduction, introductions
-from .mentions import ORG_LABELS, ArticleNames, Mention, describes_a_share, joined_subject
+from .mentions import ArticleNames
 from .names import body_noun, clean_name, group_noun, people_in_a_role
+from .phrases import ORG_LABELS, Mention, describes_a_share, joined_subject
 
 # A pass: the cluster it finds for a mention, or None.
 Finder = Callable[["Sieve", Mention], "int | None"]

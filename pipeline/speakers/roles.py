@@ -1,0 +1,211 @@
+"""Sieve passes for a person named again by a role: "the minister" after "Finance Minister Ana
+Lopes" (an introduction's title), "the prime minister" for the person the article leads with, "the
+singer" for the pop star just spoken of, "the Lib Dem leader" for the person just spoken of whom
+the article never gave a title. The table of passes is in passes.py.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .. import resources
+from ..text import syntax
+from .anaphora import epithet_salient
+from .introductions import Introduction
+from .names import body_noun, is_party, role_words
+from .phrases import Mention, family_count
+from .sieve import Sieve
+
+
+def role_title(sieve: Sieve, mention: Mention) -> int | None:
+    """ "The minister", "the Wikileaks founder", "the senator" after "Sen. Ann Byrne": the person the
+    article introduced, before this phrase, with that title or role (each read through
+    resources/role_forms.txt), the nearest first; with none before, the first introduced with it
+    in the two paragraphs after."""
+    if mention.head.tag_ in ("NNS", "NNPS"):
+        return None
+    head = mention.head
+    # "the CEO" -> chief executive: the role's last word is what a title must hold, the words
+    # before it are what the introduction must have said.
+    # Not the possessor's words: "the Jewish state's premier" is a prime minister, whatever state.
+    possessor = {t.i for c in head.lefts if c.dep_ == "poss" for t in c.subtree}
+    written = [
+        t.text for t in mention.span
+        if t.i <= head.i and t.i not in possessor and t.dep_ not in ("det", "poss", "case", "punct")
+    ]  # fmt: skip
+    words = role_words(" ".join(written))
+    if not words:
+        return None
+    word, own = words[-1], set(words[:-1])
+    # "the Skyway boss": whoever the article introduced leading it, by any leading role.
+    stands_for = [tuple(role.split()) for role in resources.leading_roles().get(word, ())] + [(word,)]
+
+    def holds(title: tuple[str, ...]) -> bool:
+        return any(title[i : i + len(role)] == role for role in stands_for for i in range(len(title)))
+
+    # "the congresswoman" is not "Rep. Tom Reed": a gender the role noun says must not disagree.
+    gender = resources.gendered_nouns().get(head.lower_)
+
+    def agrees(other: str | None) -> bool:
+        return gender is None or other is None or other == gender
+
+    # (char, the cluster of a speaker named with the title, or the introduction that gave it)
+    titled: list[tuple[int, int | Introduction]] = []
+    for at, _, index in sieve.history:
+        cluster = sieve.clusters[index]
+        if (
+            at < mention.char and cluster.type == "PERSON" and holds(role_words(cluster.title or ""))
+            and agrees(cluster.gender)
+        ):  # fmt: skip
+            titled.append((at, index))
+    pointing_back = mention.definite or any(c.dep_ == "poss" for c in head.lefts)
+    said = set(role_words(mention.span.text))
+    # "the Democratic governor" after "Governor Ana Lopes": a party or people the phrase adds may be
+    # new, unless the introduction gave another ("The Labour leader" is not "Tory leader Ann Lee").
+    affiliations = {
+        t.lower_
+        for e in sieve.doc.ents
+        if e.label_ == "NORP"
+        for t in e
+        if t.lower_ in resources.person_epithets() or is_party(t.text)  # not any name the model typed NORP
+    }
+    added = {w for w in own if w in affiliations}
+
+    def introduced_so(intro: Introduction) -> bool:
+        title = role_words(intro.parts.title or "")
+        # "Former Prime Minister John Major" is not "the prime minister", nor "shadow chancellor
+        # Ann Lee" "the chancellor": a word that makes it another office must be said again.
+        other_office = (set(title) & resources.other_office_words()) - said
+        # "The Labour leader" is not "Tory leader Ann Lee": the phrase's own words must fit too.
+        fits = own <= intro.words or (own - added <= intro.words and not intro.words & affiliations)
+        return holds(title) and not other_office and fits and agrees(intro.parts.gender)
+
+    # "a spokesman" is a new one: only a phrase that points back takes an introduction's person.
+    intros = [intro for intro in sieve.introductions if introduced_so(intro)] if pointing_back else []
+    titled += [(intro.char, intro) for intro in intros if intro.char < mention.char]
+    if not titled:
+        # "The Jewish state's premier hailed the move. ... Israeli Prime Minister Benjamin
+        # Netanyahu said": a lede's role named in the two paragraphs after it, none before.
+        here = sieve.paragraphs.index_of(mention.char)
+        after = [i for i in intros if i.char > mention.char and sieve.paragraphs.index_of(i.char) <= here + 2]
+        return sieve.clusters.person(after[0].parts) if after else None
+    _, found = max(titled, key=lambda pair: pair[0])
+    return found if isinstance(found, int) else sieve.clusters.person(found.parts)
+
+
+def role_epithet(sieve: Sieve, mention: Mention) -> int | None:
+    """ "Pop star Lana Reyes cancelled her tour. The singer said ...": a role the news names a
+    person again by (renown: resources/person_epithets.txt) that nobody in the article was
+    introduced with is, as "the Frenchman" is, the person just spoken of; not one the article gave
+    another role ("Coach Sam Riley praised Tom Reed. The striker said": not the coach)."""
+    head = mention.head
+    if not mention.definite or head.tag_ != "NN" or head.lower_ not in resources.person_epithets():
+        return None
+    count = family_count(head)
+    if head.lower_ in resources.counted_epithets() and not count:
+        return None  # "the father" alone: as often someone else's
+    if not all(t.i == head.i or t.pos_ in ("DET", "ADJ", "ADV") or t.i in count for t in mention.span):
+        return None  # "the club's striker", "the Chelsea striker": someone of that body's
+    found = epithet_salient(sieve, mention)
+    if found is None:
+        return None
+    name = sieve.clusters[found].name
+    titles = [role_words(i.parts.title or "") for i in sieve.introductions if i.parts.name == name]
+    known_for = all(set(title) & set(resources.person_epithets()) for title in titles if title)
+    return found if known_for else None
+
+
+def role_lead_person(sieve: Sieve, mention: Mention) -> int | None:
+    """ "Tony Blair has defended the plans ... The prime minister told ...": an office
+    (resources/lead_offices.txt) nobody in the article is introduced with is the person the article
+    leads with (the first full name in a sentence of its first paragraphs), when the article gives
+    them no title at all and the office's gender does not disagree."""
+    head = mention.head
+    if not mention.definite or head.tag_ not in ("NN", "NNP") or head.lower_ not in resources.lead_offices():
+        return None
+    if set(role_words(mention.span.text)) & resources.other_office_words():
+        return None
+    if any(c.dep_ == "poss" for c in head.lefts):
+        return None
+    if any(head.lower_ in role_words(intro.parts.title or "") for intro in sieve.introductions):
+        return None  # someone holds an office of that name: role_title's to find, or nobody's
+    lead = next(
+        (e for e in sieve.names.ents
+         if e.label_ == "PERSON" and len(e) >= 2 and not any(t.i in sieve.quoted for t in e)
+         and sieve.paragraphs.index_of(e.start_char) <= 2 and e.start_char < mention.char
+         and any(t.pos_ == "VERB" for t in e.sent)),  # in a sentence, not a byline
+        None,
+    )  # fmt: skip
+    if lead is None:
+        return None
+    parts = sieve.names.person_parts(lead.start, lead.start, lead.end)
+    if _titled_or_aged(sieve, parts.name):
+        return None
+    gender = resources.gendered_nouns().get(head.lower_)
+    if gender and parts.gender and gender != parts.gender:
+        return None
+    return sieve.clusters.person(parts)
+
+
+def role_salient(sieve: Sieve, mention: Mention) -> int | None:
+    """ "Mr Kendall told the conference ... The Lib Dem leader added": an office one person holds at
+    a time (resources/lead_offices.txt) that nobody in the article is introduced with, and that the
+    article has not written before for anyone else, is the person just spoken of (the nearest
+    speaker or main-clause subject in this paragraph or the two before), when the article gave that
+    person no title nor age of their own. Not an office of a body or a country the phrase names
+    ("the council leader", "the Iraqi foreign minister"): someone of theirs."""
+    head = mention.head
+    if not mention.definite or head.tag_ not in ("NN", "NNP") or head.lower_ not in resources.lead_offices():
+        return None
+    party = _party_words_in(mention.span)
+    for token in mention.span:
+        if token.i >= head.i or token.dep_ in ("det", "punct") or token.i in party:
+            continue  # "the Lib Dem leader", "the Tory leader": a party is the person's own
+        if token.dep_ == "poss" or body_noun(token) or token.ent_type_ in _SOMEONE_ELSES:
+            return None
+    if any(head.lower_ in role_words(intro.parts.title or "") for intro in sieve.introductions):
+        return None  # someone holds an office of that name: role_title's to find, or nobody's
+    gender = resources.gendered_nouns().get(head.lower_, "-")
+    # Within two paragraphs back: roles are taken up before pronouns, so a "he said" paragraph
+    # between is not yet the person's.
+    found = sieve.nearest(
+        mention, gender, frozenset({"PERSON"}),
+        lambda c, salient, here: salient and sieve.paragraphs.index_of(c) >= here - 2,
+    )  # fmt: skip
+    if found is None or sieve.clusters[found].title:
+        return None
+    if _titled_or_aged(sieve, sieve.clusters[found].name):
+        return None
+    # The office written before, other than for this person ("Mr Straw met the foreign minister"):
+    # it may be that other holder's.
+    theirs = {at for at, lemma, index in sieve.history if index == found and lemma == head.lemma_.lower()}
+    for token in syntax.tokens_with_lower(sieve.doc, frozenset({head.lower_})):
+        if token.i < head.i and not any(at <= token.idx < at + _PHRASE_CHARS for at in theirs):
+            return None
+    return found
+
+
+def _titled_or_aged(sieve: Sieve, name: str | None) -> bool:
+    """Whether the article gave a person a title or role of their own (then an office it never
+    gave them is someone else's), or their age ("Tom Reed, 45," is one of the public the news asks,
+    not the mayor who speaks next)."""
+    return any(intro.parts.name == name for intro in sieve.introductions) or any(
+        parts.name == name for _, _, parts in sieve.names.ages
+    )
+
+
+def _party_words_in(span: Span) -> set[int]:
+    """The tokens of a party's name in a phrase, however written ("Lib Dem", "Tory", "Liberal
+    Democrat"), one to three words."""
+    found: set[int] = set()
+    for start in range(span.start, span.end):
+        for end in range(start + 1, min(start + 3, span.end) + 1):
+            if is_party(span.doc[start:end].text):
+                found.update(range(start, end))
+    return found
+
+
+# Names in a role's phrase that make it another's office: a body's, a country's, a people's.
+_SOMEONE_ELSES = ("ORG", "GPE", "NORP", "LOC", "FAC")
+# How far into a speaker phrase its office word may stand ("the former Liberal Democrat leader").
+_PHRASE_CHARS = 60
