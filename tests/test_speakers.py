@@ -1539,3 +1539,28 @@ def test_speakers_people_in_a_role_typed_org_are_a_group(run_text):
 def test_speakers_what_is_said_beside_a_speaker(run_text, text, words, name, description):
     speaker, _ = _speaker_of(run_text(f"Court\n\nThe trial opened on Monday.\n\n{text}\n"), words)
     assert speaker is not None and (speaker.name, speaker.description) == (name, description)
+
+
+@pytest.mark.parametrize("headline", ["Rates", "News", "Energy firm fined"])
+def test_speakers_a_paragraph_s_first_word_is_not_a_sentence_of_its_own(run_text, nlp, headline):
+    """After a one-word headline the parser cut "Ofgem" off its paragraph, and the clause lost its
+    subject: "It said" then had nobody to stand for."""
+    text = f"{headline}\n\nOfgem fined Velda Energy £5m on Tuesday.\n\nIt said the firm had misled customers.\n"
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    assert "Ofgem fined Velda Energy £5m on Tuesday." in sentences
+    doc = nlp("Yes.\n\nNo. He said so.\n")  # a one-word sentence that ends at its full stop still does
+    assert [s.text.strip() for s in doc.sents] == ["Yes.", "No.", "He said so."]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Names the model gave no entity (or typed a person: "British" is also a given name in the
+        # name data), taken up as "it" or "its": a body.
+        ("Ofgem fined Velda Energy £5m on Tuesday.\n\nIt said the firm had misled customers.", "Ofgem"),
+        ("British Gas was fined by Ofgem on Tuesday.\n\nIt said the firm had misled customers.", "British Gas"),
+    ],
+)
+def test_speakers_a_name_taken_up_as_it_is_a_body(run_text, text, name):
+    speaker, _ = _speaker_of(run_text(f"Energy\n\n{text}\n"), "misled customers")
+    assert speaker is not None and (speaker.name, speaker.type) == (name, "ORG")

@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .. import resources
 from ..resources import first_names
-from .names import body_noun, body_or_group_noun, is_party, is_title_word, people_in_a_role
+from .names import body_noun, body_or_group_noun, is_party, is_place_adjective, is_title_word, people_in_a_role
 
 # A person's age as the news writes it before a noun or alone: "the 28-year-old (striker)".
 _AGE_WORDS = ("-", "year", "-", "old")
@@ -62,7 +62,7 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
         and not (e.label_ == "PERSON" and is_party(_THE.sub("", e.text)))  # "The Lib Dem" typed PERSON
         and not _people_in_a_role(e)
     ]  # fmt: skip
-    untyped = _untyped_people(doc) + bodies
+    untyped = _untyped_people(doc) + bodies + (_untyped_bodies_taken_up_as_it(doc) if "ORG" in labels else [])
     return sorted(typed + untyped, key=lambda e: e.start)
 
 
@@ -184,7 +184,7 @@ def _untyped_people(doc: Doc) -> list[SpacySpan]:
         if honoured is not None:  # "Mr Blake has defended his record": a person, whoever he is
             found.append(honoured)
             continue
-        named = 2 <= len(run) <= 3 and first_names.is_given_name(run[0].text)
+        named = 2 <= len(run) <= 3 and _given_name(run[0])
         named = named or (len(run) == 1 and _first_name_beside_a_person(run))
         if (
             (named or len(run) <= 3 and age_after(run) is not None)
@@ -231,6 +231,33 @@ def _untyped_bodies(doc: Doc, ents: Sequence[SpacySpan]) -> list[SpacySpan]:
         if place.label_ == "GPE" and before is not None and _written_as_a_name(before) and not before.ent_type_:
             if body_or_group_noun(before):
                 found.append(SpacySpan(doc, before.i, place.end, label="ORG"))
+    return found
+
+
+def _given_name(token: Token) -> bool:
+    """A common given name (resources/first_names.py), not a place's adjective the name data also
+    hold ("British Gas")."""
+    return first_names.is_given_name(token.text) and not is_place_adjective(token.text)
+
+
+def _untyped_bodies_taken_up_as_it(doc: Doc) -> list[SpacySpan]:
+    """ "Ofgem fined Velda Energy £5m. It said ...": a name the model gave no entity, one to three
+    capitalised proper nouns as the subject of a clause, none a given name, a title or after an
+    honorific, that the article takes up as a body: "its" later in its sentence, or "it" the
+    subject of the next. (A person's name taken up as "he" or "she" is `_person_typed_place`'s.)"""
+    found = []
+    for run in _proper_runs(doc):
+        if len(run) > 3 or run.root.dep_ not in ("nsubj", "nsubjpass") or any(t.ent_type_ for t in run):
+            continue
+        before = doc[run.start - 1] if run.start > 0 else None
+        if _given_name(run[0]) or any(is_title_word(t) for t in run):
+            continue
+        if before is not None and (is_title_word(before) or before.pos_ == "PROPN"):
+            continue
+        following = doc[run.sent.end].sent if run.sent.end < len(doc) else None
+        its = any(t.lower_ == "its" and t.dep_ == "poss" for t in doc[run.end : run.sent.end])
+        if its or (following is not None and any(t.lower_ == "it" and t.dep_ == "nsubj" for t in following)):
+            found.append(SpacySpan(doc, run.start, run.end, label="ORG"))
     return found
 
 

@@ -127,6 +127,11 @@ def _place_adjectives() -> frozenset[str]:
     return frozenset(a.lower() for a in resources.demonyms().values())
 
 
+def is_place_adjective(word: str) -> bool:
+    """ "British", "Russian": a place's adjective (resources/demonyms.txt), whatever the name data say."""
+    return word.lower() in _place_adjectives()
+
+
 def without_body_noun(name: str) -> str:
     """ "Unite union" -> "Unite": a body's noun written in lower case after a name is no part of it
     (not after a place's adjective: "Russian foreign ministry")."""

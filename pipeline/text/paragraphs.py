@@ -49,9 +49,13 @@ class ParagraphIndex:
         return self.spans[i] if i >= 0 else None
 
 
+# The Doc's arrays hold SENT_START as uint64: -1 ("not a sentence start") wraps round.
+_NOT_A_START = numpy.uint64(2**64 - 1)
+
+
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    """Make every token after a line break start a sentence, and every capital after a figure's
-    unit that ends a sentence ("worth £30m. Mr Reed said").
+    """Make every token after a line break start a sentence (and the one after it not), and every
+    capital after a figure's unit that ends a sentence ("worth £30m. Mr Reed said").
 
     The parser then never joins a headline, a byline and the lede into one "sentence", which it
     otherwise does with the short lines at the top of an article, nor two sentences across "£30m.",
@@ -66,6 +70,9 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     line_break[[i for i in spaces if "\n" in doc.vocab.strings[int(orth[i])]]] = True
     starts: Any = doc.to_array("SENT_START")
     starts[1:][line_break[:-1] & ~line_break[1:]] = 1  # the first token after a line break
+    # ... and the next no start of its own: after a one-word headline the parser may cut off a
+    # paragraph's first word ("Rates | Ofgem | fined British Gas £5m"), losing the clause's subject.
+    starts[2:][line_break[:-2] & ~line_break[1:-1] & ~line_break[2:]] = _NOT_A_START
     token_starts = doc.to_array("IDX")
     for match in _UNIT_STOP.finditer(doc.text):
         after = int(numpy.searchsorted(token_starts, match.end()))
