@@ -1564,3 +1564,23 @@ def test_speakers_a_paragraph_s_first_word_is_not_a_sentence_of_its_own(run_text
 def test_speakers_a_name_taken_up_as_it_is_a_body(run_text, text, name):
     speaker, _ = _speaker_of(run_text(f"Energy\n\n{text}\n"), "misled customers")
     assert speaker is not None and (speaker.name, speaker.type) == (name, "ORG")
+
+
+def test_speakers_a_shadow_office_s_speaker_is_not_the_office(run_text):
+    """ "Shadow chancellor Oliver Letwin" spoke last; "the chancellor" is still Chancellor Ann Reid."""
+    text = (
+        "Budget\n\nChancellor Ann Reid has promised more money for schools.\n\n"
+        "Shadow chancellor Tom Letts said the money would be wasted.\n\n"
+        "The chancellor insisted the economy was strong enough to pay for it.\n"
+    )
+    speaker, quote = _speaker_of(run_text(text), "strong enough")
+    assert speaker is not None and speaker.name == "Ann Reid" and quote.speaker_evidence == "role_title"
+
+
+def test_speakers_the_party_after_a_party_the_model_typed_as_a_people(run_text):
+    text = (
+        "Migration\n\nThe Conservatives have unveiled their plans for immigration.\n\n"
+        "The party says it would set an annual limit on the number of migrants.\n"
+    )
+    speaker, quote = _speaker_of(run_text(text), "annual limit")
+    assert speaker is not None and speaker.name == "Conservatives" and quote.speaker_evidence == "org_head_noun"

@@ -38,10 +38,12 @@ def org_head_noun(sieve: Sieve, mention: Mention) -> int | None:
     ]  # fmt: skip
     found = [(c, i) for c, i in found if sieve.clusters[i].type in ("ORG", "GROUP") and same(sieve.clusters[i].label)]
     for ent in sieve.names.ents:
-        if ent.label_ != "ORG" or ent.start_char >= mention.char or any(t.i in sieve.quoted for t in ent):
+        if ent.label_ not in ("ORG", "NORP") or ent.start_char >= mention.char or any(t.i in sieve.quoted for t in ent):
             continue
         name = clean_name(ent.text)
-        ends_in_it = len(name.split()) > 1 and name_head(name) == word
+        if ent.label_ == "NORP" and not _built_on(name, word):
+            continue  # "The Conservatives ... the party": a party the model typed as a people
+        ends_in_it = (len(name.split()) > 1 and name_head(name) == word) or _built_on(name, word)
         named_beside_it = ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() == word
         if name and (ends_in_it or named_beside_it) and same(name):
             found.append((ent.start_char, sieve.clusters.org(name)))

@@ -50,16 +50,24 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
         return gender is None or other is None or other == gender
 
     # (char, the cluster of a speaker named with the title, or the introduction that gave it)
+    said = set(role_words(mention.span.text))
+
+    def another_office(title: tuple[str, ...]) -> bool:
+        """ "Former Prime Minister John Major" is not "the prime minister", nor "shadow chancellor
+        Ann Lee" "the chancellor": a word that makes it another office must be said again."""
+        return bool((set(title) & resources.other_office_words()) - said)
+
     titled: list[tuple[int, int | Introduction]] = []
     for at, _, index in sieve.history:
         cluster = sieve.clusters[index]
-        if (
-            at < mention.char and cluster.type == "PERSON" and holds(role_words(cluster.title or ""))
-            and agrees(cluster.gender)
-        ):  # fmt: skip
-            titled.append((at, index))
+        title = role_words(cluster.title or "")
+        # The words the introduction wrote before the title count too ("Shadow chancellor Ann Lee").
+        introduced = [tuple(i.words) for i in sieve.introductions if i.parts.name == cluster.name]
+        other = another_office(title) or any(another_office(words) for words in introduced)
+        if at < mention.char and cluster.type == "PERSON" and holds(title) and not other:
+            if agrees(cluster.gender):
+                titled.append((at, index))
     pointing_back = mention.definite or any(c.dep_ == "poss" for c in head.lefts)
-    said = set(role_words(mention.span.text))
     # "the Democratic governor" after "Governor Ana Lopes": a party or people the phrase adds may be
     # new, unless the introduction gave another ("The Labour leader" is not "Tory leader Ann Lee").
     affiliations = {
@@ -73,12 +81,10 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
 
     def introduced_so(intro: Introduction) -> bool:
         title = role_words(intro.parts.title or "")
-        # "Former Prime Minister John Major" is not "the prime minister", nor "shadow chancellor
-        # Ann Lee" "the chancellor": a word that makes it another office must be said again.
-        other_office = (set(title) & resources.other_office_words()) - said
         # "The Labour leader" is not "Tory leader Ann Lee": the phrase's own words must fit too.
         fits = own <= intro.words or (own - added <= intro.words and not intro.words & affiliations)
-        return holds(title) and not other_office and fits and agrees(intro.parts.gender)
+        other = another_office(title) or another_office(tuple(intro.words))  # "Shadow chancellor Ann Lee"
+        return holds(title) and not other and fits and agrees(intro.parts.gender)
 
     # "a spokesman" is a new one: only a phrase that points back takes an introduction's person.
     intros = [intro for intro in sieve.introductions if introduced_so(intro)] if pointing_back else []
