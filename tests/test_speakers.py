@@ -610,6 +610,7 @@ def test_speakers_he_or_she_with_nobody_near_is_the_person_of_that_gender_named_
         ("The Confederation of British Industry said sales had grown.", "Confederation of British Industry", "ORG"),
         ("The Institute for Public Policy Research said sales had grown.", "Institute for Public Policy Research",
          "ORG"),
+        ("Harbury and Stowe District Council said sales had grown.", "Harbury and Stowe District Council", "ORG"),
     ],
 )  # fmt: skip
 def test_speakers_names_the_model_cut_or_mistyped(run_text, text, name, type_):
@@ -1584,3 +1585,13 @@ def test_speakers_the_party_after_a_party_the_model_typed_as_a_people(run_text):
     )
     speaker, quote = _speaker_of(run_text(text), "annual limit")
     assert speaker is not None and speaker.name == "Conservatives" and quote.speaker_evidence == "org_head_noun"
+
+
+def test_speakers_a_body_of_two_places_joined_by_and_is_one_body(run_text):
+    text = (
+        "Wards\n\nA spokeswoman for University Hospitals of Harbury and Stowe NHS Foundation Trust said demand had "
+        "been high.\n\nThe trust said it was recruiting more staff.\n"
+    )
+    speaker, quote = _speaker_of(run_text(text), "recruiting more staff")
+    assert speaker is not None and speaker.name == "University Hospitals of Harbury and Stowe NHS Foundation Trust"
+    assert quote.speaker_evidence == "org_head_noun"

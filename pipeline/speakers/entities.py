@@ -52,7 +52,7 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
         if _person_typed_org(e) or _aged_name(e) or _surname(e, surnames) or _first_name_beside_a_person(e)
         or _surname_after_a_given_name(e)
     }  # fmt: skip
-    bodies = _untyped_bodies(doc, ents) if "ORG" in labels else []
+    bodies = _untyped_bodies(doc, ents) + _places_joined_to_a_body(ents) if "ORG" in labels else []
     within = {i for body in bodies for i in range(body.start, body.end)}  # "Scotland" of "Police Scotland"
     typed = [
         _with_given_name(_as_person(e) if e.start in people else e)
@@ -102,7 +102,7 @@ def _person_typed_place(ent: SpacySpan, surnames: set[str]) -> bool:
     gender (resources/first_names.py), the phrase no country (resources/demonyms.txt), as the
     subject of a clause, and the article speaking of it as a person: its last word a person's name
     elsewhere, "her" or "his" of that gender later in its sentence, or "she" or "he" the subject of
-    the next. ("John Lewis said its sales fell" stays a company.)"""
+    one of the next two. ("John Lewis said its sales fell" stays a company.)"""
     words = list(ent)
     if ent.label_ not in ("GPE", "LOC", "FAC", "ORG") or not 2 <= len(words) <= 3 or "\n" in ent.text:
         return False
@@ -117,8 +117,19 @@ def _person_typed_place(ent: SpacySpan, surnames: set[str]) -> bool:
     own, subject = ("her", "she") if gender == "f" else ("his", "he")
     if any(t.lower_ == own and t.dep_ == "poss" for t in doc[ent.end : ent.sent.end]):
         return True
-    following = doc[ent.sent.end].sent if ent.sent.end < len(doc) else None
-    return following is not None and any(t.lower_ == subject and t.dep_ == "nsubj" for t in following)
+    return any(t.lower_ == subject and t.dep_ == "nsubj" for t in _next_sentences(ent))
+
+
+def _next_sentences(ent: SpacySpan, count: int = 2) -> list[Token]:
+    """The tokens of the sentences after the entity's, up to `count` of them that hold words (a
+    quote and its "she said" may be two: '“It's not fair,” | she said.')."""
+    doc, end, tokens = ent.doc, ent.sent.end, []
+    while count and end < len(doc):
+        sentence = doc[end].sent
+        tokens += list(sentence)
+        count -= any(not t.is_space for t in sentence)
+        end = sentence.end
+    return tokens
 
 
 def _people_in_a_role(ent: SpacySpan) -> bool:
@@ -254,10 +265,37 @@ def _untyped_bodies_taken_up_as_it(doc: Doc) -> list[SpacySpan]:
             continue
         if before is not None and (is_title_word(before) or before.pos_ == "PROPN"):
             continue
-        following = doc[run.sent.end].sent if run.sent.end < len(doc) else None
         its = any(t.lower_ == "its" and t.dep_ == "poss" for t in doc[run.end : run.sent.end])
-        if its or (following is not None and any(t.lower_ == "it" and t.dep_ == "nsubj" for t in following)):
+        if its or any(t.lower_ == "it" and t.dep_ == "nsubj" for t in _next_sentences(run, 1)):
             found.append(SpacySpan(doc, run.start, run.end, label="ORG"))
+    return found
+
+
+def _places_joined_to_a_body(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
+    """ "Brighton and Hove City Council", "University Hospitals of Derby and Burton NHS Foundation
+    Trust": a body's name that joins two places by "and", which the model cut at the "and" (a place,
+    then a body "Hove City Council"), is one name, with the body "of" or "for" them before it."""
+    found = []
+    # "University Hospitals of Derby": a body's name the model ended at the place.
+    ending_in_a_place = {e.end: e for e in ents if e.label_ == "ORG" and not body_noun(e[-1])}
+    for ent in ents:
+        doc, start = ent.doc, ent.start
+        if ent.label_ != "ORG" or not body_noun(ent[-1]) or start < 2 or doc[start - 1].lower_ != "and":
+            continue
+        if (before := ending_in_a_place.get(start - 1)) is not None:
+            found.append(SpacySpan(doc, before.start, ent.end, label="ORG"))
+            continue
+        place = doc[start - 2]
+        if not _written_as_a_name(place) or place.ent_type_ not in ("GPE", ""):
+            continue
+        start -= 2
+        while start > 0 and _written_as_a_name(doc[start - 1]) and doc[start - 1].ent_type_ in ("GPE", ""):
+            start -= 1
+        if start >= 2 and doc[start - 1].lower_ in ("of", "for") and body_noun(doc[start - 2]):
+            start -= 2  # "University Hospitals of Derby and ..."
+            while start > 0 and _written_as_a_name(doc[start - 1]) and not doc[start - 1].ent_type_:
+                start -= 1
+        found.append(SpacySpan(doc, start, ent.end, label="ORG"))
     return found
 
 
