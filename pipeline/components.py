@@ -37,9 +37,9 @@ from .text.paragraphs import mark_paragraph_starts
 PREFIX = "pipeline_"
 EXTENSIONS = tuple(PREFIX + name for name in ("article", "quotes", "speakers", "numeric_claims", "issues", "error"))
 _OLD_NAMES = {name.removeprefix(PREFIX): name for name in EXTENSIONS}
-PARAGRAPH_BREAKS = "pipeline_paragraph_breaks_v2"  # v2: a sentence ends after a figure's unit, "£30m." (0.11)
+PARAGRAPH_BREAKS = "pipeline_paragraph_breaks_v3"  # v3: a paragraph's first word is no sentence alone (0.12)
 QUOTES = "pipeline_quotes_v6"  # v6: speech someone recounts, speech tags, colons, "hit back" (0.11)
-SPEAKERS = "pipeline_speakers_v8"  # v8: epithets of renown and family, namesakes, documents as antecedents (0.11)
+SPEAKERS = "pipeline_speakers_v9"  # v9: offices never introduced, names the model mistyped (0.12)
 CLAIMS = "pipeline_claims_v5"  # v5: timestamps and countdowns are no claims (0.9)
 ATTRIBUTE_RULES = "pipeline_attribute_rules_v1"  # the model's attribute_ruler, run on arrays
 LEMMAS = "pipeline_lemmas_v1"  # the model's lemmatizer, once per distinct word form
@@ -334,9 +334,8 @@ def make_claim_finder(nlp: Language, name: str) -> ClaimFinder:
 
 # The names of the last release, kept for one more as aliases of the same factories: a pipeline
 # saved with them still loads (the behaviour is the new one: see the CHANGELOG).
-Language.component("pipeline_paragraph_breaks_v1", assigns=["token.is_sent_start"])(paragraph_breaks)
-Language.factory("pipeline_quotes_v5", **_QUOTE_FACTORY)(make_quote_finder)
-Language.factory("pipeline_speakers_v7", **_SPEAKER_FACTORY)(make_speaker_resolver)
+Language.component("pipeline_paragraph_breaks_v2", assigns=["token.is_sent_start"])(paragraph_breaks)
+Language.factory("pipeline_speakers_v8", **_SPEAKER_FACTORY)(make_speaker_resolver)
 
 
 # Records cross `nlp.pipe(n_process=...)` and DocBin through srsly's msgpack: the codec is in

@@ -34,8 +34,8 @@ def test_components_factories_load_by_entry_point_in_a_fresh_process():
     out = _fresh_python(
         "import spacy\n"
         f"nlp = spacy.load({DEFAULT_MODEL!r})\n"
-        "nlp.add_pipe('pipeline_paragraph_breaks_v2', first=True)\n"
-        "for name in ('pipeline_quotes_v6', 'pipeline_speakers_v8', 'pipeline_claims_v5'):\n"
+        "nlp.add_pipe('pipeline_paragraph_breaks_v3', first=True)\n"
+        "for name in ('pipeline_quotes_v6', 'pipeline_speakers_v9', 'pipeline_claims_v5'):\n"
         "    nlp.add_pipe(name)\n"
         "doc = nlp('Council cuts\\n\\nThe leader said: “We will close 12 libraries.”\\n')\n"
         "print(doc._.pipeline_quotes[0].text, '|', doc._.pipeline_numeric_claims[0].value)\n"
@@ -45,16 +45,16 @@ def test_components_factories_load_by_entry_point_in_a_fresh_process():
 
 def test_components_quotes_without_paragraph_breaks_is_a_clear_error():
     nlp = spacy.load(DEFAULT_MODEL)
-    with pytest.raises(ValueError, match="needs pipeline_paragraph_breaks_v2"):
+    with pytest.raises(ValueError, match="needs pipeline_paragraph_breaks_v3"):
         nlp.add_pipe(QUOTES)
 
 
 def test_components_settings_show_in_the_config_and_take_effect(nlp):
     settings = nlp.config["components"][QUOTES]
     assert settings["pre_cue_window"] == 40 and settings["confidence"]["direct_cue_before"] == 0.95
-    assert "name_full/cue" in nlp.config["components"]["pipeline_speakers_v8"]["speaker_confidence"]
+    assert "name_full/cue" in nlp.config["components"]["pipeline_speakers_v9"]["speaker_confidence"]
     other = spacy.load(DEFAULT_MODEL)
-    other.add_pipe("pipeline_paragraph_breaks_v2", first=True)
+    other.add_pipe("pipeline_paragraph_breaks_v3", first=True)
     other.add_pipe(QUOTES, config={"confidence": {**settings["confidence"], "direct_cue_before": 0.5}})
     (quote,) = other(TEXTS[0])._.pipeline_quotes
     assert quote.evidence == "direct_cue_before" and quote.confidence == 0.5
@@ -211,9 +211,9 @@ def test_components_adding_a_stage_before_its_predecessor_says_why_and_how(nlp):
     import spacy
 
     bare = spacy.blank("en")
-    bare.add_pipe("pipeline_paragraph_breaks_v2", first=True)
+    bare.add_pipe("pipeline_paragraph_breaks_v3", first=True)
     with pytest.raises(ValueError, match=r"needs pipeline_quotes_v6 .*speakers are those of the quotes.*after='ner'"):
-        bare.add_pipe("pipeline_speakers_v8")
+        bare.add_pipe("pipeline_speakers_v9")
 
 
 def test_components_extensions_sit_under_one_prefix_and_old_names_still_read(nlp):
@@ -230,12 +230,11 @@ def test_components_extensions_sit_under_one_prefix_and_old_names_still_read(nlp
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ("pipeline_quotes_v5", "pipeline_quotes_v6"),
-        ("pipeline_speakers_v7", "pipeline_speakers_v8"),
+        ("pipeline_speakers_v8", "pipeline_speakers_v9"),
     ],
 )
 def test_components_the_last_release_names_still_make_the_same_components(old, new):
-    """A pipeline saved with 0.10's factory names still builds: each old name is an alias."""
+    """A pipeline saved with 0.11's factory names still builds: each old name is an alias."""
     from spacy import registry
 
     assert registry.factories.get(old) is registry.factories.get(new)
@@ -244,8 +243,8 @@ def test_components_the_last_release_names_still_make_the_same_components(old, n
 def test_components_the_last_release_paragraph_breaks_name_still_builds():
     from spacy.language import Language
 
-    assert Language.has_factory("pipeline_paragraph_breaks_v1")
     assert Language.has_factory("pipeline_paragraph_breaks_v2")
+    assert Language.has_factory("pipeline_paragraph_breaks_v3")
 
 
 def test_components_what_each_stage_says_it_needs_is_assigned_before_it(nlp):

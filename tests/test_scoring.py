@@ -173,6 +173,15 @@ def test_scoring_speaker_confidence_is_fitted_on_one_half_and_reported_on_the_ot
     assert bands(table, held_out) == {(0.7, 0.9): [8, 10], (0.0, 0.5): [5, 7]}
 
 
+def test_scoring_rows_too_small_to_measure_never_reach_the_top_band_together():
+    """Forty rows of one quote each, all right, pool to 40/40 (0.95 alone): a mix of rows, none of
+    which earned the top band on its own quotes."""
+    from pipeline.measure.calibrate import POOLED_CAP, fit
+
+    table = fit({f"pass_{i}/cue": [1, 1] for i in range(40)} | {"name_full/cue": [40, 40]})
+    assert table["name_full/cue"] == 0.95 and table["pooled"] == POOLED_CAP < 0.9
+
+
 def test_scoring_a_row_s_confidence_grows_with_the_quotes_it_rests_on():
     from pipeline.measure.calibrate import fit, lower_bound
 

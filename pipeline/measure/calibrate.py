@@ -6,7 +6,7 @@ tied the quote to its speaker phrase ("name_full/cue"); every claim we predict, 
 claim-confidence table: its evidence ("count_noun_one"). A row's confidence is its precision (right
 speakers, entity by entity, over found quotes; claims with the right value and unit over predicted
 claims) at the lower end of its Wilson interval, rounded down to 0.05 and capped at 0.95; rows with
-fewer than MIN_QUOTES items are pooled.
+fewer than MIN_QUOTES items are pooled, and the pool stays below the top band (POOLED_CAP).
 Each table is fitted on one half of the articles (`scoring.fold_of`) and its bands are reported on
 the other, both ways, and then fitted on all of them: that last table is the one to put in
 `speakers/canonical.py` (SPEAKER_CONFIDENCE) and `claims/confidence.py` (CLAIM_CONFIDENCE).
@@ -25,6 +25,10 @@ from .scoring import SPEAKER_BANDS, fold_of, ratio
 
 MIN_QUOTES = 5
 CAP = 0.95
+# Rows too small to measure are pooled, and the pool's precision is that of a mix of rows (a name
+# on a weak attribution beside a document's issuer): it says nothing one of them can promise on its
+# own. The top band (0.9 and up) is for rows that earned it on their own quotes.
+POOLED_CAP = 0.85
 # One-sided 90%: a row fitted on a few dozen quotes of one half must not promise the other half
 # more than it keeps (fitted on point estimates, fold A's table put fold B's descriptions, right
 # 57% of the time there, in the 0.9 band).
@@ -87,7 +91,7 @@ def fit(rows: dict[str, list[int]]) -> dict[str, float]:
             pooled[1] += total
             continue
         table[rule] = _confidence(right, total)
-    table["pooled"] = _confidence(*pooled) if pooled[1] else 0.5
+    table["pooled"] = min(POOLED_CAP, _confidence(*pooled)) if pooled[1] else 0.5
     return table
 
 

@@ -78,7 +78,7 @@ def resolve_speakers(
 # a cue to its subject; "weak": the rest), as "pass/strength": right speakers (entity by entity)
 # over found quotes of the seed, news-dev and news-dev2, at the lower end of the row's Wilson
 # interval (z = 1.28: 7/7 is 0.8, not 1.0), rounded down to 0.05 and capped at 0.95; rows under five
-# quotes pooled. `python -m pipeline.measure.calibrate` fits it on each half of the
+# quotes pooled, the pool below 0.9. `python -m pipeline.measure.calibrate` fits it on each half of the
 # articles, reports it on the other half (the README shows both), and prints this table.
 SPEAKER_CONFIDENCE: dict[str, float] = {
     "acronym/cue": 0.75,  # 5/5
