@@ -566,6 +566,10 @@ PASS_ROWS = [
         ("Mr Blake has defended his record on schools.\n\nThe prime minister said standards had risen.", "Blake"),
         ("Mr Straw said the talks had been useful.\n\nThe foreign secretary said Britain would keep pressing. "
          "\u201cWe are not giving up,\u201d he said.", "Straw"),
+        # A party's spokesman, said with the party (resources/lead_offices.txt, `party`).
+        ("Mr Dunn said waiting lists were rising.\n\nThe Tory health spokesman said patients deserved better.",
+         "Dunn"),
+        ("Mr Dunn said waiting lists were rising.\n\nThe spokesman said patients deserved better.", None),
         # Not the person just spoken of: the office was written before for someone else, a body or a
         # country owns it, or the person has a role or an age of their own.
         ("Mr Smith met the Iraqi foreign minister on Monday.\n\nThe minister said the talks had gone well.", None),

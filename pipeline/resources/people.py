@@ -4,7 +4,7 @@ pronouns, descriptors of bodies, epithets, other names of organisations. Re-expo
 
 from __future__ import annotations
 
-from .vocabulary import derived, rows
+from .vocabulary import derived, flagged, rows
 
 
 @derived
@@ -125,4 +125,11 @@ def leading_roles() -> dict[str, tuple[str, ...]]:
 @derived
 def lead_offices() -> frozenset[str]:
     """Offices the person a story leads with may hold untitled ("the prime minister")."""
-    return frozenset(row[0].lower() for row in rows("lead_offices"))
+    return frozenset(row[0].lower() for row in rows("lead_offices") if not flagged(row, 1, "party"))
+
+
+@derived
+def party_offices() -> frozenset[str]:
+    """Roles one member of a party holds for it at a time, said with the party ("the Tory health
+    spokesman"), besides every lead office."""
+    return lead_offices() | frozenset(row[0].lower() for row in rows("lead_offices") if flagged(row, 1, "party"))

@@ -155,15 +155,17 @@ def role_lead_person(sieve: Sieve, mention: Mention) -> int | None:
 
 def role_salient(sieve: Sieve, mention: Mention) -> int | None:
     """ "Mr Kendall told the conference ... The Lib Dem leader added": an office one person holds at
-    a time (resources/lead_offices.txt) that nobody in the article is introduced with, and that the
+    a time (resources/lead_offices.txt; a party's spokesman with the party said) that nobody in the article is introduced with, and that the
     article has not written before for anyone else, is the person just spoken of (the nearest
     speaker or main-clause subject in this paragraph or the two before), when the article gave that
     person no title nor age of their own. Not an office of a body or a country the phrase names
     ("the council leader", "the Iraqi foreign minister"): someone of theirs."""
     head = mention.head
-    if not mention.definite or head.tag_ not in ("NN", "NNP") or head.lower_ not in resources.lead_offices():
+    if not mention.definite or head.tag_ not in ("NN", "NNP") or head.lower_ not in resources.party_offices():
         return None
     party = _party_words_in(mention.span)
+    if head.lower_ not in resources.lead_offices() and not party:
+        return None  # "the spokesman" alone speaks for someone else; "the Tory health spokesman" not
     for token in mention.span:
         if token.i >= head.i or token.dep_ in ("det", "punct") or token.i in party:
             continue  # "the Lib Dem leader", "the Tory leader": a party is the person's own
