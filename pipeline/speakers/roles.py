@@ -155,11 +155,12 @@ def role_lead_person(sieve: Sieve, mention: Mention) -> int | None:
 
 def role_salient(sieve: Sieve, mention: Mention) -> int | None:
     """ "Mr Kendall told the conference ... The Lib Dem leader added": an office one person holds at
-    a time (resources/lead_offices.txt; a party's spokesman with the party said) that nobody in the article is introduced with, and that the
-    article has not written before for anyone else, is the person just spoken of (the nearest
-    speaker or main-clause subject in this paragraph or the two before), when the article gave that
-    person no title nor age of their own. Not an office of a body or a country the phrase names
-    ("the council leader", "the Iraqi foreign minister"): someone of theirs."""
+    a time (resources/lead_offices.txt; a party's spokesman, with the party said) that nobody in the
+    article is introduced with, and that the article has not written before for anyone else, is the
+    person just spoken of (the nearest speaker or main-clause subject in this paragraph or the two
+    before), when the article gave that person no title nor age of their own. Not an office of a
+    body or a country the phrase names ("the council leader", "the Iraqi foreign minister"):
+    someone of theirs."""
     head = mention.head
     if not mention.definite or head.tag_ not in ("NN", "NNP") or head.lower_ not in resources.party_offices():
         return None
