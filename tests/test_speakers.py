@@ -566,6 +566,9 @@ PASS_ROWS = [
         ("Mr Blake has defended his record on schools.\n\nThe prime minister said standards had risen.", "Blake"),
         ("Mr Straw said the talks had been useful.\n\nThe foreign secretary said Britain would keep pressing. "
          "\u201cWe are not giving up,\u201d he said.", "Straw"),
+        # Past a person with a title of their own to the untitled one before.
+        ("Mr Blake faced questions from MPs.\n\nOpposition leader Ann Hill asked him whether he would "
+         "apologise.\n\nThe prime minister said he would not.", "Blake"),
         # A party's spokesman, said with the party (resources/lead_offices.txt, `party`).
         ("Mr Dunn said waiting lists were rising.\n\nThe Tory health spokesman said patients deserved better.",
          "Dunn"),

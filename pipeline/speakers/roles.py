@@ -174,16 +174,18 @@ def role_salient(sieve: Sieve, mention: Mention) -> int | None:
             return None
     if any(head.lower_ in role_words(intro.parts.title or "") for intro in sieve.introductions):
         return None  # someone holds an office of that name: role_title's to find, or nobody's
-    gender = resources.gendered_nouns().get(head.lower_, "-")
-    # Within two paragraphs back: roles are taken up before pronouns, so a "he said" paragraph
-    # between is not yet the person's.
-    found = sieve.nearest(
-        mention, gender, frozenset({"PERSON"}),
-        lambda c, salient, here: salient and sieve.paragraphs.index_of(c) >= here - 2,
+    gender = resources.gendered_nouns().get(head.lower_)
+    # The nearest person speaking or subject within two paragraphs back (roles are taken up before
+    # pronouns, so a "he said" paragraph between is not yet the person's), passing over those with
+    # a title or an age of their own ("Mr Blair faced MPs. Tory leader Michael Howard asked him ...
+    # The prime minister said": not Howard).
+    here = sieve.paragraphs.index_of(mention.char)
+    found = next(
+        (i for c, i, salient in reversed(sieve.candidates_before(mention.head.idx))
+         if salient and sieve.paragraphs.index_of(c) >= here - 2 and _untitled_person(sieve, i, gender)),
+        None,
     )  # fmt: skip
-    if found is None or sieve.clusters[found].title:
-        return None
-    if _titled_or_aged(sieve, sieve.clusters[found].name):
+    if found is None:
         return None
     # The office written before, other than for this person ("Mr Straw met the foreign minister"):
     # it may be that other holder's.
@@ -192,6 +194,14 @@ def role_salient(sieve: Sieve, mention: Mention) -> int | None:
         if token.i < head.i and not any(at <= token.idx < at + _PHRASE_CHARS for at in theirs):
             return None
     return found
+
+
+def _untitled_person(sieve: Sieve, index: int, gender: str | None) -> bool:
+    """A person of no other gender whom the article gave no title, role nor age."""
+    cluster = sieve.clusters[index]
+    if cluster.type != "PERSON" or cluster.title or (gender and cluster.gender not in (None, gender)):
+        return False
+    return not _titled_or_aged(sieve, cluster.name)
 
 
 def _titled_or_aged(sieve: Sieve, name: str | None) -> bool:
