@@ -7,7 +7,8 @@ are skipped with the reason. Floors and their tolerance: tests/quality_floors.js
 import pytest
 
 from pipeline.measure.devsets import score_polnear
-from pipeline.measure.quality import ROOT, SETS, SHARED_EVAL, available, measure, polnear_figures, shortfalls
+from pipeline.measure.quality import measure, polnear_figures, shortfalls
+from pipeline.measure.sets import ROOT, SETS, SHARED_EVAL, available
 
 README = ROOT / "README.md"
 
@@ -17,7 +18,7 @@ def _skip_unless_available(name: str) -> None:
         pytest.skip(f"development set {name} not found in {SHARED_EVAL} (see README, Accuracy)")
 
 
-@pytest.mark.parametrize("name", ["news_dev", "news_dev2", "newsquant", "recognizers"])
+@pytest.mark.parametrize("name", ["news_dev", "news_dev2", "newsquant", "recognizers", "calibration"])
 def test_devsets_meet_floors(nlp, name):
     _skip_unless_available(name)
     figures = measure(name, lambda: nlp)

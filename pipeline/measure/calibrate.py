@@ -20,8 +20,8 @@ from collections.abc import Callable
 from spacy.language import Language
 
 from .devsets import score_gold_files
-from .quality import SETS, available
 from .scoring import SPEAKER_BANDS, fold_of, ratio
+from .sets import SETS, available
 
 MIN_QUOTES = 5
 CAP = 0.95

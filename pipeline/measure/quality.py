@@ -16,27 +16,10 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from .calibrate import bands, fit, measured_rows
 from .devsets import AttributionScores, score_gold_files, score_newsquant, score_polnear
-from .scoring import SeedScores
-
-ROOT = Path(__file__).resolve().parents[2]  # the checkout: pipeline/measure/quality.py
-FLOORS = ROOT / "tests" / "quality_floors.json"
-SHARED_EVAL = ROOT.parent / "shared" / "eval"
-
-# Where each set lies. The seed's gold is the project's own; the others are copyrighted development
-# sets, read where they lie and never committed (see the README's Accuracy section).
-SETS: dict[str, list[Path]] = {
-    "seed": sorted((ROOT / "corpus" / "gold").glob("*.json")),
-    "news_dev": sorted((SHARED_EVAL / "news-dev").glob("*.json")),
-    "news_dev2": sorted(p for p in (SHARED_EVAL / "news-dev2").glob("*.json") if p.name != "sources.json"),
-    "polnear": [SHARED_EVAL / "polnear-train.jsonl"],
-    "newsquant": [SHARED_EVAL / "newsquant-dev.json"],
-    "recognizers": sorted(SHARED_EVAL.glob("recognizers-*.json")),
-}
-
-
-def available(name: str) -> bool:
-    return bool(SETS[name]) and all(path.exists() for path in SETS[name])
+from .scoring import SeedScores, fold_of
+from .sets import FLOORS, SETS, available
 
 
 def _share(part: int, whole: int) -> float:
@@ -80,10 +63,17 @@ def measure(name: str, nlp: Callable[[], Language], out_dir: Path | None = None)
     """The figures of one set; gold-format sets are scored against `out_dir` outputs or run in memory."""
     paths = SETS[name]
     if name in ("seed", "news_dev", "news_dev2"):
-        total = SeedScores()
-        for _, scores in score_gold_files(paths, out_dir, nlp):
+        total, folds = SeedScores(), {"A": SeedScores(), "B": SeedScores()}
+        for article, scores in score_gold_files(paths, out_dir, nlp):
             total.add(scores)
-        return gold_figures(total)
+            folds[fold_of(article)].add(scores)
+        gold = gold_figures(total)
+        if name != "seed":  # one article has one half
+            for fold, scores in folds.items():
+                gold[f"right_speaker_fold_{fold}"] = _share(scores.attributed, scores.found_quotes)
+        return gold
+    if name == "calibration":
+        return held_out_bands(nlp)
     if name == "polnear":
         return polnear_figures(score_polnear(paths[0], nlp()))
     figures: dict[str, float] = {}
@@ -92,6 +82,17 @@ def measure(name: str, nlp: Callable[[], Language], out_dir: Path | None = None)
         prefix = "" if name == "newsquant" else path.stem.removeprefix("recognizers-") + "_"
         figures[f"{prefix}value_f1"] = quantities.value.f1
         figures[f"{prefix}value_unit_f1"] = quantities.value_unit.f1
+    return figures
+
+
+def held_out_bands(nlp: Callable[[], Language]) -> dict[str, float]:
+    """How often the speaker (and a claim's value and unit) is right in the top confidence band of
+    a table fitted on the other half of the gold sets, both ways."""
+    figures: dict[str, float] = {}
+    for what, rows in measured_rows(nlp).items():
+        for fitted, scored in (("A", "B"), ("B", "A")):
+            right, total = bands(fit(rows[fitted]), rows[scored]).get((0.9, 1.01), [0, 0])
+            figures[f"{what}_at_0.9_fitted_on_{fitted}"] = _share(right, total)
     return figures
 
 
