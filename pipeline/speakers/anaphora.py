@@ -44,7 +44,7 @@ def org_head_noun(sieve: Sieve, mention: Mention) -> int | None:
         if ent.label_ == "NORP" and not _built_on(name, word):
             continue  # "The Conservatives ... the party": a party the model typed as a people
         words = name.lower().split()
-        ends_in_it = len(words) > 1 and (name_head(name) == word or words[-1] == word) or _built_on(name, word)
+        ends_in_it = (len(words) > 1 and word in (name_head(name), words[-1])) or _built_on(name, word)
         named_beside_it = ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() == word
         if name and (ends_in_it or named_beside_it) and same(name):
             found.append((ent.start_char, sieve.clusters.org(name)))

@@ -49,7 +49,6 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
     def agrees(other: str | None) -> bool:
         return gender is None or other is None or other == gender
 
-    # (char, the cluster of a speaker named with the title, or the introduction that gave it)
     said = set(role_words(mention.span.text))
 
     def another_office(title: tuple[str, ...]) -> bool:
@@ -57,6 +56,7 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
         Ann Lee" "the chancellor": a word that makes it another office must be said again."""
         return bool((set(title) & resources.other_office_words()) - said)
 
+    # (char, the cluster of a speaker named with the title, or the introduction that gave it)
     titled: list[tuple[int, int | Introduction]] = []
     for at, _, index in sieve.history:
         cluster = sieve.clusters[index]
@@ -71,12 +71,9 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
     # "the Democratic governor" after "Governor Ana Lopes": a party or people the phrase adds may be
     # new, unless the introduction gave another ("The Labour leader" is not "Tory leader Ann Lee").
     affiliations = {
-        t.lower_
-        for e in sieve.doc.ents
-        if e.label_ == "NORP"
-        for t in e
+        t.lower_ for e in sieve.doc.ents if e.label_ == "NORP" for t in e
         if t.lower_ in resources.person_epithets() or is_party(t.text)  # not any name the model typed NORP
-    }
+    }  # fmt: skip
     added = {w for w in own if w in affiliations}
 
     def introduced_so(intro: Introduction) -> bool:
