@@ -360,6 +360,7 @@ def test_quotes_a_first_line_that_reads_as_a_sentence_is_not_a_headline(run_text
         ("The agency declined to say whether the bridge would close.", "withheld"),
         ("Officials could announce that the bridge will close.", "hypothetical"),
         ("If the council says that the bridge is unsafe, it will close.", "hypothetical"),
+        ("If the council were to say that the bridge is unsafe, it would close.", "hypothetical"),
         ("The share of drivers who said they had crossed the bridge rose.", "describes_a_group"),
         ("The share who said they had crossed the bridge rose to 20%.", "describes_a_group"),
         ("The majority who said they had crossed the bridge were women.", "describes_a_group"),

@@ -1602,3 +1602,23 @@ def test_speakers_a_body_of_two_places_joined_by_and_is_one_body(run_text):
     speaker, quote = _speaker_of(run_text(text), "recruiting more staff")
     assert speaker is not None and speaker.name == "University Hospitals of Harbury and Stowe NHS Foundation Trust"
     assert quote.speaker_evidence == "org_head_noun"
+
+
+@pytest.mark.parametrize(
+    ("text", "same"),
+    [
+        # Nouns the news uses in turn for one group (resources/same_people.txt).
+        ("Scientists at Harbury University said the parasite changed rats.\n\nThe researchers said it was a surprise.",
+         True),
+        ("Scientists at Harbury University said the parasite changed rats.\n\nThe team said it was a surprise.", True),
+        # Not a group of other people: officials are not the scientists.
+        ("Scientists at Harbury University said the parasite changed rats.\n\nThe officials said it was a surprise.",
+         False),
+    ],
+)  # fmt: skip
+def test_speakers_the_same_people_by_another_noun_are_one_group(run_text, text, same):
+    result = run_text(f"Rats\n\n{text}\n")
+    first, _ = _speaker_of(result, "changed rats")
+    second, quote = _speaker_of(result, "a surprise")
+    assert (first.id == second.id) == same
+    assert quote.speaker_evidence == ("description_earlier" if same else "description")

@@ -55,9 +55,12 @@ def withheld(cue: Token) -> bool:
 
 
 def hypothetical(cue: Token) -> bool:
+    """A modal or a condition on the reporting verb, or on the verb it completes ("If the minister
+    were to say that ...", "Officials could be about to announce that ...")."""
     markers = resources.unspoken_markers()
-    modal = any(c.dep_ == "aux" and markers.get(c.lower_) == "modal" for c in cue.children)
-    condition = any(c.dep_ == "mark" and markers.get(c.lower_) == "condition" for c in cue.children)
+    verbs = [cue, cue.head] if cue.dep_ == "xcomp" else [cue]
+    modal = any(c.dep_ == "aux" and markers.get(c.lower_) == "modal" for v in verbs for c in v.children)
+    condition = any(c.dep_ == "mark" and markers.get(c.lower_) == "condition" for v in verbs for c in v.children)
     return modal or condition
 
 

@@ -123,6 +123,13 @@ def leading_roles() -> dict[str, tuple[str, ...]]:
 
 
 @derived
+def same_people() -> dict[str, frozenset[str]]:
+    """A noun for people -> the nouns the news uses in turn for the same ones ("researcher" ->
+    "scientist", "team", ...)."""
+    return {row[0].lower(): frozenset(n.lower() for n in row[1:]) for row in rows("same_people")}
+
+
+@derived
 def lead_offices() -> frozenset[str]:
     """Offices the person a story leads with may hold untitled ("the prime minister")."""
     return frozenset(row[0].lower() for row in rows("lead_offices") if not flagged(row, 1, "party"))

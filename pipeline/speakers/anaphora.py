@@ -10,7 +10,7 @@ from __future__ import annotations
 from .. import resources
 from ..text import syntax
 from .entities import written_age
-from .names import clean_name, name_head
+from .names import clean_name, group_noun, name_head
 from .phrases import Mention
 from .sieve import Sieve
 
@@ -171,11 +171,12 @@ def description_earlier(sieve: Sieve, mention: Mention) -> int | None:
     if not mention.definite:
         return None
     lemma = head.lemma_.lower()
-    plural = head.tag_ in ("NNS", "NNPS")
+    same = {lemma} | resources.same_people().get(lemma, frozenset())  # "scientists ... the researchers"
+    plural = head.tag_ in ("NNS", "NNPS") or group_noun(head)  # "the team"
     own = {t.lower_ for t in mention.span if t.i < head.i and t.dep_ not in ("det", "poss", "case", "punct")}
     for at, said, index in reversed(sieve.history):
         cluster = sieve.clusters[index]
-        if at >= mention.char or said != lemma or cluster.name is not None or not cluster.description:
+        if at >= mention.char or said not in same or cluster.name is not None or not cluster.description:
             continue
         if (cluster.type == "GROUP") != plural and cluster.type != "ORG":
             continue  # "a spokesman ... the spokesmen" are others
