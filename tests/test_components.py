@@ -35,7 +35,7 @@ def test_components_factories_load_by_entry_point_in_a_fresh_process():
         "import spacy\n"
         f"nlp = spacy.load({DEFAULT_MODEL!r})\n"
         "nlp.add_pipe('pipeline_paragraph_breaks_v3', first=True)\n"
-        "for name in ('pipeline_quotes_v6', 'pipeline_speakers_v9', 'pipeline_claims_v5'):\n"
+        "for name in ('pipeline_quotes_v7', 'pipeline_speakers_v9', 'pipeline_claims_v5'):\n"
         "    nlp.add_pipe(name)\n"
         "doc = nlp('Council cuts\\n\\nThe leader said: “We will close 12 libraries.”\\n')\n"
         "print(doc._.pipeline_quotes[0].text, '|', doc._.pipeline_numeric_claims[0].value)\n"
@@ -194,7 +194,7 @@ def test_components_a_saved_pipeline_runs_in_a_fresh_process(tmp_path):
         f"nlp = spacy.load({str(saved)!r})\n"
         f"doc = nlp({text!r})\n"
         "print(json.dumps([[t.lemma_ for t in doc], [q.text for q in doc._.pipeline_quotes],"
-        " nlp.config['components']['pipeline_quotes_v6']['pre_cue_window'],"
+        " nlp.config['components']['pipeline_quotes_v7']['pre_cue_window'],"
         " [(c.text, c.kind) for c in doc._.pipeline_numeric_claims]]))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
@@ -212,7 +212,7 @@ def test_components_adding_a_stage_before_its_predecessor_says_why_and_how(nlp):
 
     bare = spacy.blank("en")
     bare.add_pipe("pipeline_paragraph_breaks_v3", first=True)
-    with pytest.raises(ValueError, match=r"needs pipeline_quotes_v6 .*speakers are those of the quotes.*after='ner'"):
+    with pytest.raises(ValueError, match=r"needs pipeline_quotes_v7 .*speakers are those of the quotes.*after='ner'"):
         bare.add_pipe("pipeline_speakers_v9")
 
 
@@ -230,6 +230,7 @@ def test_components_extensions_sit_under_one_prefix_and_old_names_still_read(nlp
 @pytest.mark.parametrize(
     ("old", "new"),
     [
+        ("pipeline_quotes_v6", "pipeline_quotes_v7"),
         ("pipeline_speakers_v8", "pipeline_speakers_v9"),
     ],
 )
