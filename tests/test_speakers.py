@@ -1567,6 +1567,7 @@ def test_speakers_a_paragraph_s_first_word_is_not_a_sentence_of_its_own(run_text
         # name data), taken up as "it" or "its": a body.
         ("Ofgem fined Velda Energy £5m on Tuesday.\n\nIt said the firm had misled customers.", "Ofgem"),
         ("British Gas was fined by Ofgem on Tuesday.\n\nIt said the firm had misled customers.", "British Gas"),
+        ("Skyjet reported a rise in profits.\n\nThe budget airline said rivals had misled customers.", "Skyjet"),
     ],
 )
 def test_speakers_a_name_taken_up_as_it_is_a_body(run_text, text, name):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import resources
 from ..text import syntax
-from .entities import written_age
+from .name_words import written_age
 from .names import clean_name, group_noun, name_head
 from .phrases import Mention
 from .sieve import Sieve

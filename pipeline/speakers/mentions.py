@@ -14,7 +14,8 @@ from ..resources import first_names
 from ..text import syntax
 from ..text.acronyms import acronym_definitions, term_acronyms
 from .clusters import PersonParts
-from .entities import age_after, article_entities, written_age
+from .entities import article_entities
+from .name_words import age_after, written_age
 from .names import (
     acronym,
     body_noun,
