@@ -56,7 +56,7 @@ def withheld(cue: Token) -> bool:
 
 def hypothetical(cue: Token) -> bool:
     """A modal or a condition on the reporting verb, or on the verb it completes ("If the minister
-    were to say that ...", "Officials could be about to announce that ...")."""
+    were to say that ...", "Officials may want to say that ...")."""
     markers = resources.unspoken_markers()
     verbs = [cue, cue.head] if cue.dep_ == "xcomp" else [cue]
     modal = any(c.dep_ == "aux" and markers.get(c.lower_) == "modal" for v in verbs for c in v.children)
