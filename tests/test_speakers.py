@@ -1623,3 +1623,20 @@ def test_speakers_the_same_people_by_another_noun_are_one_group(run_text, text, 
     second, quote = _speaker_of(result, "a surprise")
     assert (first.id == second.id) == same
     assert quote.speaker_evidence == ("description_earlier" if same else "description")
+
+
+@pytest.mark.parametrize(
+    ("introduced", "phrase", "joined"),
+    [
+        ("Shadow health secretary David Dunn", "The Tory health spokesman", True),  # the brief and a party
+        ("Shadow home secretary David Dunn", "The Tory health spokesman", False),  # another brief
+        ("Shadow health secretary David Dunn", "The health spokesman", False),  # no party: anyone's
+    ],
+)
+def test_speakers_a_party_s_spokesman_for_a_brief_is_its_shadow_minister(run_text, introduced, phrase, joined):
+    text = f"Health\n\n{introduced} said the plans were a mess.\n\n{phrase} said patients deserved better.\n"
+    result = run_text(text)
+    first, _ = _speaker_of(result, "a mess")
+    second, quote = _speaker_of(result, "deserved better")
+    assert (first.id == second.id) == joined
+    assert quote.speaker_evidence == ("role_title" if joined else "description")

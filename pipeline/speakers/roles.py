@@ -76,8 +76,16 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
     }  # fmt: skip
     added = {w for w in own if w in affiliations}
 
+    # "the Tory health spokesman" after "Shadow health secretary Ann Lee": the opposition's
+    # spokesman for a brief is its shadow minister for it (a party said, and the brief's words).
+    party = set(role_words(" ".join(t.text for t in mention.span if t.i in _party_words_in(mention.span))))
+    brief = own - party
+    spokesman = bool(party and brief) and word in resources.party_offices() - resources.lead_offices()
+
     def introduced_so(intro: Introduction) -> bool:
         title = role_words(intro.parts.title or "")
+        if spokesman and "shadow" in intro.words and brief <= intro.words:
+            return agrees(intro.parts.gender)
         # "The Labour leader" is not "Tory leader Ann Lee": the phrase's own words must fit too.
         fits = own <= intro.words or (own - added <= intro.words and not intro.words & affiliations)
         other = another_office(title) or another_office(tuple(intro.words))  # "Shadow chancellor Ann Lee"
