@@ -11,8 +11,8 @@ from spacy.tokens import Span as SpacySpan
 
 from .. import resources
 from ..resources import first_names
-from .name_words import age_after, joined_to_the_word_before, next_sentences, written_as_a_name
-from .names import body_noun, is_party, is_title_word, people_in_a_role
+from .name_words import age_after, joined_to_the_word_before, next_sentences, proper_runs, written_as_a_name
+from .names import body_noun, honorific, is_party, is_title_word, people_in_a_role
 from .untyped import (
     first_name_beside_a_person,
     places_joined_to_a_body,
@@ -33,7 +33,8 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
         if _person_typed_org(e) or _aged_name(e) or _surname(e, surnames) or first_name_beside_a_person(e)
         or _surname_after_a_given_name(e)
     }  # fmt: skip
-    bodies = untyped_bodies(doc, ents) + places_joined_to_a_body(ents) if "ORG" in labels else []
+    runs = proper_runs(doc)  # the runs of proper nouns, found once for every finder of untyped names
+    bodies = untyped_bodies(doc, runs, ents) + places_joined_to_a_body(ents) if "ORG" in labels else []
     within = {i for body in bodies for i in range(body.start, body.end)}  # "Scotland" of "Police Scotland"
     typed = [
         _with_given_name(_as_person(e) if e.start in people else e)
@@ -43,7 +44,8 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
         and not (e.label_ == "PERSON" and is_party(_THE.sub("", e.text)))  # "The Lib Dem" typed PERSON
         and not _people_in_a_role(e)
     ]  # fmt: skip
-    untyped = untyped_people(doc) + bodies + (untyped_bodies_taken_up_as_it(doc) if "ORG" in labels else [])
+    taken_up_as_it = untyped_bodies_taken_up_as_it(doc, runs, surnames) if "ORG" in labels else []
+    untyped = untyped_people(doc, runs) + bodies + taken_up_as_it
     return sorted(typed + untyped, key=lambda e: e.start)
 
 
@@ -55,10 +57,9 @@ def _without_honorific(ent: SpacySpan) -> SpacySpan:
     the model names "Mr Blair" "Blair")."""
     if ent.label_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
         return ent
-    honorifics = resources.honorifics()
-    if len(ent) >= 2 and ent[0].lower_.rstrip(".") in honorifics:
+    if len(ent) >= 2 and honorific(ent[0]) is not None:
         return SpacySpan(ent.doc, ent.start + 1, ent.end, label="PERSON")
-    if ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in honorifics:
+    if ent.start > 0 and honorific(ent.doc[ent.start - 1]) is not None:
         return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")
     return ent
 

@@ -21,6 +21,7 @@ from .names import (
     body_noun,
     body_or_group_noun,
     clean_name,
+    honorific,
     is_title_word,
     leading_word,
     with_demonym,
@@ -112,8 +113,8 @@ class ArticleNames:
         # "Ana Lopes": the gender her first name goes with; "her husband, Tom," a first name alone,
         # if no one named in full bears it as a surname ("Reed said" after "Tom Reed").
         first_name_alone = len(words) == 1 and words[0].lower() not in self._surnames
-        if gender is None and start > 0:  # "Ms Lopes" read from its name alone
-            gender = resources.honorifics().get(doc[start - 1].lower_.rstrip("."))
+        if gender is None and start > 0 and honorific(doc[start - 1]) in ("m", "f"):
+            gender = honorific(doc[start - 1])  # "Ms Lopes" read from its name alone; "Dr" says none
         if gender is None and (len(words) >= 2 or first_name_alone):
             gender = first_names.gender_of(words[0])
         return PersonParts(

@@ -14,8 +14,13 @@ _ACRONYM_SKIP = {"of", "for", "and", "the", "on", "in", "&"}
 
 def is_title_word(token: Token) -> bool:
     """An honorific ("Mr"), a title ("Chief Constable") or a role noun ("spokesman")."""
-    word = token.lower_.rstrip(".")
-    return word in resources.honorifics() or word in resources.role_nouns()
+    return honorific(token) is not None or token.lower_.rstrip(".") in resources.role_nouns()
+
+
+def honorific(token: Token) -> str | None:
+    """The gender an honorific says ("Mr": m, "Ms.": f, "Dr": x, resources/honorifics.txt), or None
+    for a word that is none."""
+    return resources.honorifics().get(token.lower_.rstrip("."))
 
 
 @resources.derived

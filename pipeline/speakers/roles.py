@@ -78,7 +78,8 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
 
     # "the Tory health spokesman" after "Shadow health secretary Ann Lee": the opposition's
     # spokesman for a brief is its shadow minister for it (a party said, and the brief's words).
-    party = set(role_words(" ".join(t.text for t in mention.span if t.i in _party_words_in(mention.span))))
+    party_tokens = _party_words_in(mention.span)
+    party = set(role_words(" ".join(t.text for t in mention.span if t.i in party_tokens)))
     brief = own - party
     spokesman = bool(party and brief) and word in resources.party_offices() - resources.lead_offices()
 
@@ -138,7 +139,7 @@ def role_lead_person(sieve: Sieve, mention: Mention) -> int | None:
         return None
     if any(c.dep_ == "poss" for c in head.lefts):
         return None
-    if any(head.lower_ in role_words(intro.parts.title or "") for intro in sieve.introductions):
+    if _office_held(sieve, head.lower_):
         return None  # someone holds an office of that name: role_title's to find, or nobody's
     lead = next(
         (e for e in sieve.names.ents
@@ -177,7 +178,7 @@ def role_salient(sieve: Sieve, mention: Mention) -> int | None:
             continue  # "the Lib Dem leader", "the Tory leader": a party is the person's own
         if token.dep_ == "poss" or body_noun(token) or token.ent_type_ in _SOMEONE_ELSES:
             return None
-    if any(head.lower_ in role_words(intro.parts.title or "") for intro in sieve.introductions):
+    if _office_held(sieve, head.lower_):
         return None  # someone holds an office of that name: role_title's to find, or nobody's
     gender = resources.gendered_nouns().get(head.lower_)
     # The nearest person speaking or subject within two paragraphs back (roles are taken up before
@@ -199,6 +200,11 @@ def role_salient(sieve: Sieve, mention: Mention) -> int | None:
         if token.i < head.i and not any(at <= token.idx < at + _PHRASE_CHARS for at in theirs):
             return None
     return found
+
+
+def _office_held(sieve: Sieve, office: str) -> bool:
+    """Whether the article introduced anyone with a title holding the office's noun."""
+    return any(office in role_words(intro.parts.title or "") for intro in sieve.introductions)
 
 
 def _untitled_person(sieve: Sieve, index: int, gender: str | None) -> bool:

@@ -11,8 +11,8 @@ from spacy.tokens import Span as SpacySpan
 
 from .. import resources
 from ..resources import first_names
-from .name_words import age_after, given_name, joined_to_the_word_before, next_sentences, proper_runs, written_as_a_name
-from .names import body_noun, body_or_group_noun, is_title_word
+from .name_words import age_after, given_name, joined_to_the_word_before, next_sentences, written_as_a_name
+from .names import body_noun, body_or_group_noun, honorific, is_title_word
 
 
 def first_name_beside_a_person(ent: SpacySpan) -> bool:
@@ -25,14 +25,14 @@ def first_name_beside_a_person(ent: SpacySpan) -> bool:
     return root.dep_ == "appos" and (is_title_word(root.head) or root.head.lower_ in resources.gendered_nouns())
 
 
-def untyped_people(doc: Doc) -> list[SpacySpan]:
+def untyped_people(doc: Doc, runs: list[SpacySpan]) -> list[SpacySpan]:
     """ "Maria Garcia beat ...", "Reed, 45, said": a name the model gave no entity at all, one to
     three capitalised proper nouns in a row, outside every entity, none a title or an organisation
     noun, either two or three of them the first a common given name (resources/first_names.py),
     or with an age after them, or after an honorific ("Mr Blake"); or a given name alone beside a
     person ("his mother, Ana,")."""
     found = []
-    for run in proper_runs(doc):
+    for run in runs:
         honoured = _after_an_honorific(run)
         if honoured is not None:  # "Mr Blake has defended his record": a person, whoever he is
             found.append(honoured)
@@ -51,10 +51,10 @@ def untyped_people(doc: Doc) -> list[SpacySpan]:
 def _after_an_honorific(run: SpacySpan) -> SpacySpan | None:
     """The name in "Mr Blake", "Mrs Ana Patel" (resources/honorifics.txt), outside every entity:
     one or two proper nouns after the honorific, none a title or a body's noun."""
-    doc, honorifics = run.doc, resources.honorifics()
-    if run[0].lower_ in honorifics:
+    doc = run.doc
+    if honorific(run[0]) is not None:
         words = run[1:]
-    elif run.start > 0 and doc[run.start - 1].lower_.rstrip(".") in honorifics:  # "Mr. Blake"
+    elif run.start > 0 and honorific(doc[run.start - 1]) is not None:  # "Mr. Blake"
         words = run
     else:
         return None
@@ -63,13 +63,12 @@ def _after_an_honorific(run: SpacySpan) -> SpacySpan | None:
     return SpacySpan(doc, words.start, words.end, label="PERSON")
 
 
-def untyped_bodies(doc: Doc, ents: Sequence[SpacySpan]) -> list[SpacySpan]:
+def untyped_bodies(doc: Doc, runs: list[SpacySpan], ents: Sequence[SpacySpan]) -> list[SpacySpan]:
     """ "Harlow Water Co. cut supplies", "Northfield District Council said", "Greater Harwick Police
     said": a name the model gave no entity, capitalised proper nouns that end in a body's, a
     company's ("Co.", "Inc") or a force's noun (resources/descriptors.txt), outside every entity;
     "Police Scotland": such a noun before a place, which names the place's force; and a body's noun
     "of" or "for" something (`_bodies_of_something`)."""
-    runs = proper_runs(doc)
     found = _bodies_of_something(runs)
     for run in runs:
         end = run.end
@@ -87,15 +86,14 @@ def untyped_bodies(doc: Doc, ents: Sequence[SpacySpan]) -> list[SpacySpan]:
     return found
 
 
-def untyped_bodies_taken_up_as_it(doc: Doc) -> list[SpacySpan]:
+def untyped_bodies_taken_up_as_it(doc: Doc, runs: list[SpacySpan], surnames: set[str]) -> list[SpacySpan]:
     """ "Ofgem fined Velda Energy £5m. It said ...": a name the model gave no entity, one to three
     capitalised proper nouns as the subject of a clause, none a given name, a title or after an
     honorific, that the article takes up as a body: "its" later in its sentence, or "it" or "the"
     body's noun the subject of the next ("Ryanair reported a rise in profits. The budget airline
     said"). (A person's name taken up as "he" or "she" is `_person_typed_place`'s.)"""
     found = []
-    people = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}  # "Reed fined the firm": Tom Reed
-    for run in proper_runs(doc):
+    for run in runs:
         if len(run) > 3 or run.root.dep_ not in ("nsubj", "nsubjpass") or any(t.ent_type_ for t in run):
             continue
         before = doc[run.start - 1] if run.start > 0 else None
@@ -103,7 +101,7 @@ def untyped_bodies_taken_up_as_it(doc: Doc) -> list[SpacySpan]:
             continue
         if before is not None and (is_title_word(before) or before.pos_ == "PROPN" or before.tag_ == "POS"):
             continue  # "Mr Reed", "Queen's Hospital": part of a longer name
-        if run[-1].text in people:
+        if run[-1].text in surnames:  # "Reed fined the firm": Tom Reed
             continue
         its = any(t.lower_ == "its" and t.dep_ == "poss" for t in doc[run.end : run.sent.end])
         if its or any(_a_body_again(t) for t in next_sentences(run, 1)):
