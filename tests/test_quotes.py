@@ -275,6 +275,41 @@ def test_quotes_the_golden_table_covers_every_rule_of_the_table():
     assert len({r.id for r in QUOTE_RULES}) == len(QUOTE_RULES)
 
 
+# ---- cues the parser misreads or sets far from the quote (quotes/cues.py) -------------------------
+@pytest.mark.parametrize(
+    ("body", "words", "kind", "speaker"),
+    [
+        # A direct quote that is the "that" clause of a cue far before it, with a cue in the next
+        # sentence: its own sentence's cue.
+        ("Mayor Ines Duarte told reporters that she had met the union twice and that “We will not sell "
+         "the depot.” Officials said talks would resume next week.", "We will not sell", "direct", "Ines Duarte"),
+        # An inverted cue the parser reads as an adjective of the speaker's noun phrase.
+        ("“A long day,” tweeted union spokesman Tom Hale. “But the depot stays open.”", "A long day", "direct",
+         "Tom Hale"),
+        # What a participle after an issued text says, its issuer says.
+        ("Mayor Ines Duarte issued a statement saying the depot would stay open until next year.",
+         "the depot would stay open", "indirect", "Ines Duarte"),
+        ("The Harwick Union of Drivers posted a message saying the strike would go ahead on Monday.",
+         "the strike would go ahead", "indirect", "Harwick Union of Drivers"),
+    ],
+)  # fmt: skip
+def test_quotes_a_cue_far_before_misread_or_on_an_issued_text_finds_its_speaker(run_text, body, words, kind, speaker):
+    result = run_text(f"Depot\n\n{body}\n")
+    quote = next(q for q in result.quotes if q.text.startswith(words))
+    names = {s.id: s.name for s in result.speakers}
+    assert (quote.kind, names.get(quote.speaker or "")) == (kind, speaker)
+
+
+def test_quotes_a_text_only_read_says_nothing_for_its_reader(run_text):
+    result = run_text("Depot\n\nMayor Ines Duarte read a report saying the depot would close next year.\n")
+    assert not any(
+        q.speaker
+        and q.text.startswith("the depot would close")
+        and {s.name for s in result.speakers if s.id == q.speaker} == {"Ines Duarte"}
+        for q in result.quotes
+    )
+
+
 # ---- reporting clauses set off inside the clause they report --------------------------------------
 @pytest.mark.parametrize(
     ("body", "pieces"),

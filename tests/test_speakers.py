@@ -623,6 +623,14 @@ def test_speakers_he_or_she_with_nobody_near_is_the_person_of_that_gender_named_
         ("Ofgem fined Velda Energy £5m on Tuesday.\n\nIt said sales had grown.", "Ofgem", "ORG"),
         ("British Gas was fined by Ofgem on Tuesday.\n\nIt said sales had grown.", "British Gas", "ORG"),
         ("Skyjet reported a rise in profits.\n\nThe budget airline said sales had grown.", "Skyjet", "ORG"),
+        # ... or as the owner of the next sentence's subject; "the carrier" is a company's noun.
+        ("Skyjet said sales had grown.\n\nThe airline's chief executive, Tom Reed, said talks would resume.",
+         "Skyjet", "ORG"),
+        ("Skyjet said sales had grown.\n\nIts chief executive, Tom Reed, said talks would resume.", "Skyjet",
+         "ORG"),
+        ("Skyjet reported a rise in profits.\n\nThe carrier said sales had grown.", "Skyjet", "ORG"),
+        ("Norbrook Energy's plans were criticised by Ofgem.\n\nThe company said sales had grown.", "Norbrook Energy",
+         "ORG"),
     ],
 )  # fmt: skip
 def test_speakers_names_the_model_cut_or_mistyped(run_text, text, name, type_):
@@ -1009,10 +1017,18 @@ def test_speakers_a_campaign_group_is_not_the_company_the_article_is_about(run_t
          "had suffered months of dizziness.", "months of dizziness", "his doctors"),
         ("Water\n\nIn a report released on Monday, the Harbour Agency said the river was polluted.\n\n"
          "The report said that fish stocks had fallen by half.", "fish stocks", "Harbour Agency"),
+        # Whoever the article says issued it: a person, a group, a body's noun.
+        ("Farms\n\nSenator Mary Cole issued a statement after the vote.\n\nThe statement said the bill would "
+         "hurt farmers.", "hurt farmers", "Mary Cole"),
+        ("Crash\n\nThe victim's family released a statement on Monday.\n\n\"He was a loving father,\" the "
+         "statement said.", "loving father", "family"),
+        ("Roads\n\nThe council published a report on Tuesday.\n\nThe report said the roads were unsafe.",
+         "roads were unsafe", "council"),
     ],
 )  # fmt: skip
-def test_speakers_a_document_speaks_for_who_spoke_in_it(run_text, text, words, speaker):
-    """ "In a report released on Monday, the agency said ...": whoever speaks in a document issued it."""
+def test_speakers_a_document_speaks_for_who_issued_it_or_spoke_in_it(run_text, text, words, speaker):
+    """ "In a report released on Monday, the agency said ...": whoever speaks in a document, or the
+    article says released it, issued it."""
     found, quote = _speaker_of(run_text(text + "\n"), words)
     assert found is not None and speaker in (found.name or found.description or "")
     assert quote.speaker_evidence == "document_issuer"

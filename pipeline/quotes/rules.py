@@ -15,110 +15,45 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
-
 from .. import resources
 from ..text import syntax
 from .context import Attribution, Candidate, QuoteContext
+from .cues import a_clause_of, is_cue, phrase_after_cue, post_cue, pre_cue, tagged_noun, text_before
 
 Rule = Callable[[QuoteContext, Candidate], Attribution | None]
 
-_SENTENCE_END = {".", "?", "!"}
 _NEAREST = 8  # cues tried on each side of a partial quote, nearest first
-
-
-def _is_cue(token: Token) -> bool:
-    return syntax.is_cue(token) or token.lower_ == "according"
-
-
-def _post_cue(ctx: QuoteContext, cand: Candidate) -> Token | None:
-    """“...,” she said.   “...,” said the minister.   “...” — according to the report.
-
-    Searched after the first piece: an interrupted or multi-paragraph quote has its cue there."""
-    first_end = cand.pieces[0][1]
-    p_end = ctx.paragraph_of(first_end)[1]
-    i = ctx.tokens.at(min(first_end + 1, len(ctx.text) - 1))
-    for token in ctx.doc[i : i + ctx.settings.post_cue_window]:
-        if token.idx >= p_end or ctx.in_quote(token) and token.idx > first_end + 1:
-            return None
-        if ctx.in_quote(token):
-            continue
-        if _is_cue(token):
-            return token
-        if token.text in _SENTENCE_END:
-            return None
-    return _cue_of_the_subject_after(ctx, i, p_end)
-
-
-def _cue_of_the_subject_after(ctx: QuoteContext, i: int, p_end: int) -> Token | None:
-    """“...,” study lead author Lucas Paganini, a planetary scientist at ... (thirty words) ..., said:
-    the speaker phrase right after the quote is the subject of a cue farther on than the window."""
-    first = next((t for t in ctx.doc[i : i + 3] if not t.is_punct and not ctx.in_quote(t)), None)
-    if first is None:
-        return None
-    subject = next((a for a in [first, *syntax.ancestors(first, limit=4)] if a.dep_ in ("nsubj", "nsubjpass")), None)
-    cue = subject.head if subject is not None else None
-    if cue is None or not _is_cue(cue) or cue.idx >= p_end or ctx.in_quote(cue) or cue.i < first.i:
-        return None
-    return cue
-
-
-def _pre_cue(ctx: QuoteContext, before: int) -> Token | None:
-    """The nearest cue before character `before`, in its sentence and paragraph:
-    X said: “...”   X told reporters that “...”   one who recounted: “...”"""
-    p_start = ctx.paragraph_of(before)[0]
-    i = ctx.tokens.at(before)
-    for token in reversed(ctx.doc[max(i - ctx.settings.pre_cue_window, 0) : i]):
-        if token.idx < p_start:
-            return None
-        if ctx.in_quote(token):
-            continue
-        if token.text in _SENTENCE_END:
-            return None
-        if _is_cue(token):
-            return token
-    return None
-
-
-def _text_before(ctx: QuoteContext, cand: Candidate) -> str:
-    """The quote's paragraph up to its opening mark."""
-    return ctx.text[ctx.paragraph_of(cand.start)[0] : cand.start - 1].rstrip()
 
 
 # ---- direct quotes, in order of trust -----------------------------------------------------------
 def direct_cue_before(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
-    """X said: “...”   X said, “...”   X said “...”: a cue at most 40 characters before the opening mark."""
-    pre = _pre_cue(ctx, cand.start - 1)
-    before = _text_before(ctx, cand)
-    p_start = ctx.paragraph_of(cand.start)[0]
-    if pre is None or not before.endswith((":", ",", pre.text)) or len(before) - (pre.idx - p_start) > 40:
+    """X said: “...”   X said, “...”   X said “...”: a cue at most 40 characters before the opening
+    mark; or, however far, the cue whose "that" clause the quote is ("X told reporters that he had
+    spoken to her and that “...”": the nearest cue it hangs on, not the next sentence's)."""
+    pre = pre_cue(ctx, cand.start - 1)
+    if pre is None:
         return None
-    return ctx.attribution(pre, "direct_cue_before")
+    before = text_before(ctx, cand)
+    p_start = ctx.paragraph_of(cand.start)[0]
+    if before.endswith((":", ",", pre.text)) and len(before) - (pre.idx - p_start) <= 40:
+        return ctx.attribution(pre, "direct_cue_before")
+    if before.endswith(" that") and a_clause_of(ctx, cand, pre):
+        return ctx.attribution(pre, "direct_cue_before")
+    return None
 
 
 def direct_cue_after(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
     """“...,” X said.  The cue after the first piece, in the same sentence or (less sure) the next."""
-    post = _post_cue(ctx, cand)
+    post = post_cue(ctx, cand)
     if post is None:
         return None
     first_end = cand.pieces[0][1]
     same_sentence = ctx.text[first_end - 1] in ",?!—–-…" or ctx.text[first_end + 1 : post.idx].strip()[:1] == ","
     rule = "direct_cue_after" if same_sentence else "direct_cue_next_sentence"
-    speaker = _tagged_noun(ctx, post, first_end)
+    speaker = tagged_noun(ctx, post, first_end) or (phrase_after_cue(ctx, post) if same_sentence else None)
     if speaker is not None:
         return Attribution(speaker.i, post.i, rule, ctx.settings.confidence[rule])
     return ctx.attribution(post, rule)
-
-
-def _tagged_noun(ctx: QuoteContext, cue: Token, quote_end: int) -> Token | None:
-    """ '“...,” the patient described.': a reporting verb the parser hung on the noun just before it
-    as a participle ("the patient [who was] described") is that noun's speech tag when the noun
-    opens right after the quote."""
-    head = cue.head
-    if cue.dep_ != "acl" or head.i >= cue.i or head.pos_ not in ("NOUN", "PROPN"):
-        return None
-    between = ctx.text[quote_end : head.left_edge.idx]
-    return head if not between.strip(" \t\"'”’,") else None
 
 
 def direct_name_after_dash(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
@@ -140,13 +75,13 @@ def direct_name_after_dash(ctx: QuoteContext, cand: Candidate) -> Attribution | 
 
 def direct_cue_farther_before(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
     """A cue earlier in the quote's sentence, farther than "just before"."""
-    pre = _pre_cue(ctx, cand.start - 1)
+    pre = pre_cue(ctx, cand.start - 1)
     return ctx.attribution(pre, "direct_cue_farther_before") if pre is not None else None
 
 
 def direct_named_before_colon(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
     """ "... doesn't surprise pollster Daron Shaw: “...”": the person named just before the colon."""
-    if not _text_before(ctx, cand).endswith(":"):
+    if not text_before(ctx, cand).endswith(":"):
         return None
     colon = ctx.doc[ctx.tokens.at(ctx.text.rindex(":", 0, cand.start))]
     people = [e for e in colon.sent.ents if e.label_ == "PERSON" and e.end <= colon.i and not ctx.in_quote(e.root)]
@@ -159,7 +94,7 @@ def direct_subject_before_colon(ctx: QuoteContext, cand: Candidate) -> Attributi
     """ "Trump went even further: “...”", "She then addressed the crowd again: “...”": with no
     reporting verb, the subject of the clause the colon ends, when it can speak (a person's or a
     body's name, "he", "she", "they", a role or a body's noun), not "The rules are simple: “...”"."""
-    if not _text_before(ctx, cand).endswith(":"):
+    if not text_before(ctx, cand).endswith(":"):
         return None
     colon = ctx.doc[ctx.tokens.at(ctx.text.rindex(":", 0, cand.start))]
     # The clause before the colon, however the parser hung it on the quote's own verb.
@@ -185,7 +120,7 @@ def _paragraph_before_ends_with_colon(ctx: QuoteContext, cand: Candidate) -> int
     """End of the paragraph before the quote's own, when the quote opens its paragraph and the one
     before ends with a colon."""
     index = ctx.index.index_of(cand.start)
-    if _text_before(ctx, cand) or index <= 0:
+    if text_before(ctx, cand) or index <= 0:
         return None
     prev_start, prev_end = ctx.paragraphs[index - 1]
     return prev_end if ctx.text[prev_start:prev_end].endswith(":") else None
@@ -194,7 +129,7 @@ def _paragraph_before_ends_with_colon(ctx: QuoteContext, cand: Candidate) -> int
 def direct_cue_ends_paragraph_before(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
     """He declared:  (paragraph break)  “...”"""
     prev_end = _paragraph_before_ends_with_colon(ctx, cand)
-    cue = _pre_cue(ctx, prev_end - 1) if prev_end is not None else None
+    cue = pre_cue(ctx, prev_end - 1) if prev_end is not None else None
     return ctx.attribution(cue, "direct_cue_ends_paragraph_before") if cue is not None else None
 
 
@@ -213,7 +148,7 @@ def direct_introduced_by_paragraph(ctx: QuoteContext, cand: Candidate) -> Attrib
 def direct_after_speech_tag(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
     """Ana Lopes told CBS News. “...”: a sentence that tells only who spoke (a reporting verb with a
     subject and no clause of its own), right before the quote in its paragraph, names its speaker."""
-    before = _text_before(ctx, cand)
+    before = text_before(ctx, cand)
     last_mark = ctx.text[: cand.pieces[-1][1]].rstrip()[-1:]
     if not before.endswith(".") or last_mark not in (".", "!", "?"):
         return None  # “...,” with a tag of its own after it
@@ -240,7 +175,7 @@ def partial_in_reported_speech(ctx: QuoteContext, cand: Candidate) -> Attributio
 def partial_cue_in_sentence(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
     """The cue that governs the quoted words, else the nearest cue in the sentence."""
     first = ctx.doc[ctx.tokens.at(cand.start)]
-    cues = [t for t in ctx.sentence_cues(first) if _is_cue(t)]
+    cues = [t for t in ctx.sentence_cues(first) if is_cue(t)]
     # The nearest governing cue first: "Egypt criticised the shift, with Lopes warning of “...”".
     depth = {a.i: d for d, a in enumerate(syntax.ancestors(first))}
     governing = sorted((c for c in cues if c.i in depth), key=lambda c: depth[c.i])

@@ -134,9 +134,11 @@ def _same_documents(sieve: Sieve, head: Token) -> list[Token]:
 
 
 def _stated_author(sieve: Sieve, head: Token) -> int | None:
-    """The organisation the article says is behind the document, wherever it says so; none when it
-    names two ("commissioned by Acme ... conducted by Sunovate": the document speaks for itself)."""
-    authors: set[str] = set()
+    """Whoever the article says is behind the document, wherever it says so: an organisation, or a
+    person, a group or a body it speaks of ("The victim's family released a statement ... the
+    statement said"); none when it names two ("commissioned by Acme ... conducted by Sunovate": the
+    document speaks for itself)."""
+    authors: set[int] = set()
     for token in _same_documents(sieve, head):
         if token.dep_ not in ("dobj", "nsubjpass"):
             continue
@@ -144,12 +146,18 @@ def _stated_author(sieve: Sieve, head: Token) -> int | None:
         if verb.lemma_.lower() not in resources.authoring_verbs():
             continue
         author = syntax.subject_of(verb) if token.dep_ == "dobj" else syntax.agent_of(verb)
-        ents = sieve.names.ents_in(author.left_edge.i, author.right_edge.i + 1, ORG_LABELS) if author else []
+        if author is None or author.i in sieve.quoted:
+            continue
+        ents = sieve.names.ents_in(author.left_edge.i, author.right_edge.i + 1, ORG_LABELS)
         if ents:
-            authors.add(clean_name(ents[0].text))
-        elif author is not None and author.pos_ == "PROPN":  # a name the model did not type
-            authors.add(clean_name(sieve.doc[author.left_edge.i : author.i + 1].text))
-    return sieve.clusters.org(authors.pop()) if len(authors) == 1 else None
+            authors.add(sieve.clusters.org(clean_name(ents[0].text)))
+        elif author.pos_ == "PROPN" and sieve.names.label_of(author) != "PERSON":  # a name the model did not type
+            authors.add(sieve.clusters.org(clean_name(sieve.doc[author.left_edge.i : author.i + 1].text)))
+        elif (found := sieve.resolve(sieve.mention_at(author))) is not None:
+            authors.add(found)
+        else:
+            return None  # an author the article does not make a speaker of: not knowing, say nothing
+    return authors.pop() if len(authors) == 1 else None
 
 
 def document_earlier(sieve: Sieve, mention: Mention) -> int | None:

@@ -90,11 +90,12 @@ def untyped_bodies_taken_up_as_it(doc: Doc, runs: list[SpacySpan], surnames: set
     """ "Ofgem fined Velda Energy £5m. It said ...": a name the model gave no entity, one to three
     capitalised proper nouns as the subject of a clause, none a given name, a title or after an
     honorific, that the article takes up as a body: "its" later in its sentence, or "it" or "the"
-    body's noun the subject of the next ("Ryanair reported a rise in profits. The budget airline
-    said"). (A person's name taken up as "he" or "she" is `_person_typed_place`'s.)"""
+    body's noun the subject of the next or its owner ("Ryanair reported a rise in profits. The budget
+    airline said", "Its chief executive said"). (A person's name taken up as "he" or "she" is
+    `_person_typed_place`'s.)"""
     found = []
     for run in runs:
-        if len(run) > 3 or run.root.dep_ not in ("nsubj", "nsubjpass") or any(t.ent_type_ for t in run):
+        if len(run) > 3 or not _subject_or_its_owner(run.root) or any(t.ent_type_ for t in run):
             continue
         before = doc[run.start - 1] if run.start > 0 else None
         if given_name(run[0]) or any(is_title_word(t) for t in run):
@@ -109,9 +110,19 @@ def untyped_bodies_taken_up_as_it(doc: Doc, runs: list[SpacySpan], surnames: set
     return found
 
 
+def _subject_or_its_owner(token: Token) -> bool:
+    """ "Velda Energy said", "Velda Energy's plans were criticised": the clause is about it."""
+    if token.dep_ == "poss":
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
 def _a_body_again(token: Token) -> bool:
-    """The main clause's subject taking a body up again: "it", or "the" and a body's noun ("the
-    airline")."""
+    """The main clause's subject, or the owner of its subject, taking a body up again: "it", or
+    "the" and a body's noun ("the airline"); "Its chief executive said", "The airline's chief
+    executive said"."""
+    if token.dep_ == "poss" and token.head.dep_ == "nsubj" and token.head.head.dep_ == "ROOT":
+        return token.lower_ == "its" or (body_noun(token) and any(c.lower_ == "the" for c in token.children))
     if token.dep_ != "nsubj" or token.head.dep_ != "ROOT":
         return False
     return token.lower_ == "it" or (body_noun(token) and any(c.lower_ == "the" for c in token.children))

@@ -129,6 +129,9 @@ def subject_of(verb: Token) -> Token | None:
             return verb.head
         if seen == 1 and verb.dep_ == "acl" and verb.tag_ == "VBG" and is_cue(verb) and _with_whom(verb.head):
             return verb.head  # "..., with Ana Lopes saying the market was in freefall"
+        if seen == 1 and verb.dep_ == "acl" and verb.tag_ == "VBG" and is_cue(verb) and _issued(verb):
+            verb = verb.head.head  # "The union issued a statement saying ...": who issued it says it
+            continue
         if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.head.i != verb.i:
             # "She said the minister had spoken warmly, adding: ...": a reporting participle hung on
             # a reported clause continues the one reporting it, not the clause's own subject. Speech
@@ -155,6 +158,17 @@ def _with_whom(token: Token) -> bool:
     with_ = token.head
     set_off = with_.i == with_.sent.start or with_.doc[with_.i - 1].text in (",", "—", "–", "-")
     return token.dep_ == "pobj" and with_.lower_ == "with" and set_off
+
+
+def _issued(participle: Token) -> bool:
+    """A participle that reports a clause or a quote ("saying the plan ...", "saying: “...”") after
+    the object of a verb of issuing a text ("released a statement", "posted a message", "ran an
+    advert"): what it says, the issuer says. ("carries a “black box” warning" reports nothing.)"""
+    text = participle.head
+    after = participle.doc[participle.i + 1] if participle.i + 1 < len(participle.doc) else None
+    reports = any(c.dep_ == "ccomp" for c in participle.children) or (after is not None and after.is_quote)
+    reports = reports or (after is not None and after.text == ":")
+    return reports and text.dep_ == "dobj" and text.head.lemma_.lower() in resources.authoring_verbs()
 
 
 def _set_off_name(token: Token) -> bool:
