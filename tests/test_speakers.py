@@ -1024,6 +1024,11 @@ def test_speakers_a_campaign_group_is_not_the_company_the_article_is_about(run_t
          "statement said.", "loving father", "family"),
         ("Roads\n\nThe council published a report on Tuesday.\n\nThe report said the roads were unsafe.",
          "roads were unsafe", "council"),
+        # ... or as the agent of a verb of issuing it in its own phrase.
+        ("Drivers\n\nA study carried out by Harbury University found that most drivers speed.",
+         "most drivers speed", "Harbury University"),
+        ("Pay\n\nA lawsuit filed by the Harwick Union of Drivers on Monday says the firm broke the law.",
+         "broke the law", "Harwick Union of Drivers"),
     ],
 )  # fmt: skip
 def test_speakers_a_document_speaks_for_who_issued_it_or_spoke_in_it(run_text, text, words, speaker):
@@ -1032,6 +1037,13 @@ def test_speakers_a_document_speaks_for_who_issued_it_or_spoke_in_it(run_text, t
     found, quote = _speaker_of(run_text(text + "\n"), words)
     assert found is not None and speaker in (found.name or found.description or "")
     assert quote.speaker_evidence == "document_issuer"
+
+
+def test_speakers_a_lawsuit_with_no_issuer_named_is_not_the_article_s_company(run_text):
+    text = "Pay\n\nAcme Corp said sales fell sharply last year.\n\nThe lawsuit says the company broke the law.\n"
+    speaker, quote = _speaker_of(run_text(text), "broke the law")
+    assert speaker is not None and (speaker.description, speaker.type) == ("lawsuit", "DOCUMENT")
+    assert quote.speaker_evidence == "document_own"
 
 
 def test_speakers_a_document_by_a_body_s_noun_speaks_for_that_body(run_text):

@@ -26,7 +26,8 @@ def descriptors() -> dict[str, str]:
 
 @derived
 def specific_bodies() -> frozenset[str]:
-    """Organisation nouns that name a kind of body, not the article's organisation ("committee")."""
+    """Nouns of a kind of body, or of a text, that the article's organisation seldom is or issues
+    ("committee", "lawsuit")."""
     return frozenset(row[0] for row in rows("descriptors") if "specific" in _marks(row))
 
 

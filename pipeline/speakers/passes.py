@@ -76,10 +76,14 @@ def name_organisation(sieve: Sieve, mention: Mention) -> int | None:
 # ---- documents --------------------------------------------------------------------------------
 def document_issuer(sieve: Sieve, mention: Mention) -> int | None:
     """A report speaks for who issued it, where the article says: "a report from Acme", "the
-    IOPC's report", "a study carried out by the university", "Acme, which commissioned the survey"."""
+    IOPC's report", "a study carried out by the university", "Acme, which commissioned the survey",
+    "The union released a statement ... the statement said"."""
     head = mention.head
-    for prep in head.rights:  # "a report from Kotak Institutional Equities", "data by Acme"
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+    # "a report from Kotak Institutional Equities", "data by Acme", and "a study carried out by the
+    # university", "an email sent out by the campaign": the agent of a verb of issuing it.
+    issued = [c for c in head.rights if c.dep_ == "acl" and c.lemma_.lower() in resources.authoring_verbs()]
+    for prep in [*head.rights, *(c for verb in issued for c in verb.children if c.dep_ == "agent")]:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by", "of"):
             source = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if source is None:
                 continue
@@ -171,8 +175,11 @@ def document_earlier(sieve: Sieve, mention: Mention) -> int | None:
 
 def document_salient_org(sieve: Sieve, mention: Mention) -> int | None:
     """ "The report", with no document brought in before: the organisation the article is about,
-    if it speaks in the article (one only named is no more its issuer than any other)."""
-    return None if mention.span[0].lower_ in ("a", "an") else sieve.salient_org(lambda cluster: bool(cluster.mentions))
+    if it speaks in the article (one only named is no more its issuer than any other); never a text
+    it seldom issues ("The lawsuit says the company ...")."""
+    if mention.span[0].lower_ in ("a", "an") or mention.head.lemma_.lower() in resources.specific_bodies():
+        return None
+    return sieve.salient_org(lambda cluster: bool(cluster.mentions))
 
 
 def document_own(sieve: Sieve, mention: Mention) -> int | None:
