@@ -179,12 +179,12 @@ def test_components_a_saved_pipeline_runs_in_a_fresh_process(tmp_path):
     nlp.get_pipe("lemmatizer")  # our lemma component, standing where the model's was
     saved = tmp_path / "saved"
     try:
-        resources.extend("cue_verbs", ["opine | indirect"])
+        resources.extend("cue_verbs", ["aver | indirect"])
         resources.extend("units", ["leagues | league"])
         nlp.to_disk(saved)
         text = (
             "Officials said the bridges were closed. The mayor said: “We will act.”"
-            " Ann Reed opined that it was 3 leagues."
+            " Ann Reed averred that it was 3 leagues."
         )
         here = nlp(text)
     finally:

@@ -286,6 +286,23 @@ def test_quotes_the_golden_table_covers_every_rule_of_the_table():
         # An inverted cue the parser reads as an adjective of the speaker's noun phrase.
         ("“A long day,” tweeted union spokesman Tom Hale. “But the depot stays open.”", "A long day", "direct",
          "Tom Hale"),
+        # ... or as taking the speaker as its object; speech tags of a story told ("remembered",
+        # "reflected", "marvelled") and verbs of guessing aloud ("speculated that") are cues.
+        ("“It was a different time,” remembered Tom Hale, the union's former leader.", "It was a different",
+         "direct", "Tom Hale"),
+        ("“I never thought I would see this,” marvelled Ines Duarte, 72.", "I never thought", "direct",
+         "Ines Duarte"),
+        ("Mayor Ines Duarte speculated that the depot would be sold next year.", "the depot would be sold",
+         "indirect", "Ines Duarte"),
+        # The parser took the quote's last word for the cue's subject, the speaker for its apposition.
+        ("“They were rivals, but also friends,” William M. Daley, the president's former chief of staff, said of "
+         "their time together.", "They were rivals", "direct", "William M. Daley"),
+        # "put it": a cue with its object.
+        ("As Tom Hale put it, “The depot is the heart of this town.”", "The depot is the heart", "direct",
+         "Tom Hale"),
+        # A quote takes one speech tag: the next tag is another speaker's.
+        ("“We are drivers,” Ines Duarte said. “We are not thieves.” Tom Hale said: “The depot must stay open.”",
+         "The depot must stay", "direct", "Tom Hale"),
         # What a participle after an issued text says, its issuer says.
         ("Mayor Ines Duarte issued a statement saying the depot would stay open until next year.",
          "the depot would stay open", "indirect", "Ines Duarte"),

@@ -44,17 +44,17 @@ def test_resources_an_unknown_vocabulary_is_named():
 def test_resources_rows_added_at_run_time_reach_the_rules(run_text):
     """A newsroom's cue verb and unit: the quote rules and the number scanner use them at once."""
     resources.forget_additions()
-    text = "Ms Reed opined that the course was 3 leagues long.\n"
+    text = "Ms Reed averred that the course was 3 leagues long.\n"
     before = run_text(text)
     assert not before.quotes and [c.kind for c in before.numeric_claims] == ["count"]
-    resources.extend("cue_verbs", ["opine | indirect"])
+    resources.extend("cue_verbs", ["aver | indirect"])
     resources.extend("units", ["leagues | league", "league | league"])
     try:
         after = run_text(text)
-        assert [q.cue.text for q in after.quotes if q.cue] == ["opined"]
+        assert [q.cue.text for q in after.quotes if q.cue] == ["averred"]
         assert [(c.value, c.kind, c.unit_normalized) for c in after.numeric_claims] == [(3, "measure", "league")]
         assert resources.additions() == {
-            "cue_verbs": ["opine | indirect"],
+            "cue_verbs": ["aver | indirect"],
             "units": ["leagues | league", "league | league"],
         }
     finally:

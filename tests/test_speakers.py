@@ -537,6 +537,10 @@ PASS_ROWS = [
         "profits would rise", "Acme Holdings", "org_noun_salient", id="the-company",
     ),
     pytest.param(
+        "Pay\n\nThe HWU said the cuts would cost 10,000 jobs.\n\nThe drivers' union said ministers had ignored it.\n",
+        "ministers had ignored", "HWU", "org_epithet", id="the-union-after-a-body-that-spoke",
+    ),
+    pytest.param(
         "Flood\n\nCouncil leader Jo Reed said the river was rising fast.\n\nThe weather stayed cold.\n\n"
         "It rained all week.\n\nLater she said the town had been saved.\n",
         "town had been saved", "Jo Reed", "pronoun_earlier", id="pronoun-far-from-its-antecedent",
@@ -604,6 +608,24 @@ def test_speakers_an_office_never_introduced_is_the_person_just_spoken_of(run_te
 )  # fmt: skip
 def test_speakers_he_or_she_with_nobody_near_is_the_person_of_that_gender_named_near(run_text, text, words, name):
     speaker, _ = _speaker_of(run_text(f"Inquiry\n\n{text}\n"), words)
+    assert speaker is not None and speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        # A first name alone is the one person named in full with it.
+        ("Sarah Jones, 34, said she had waited nine hours.\n\n“Nobody even looked at me,” Sarah said.",
+         "Nobody even looked", "Sarah Jones"),
+        ("Sir Menzies Campbell said the war had been a mistake.\n\nSir Menzies added that troops should "
+         "come home.", "troops should come home", "Menzies Campbell"),
+        # Not a first name an apposition gives someone new, nor one two people bear.
+        ("Tom Reed said the shop would close.\n\nHis son, Tom, said he was sad about it.", "sad about it", "Tom"),
+        ("Tom Reed and Tom Hale met on Monday.\n\nTom said the talks had gone well.", "talks had gone", "Tom"),
+    ],
+)  # fmt: skip
+def test_speakers_a_first_name_alone_is_the_one_person_named_in_full_with_it(run_text, text, words, name):
+    speaker, _ = _speaker_of(run_text(f"Floods\n\n{text}\n"), words)
     assert speaker is not None and speaker.name == name
 
 
@@ -1001,6 +1023,21 @@ def test_speakers_it_after_a_body_s_thing_as_subject_is_that_body(run_text):
     speaker, quote = _speaker_of(run_text(text), "services would suffer")
     assert speaker is not None and speaker.name == "Northvale Council"
     assert quote.speaker_evidence == "pronoun_salient"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A body whose name gives another noun: the union is another body.
+        "Pay\n\nHarbury City Council said the cuts would cost jobs.\n\nThe union said ministers had ignored it.\n",
+        # Another body named since the last speaker.
+        "Pay\n\nThe HWU said the cuts would cost jobs after talks with Acme Corp.\n\n"
+        "The union said ministers had ignored it.\n",
+    ],
+)
+def test_speakers_a_body_s_epithet_is_not_a_body_of_another_noun_or_before_another_named(run_text, text):
+    speaker, quote = _speaker_of(run_text(text), "ministers had ignored")
+    assert speaker is not None and quote.speaker_evidence != "org_epithet"
 
 
 def test_speakers_a_campaign_group_is_not_the_company_the_article_is_about(run_text):

@@ -135,6 +135,10 @@ class QuoteContext:
         outer speaker's, where the cue's clause is part of what they recount (syntax.recounting_verb)."""
         cue = syntax.recounting_verb(cue) or cue
         head = syntax.according_to(cue) or syntax.subject_of(cue)
+        if head is not None and self.in_quote(head):
+            # “..., but also friends,” William Daley, ..., said: the parser took the quote's last
+            # word for the subject and the speaker for its apposition.
+            head = next((c for c in head.children if c.dep_ == "appos" and not self.in_quote(c)), None)
         if head is None or self.in_quote(head) or head.dep_ == "expl":
             return None
         return Attribution(head.i, cue.i, rule, self.settings.confidence[rule])

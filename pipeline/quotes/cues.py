@@ -88,12 +88,20 @@ def tagged_noun(ctx: QuoteContext, cue: Token, quote_end: int) -> Token | None:
 
 
 def phrase_after_cue(ctx: QuoteContext, cue: Token) -> Token | None:
-    """ '“...,” tweeted campaign spokesman Alex Reed.': a cue right after the quote's first piece,
-    before its speaker, that the parser read as a word of the noun phrase after it ("tweeted" an
-    adjective of "spokesman") and gave no subject: the speaker is the head of that noun phrase."""
-    if cue.dep_ not in ("amod", "compound") or cue.head.i <= cue.i or syntax.subject_of(cue) is not None:
+    """ '“...,” tweeted campaign spokesman Alex Reed.', '“...,” marvelled Ana Lopes.': a cue right
+    after the quote's first piece, before its speaker, that the parser gave no subject, reading the
+    noun phrase after it as its object or itself as a word of that phrase ("tweeted" an adjective
+    of "spokesman"): the speaker is the head of that noun phrase."""
+    if syntax.subject_of(cue) is not None:
         return None
-    head = cue.head
+    after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    objects = [c for c in cue.children if c.dep_ == "dobj" and after is not None and c.left_edge == after]
+    if objects:
+        head = objects[0]
+    elif cue.dep_ in ("amod", "compound") and cue.head.i > cue.i:
+        head = cue.head
+    else:
+        return None
     while head.dep_ == "compound" and head.head.i > head.i:  # "spokesman" -> "Reed"
         head = head.head
     if head.pos_ not in ("NOUN", "PROPN") or ctx.in_quote(head) or head.sent != cue.sent:

@@ -115,6 +115,11 @@ def _merge_interrupted(ctx: QuoteContext, candidates: list[Candidate]) -> list[C
 
 
 def _continues(ctx: QuoteContext, prev: Candidate, cand: Candidate) -> bool:
+    """The next quoted words continue the quote before them across a gap with a cue in it, once: a
+    second speech tag is another speaker's (“We are refugees,” Ms Ali said. “We are not terrorists.”
+    Mr Zahed said: “...”: the third is Zahed's)."""
+    if any(_cue_between(ctx, a[1], b[0]) for a, b in zip(prev.pieces, prev.pieces[1:], strict=False)):
+        return False
     gap = ctx.text[prev.end + 1 : cand.start - 1]
     gap_end = gap.strip()[-1:]
     if ctx.paragraph_of(prev.start) != ctx.paragraph_of(cand.start) or len(gap) > 80:
@@ -123,7 +128,11 @@ def _continues(ctx: QuoteContext, prev: Candidate, cand: Candidate) -> bool:
         return False
     if cand.kind == "partial" and gap_end != ",":
         return False
-    between = ctx.doc.char_span(prev.end, cand.start, alignment_mode="expand") or ()
+    return _cue_between(ctx, prev.end, cand.start)
+
+
+def _cue_between(ctx: QuoteContext, start: int, end: int) -> bool:
+    between = ctx.doc.char_span(start, end, alignment_mode="expand") or ()
     return any(syntax.is_cue(t) for t in between)
 
 

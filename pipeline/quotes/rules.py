@@ -232,7 +232,7 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     QuoteRule("direct_cue_after", "direct", direct_cue_after, 0.9),
     QuoteRule("direct_cue_next_sentence", "direct", None, 0.65, WITH_CUE_AFTER),
     QuoteRule("direct_name_after_dash", "direct", direct_name_after_dash, 0.8),
-    QuoteRule("direct_cue_farther_before", "direct", direct_cue_farther_before, 0.75),
+    QuoteRule("direct_cue_farther_before", "direct", direct_cue_farther_before, 0.8),
     QuoteRule("direct_named_before_colon", "direct", direct_named_before_colon, 0.65),
     QuoteRule("direct_subject_before_colon", "direct", direct_subject_before_colon, 0.9),
     QuoteRule("direct_cue_ends_paragraph_before", "direct", direct_cue_ends_paragraph_before, 0.95),
@@ -249,7 +249,7 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     QuoteRule("direct_continues", "direct", None, 0.6, CONTINUES),
     QuoteRule("partial_continues", "partial", None, 0.45, CONTINUES),
     QuoteRule("direct_no_speaker", "direct", None, 0.65, NO_SPEAKER),
-    QuoteRule("partial_no_speaker", "partial", None, 0.4, NO_SPEAKER),
+    QuoteRule("partial_no_speaker", "partial", None, 0.45, NO_SPEAKER),
 )
 # Each rule's confidence by its id, most trusted first: the quote component's default setting.
 CONFIDENCE: dict[str, float] = {r.id: r.confidence for r in sorted(QUOTE_RULES, key=lambda r: -r.confidence)}

@@ -110,6 +110,29 @@ def members_of_named_body(sieve: Sieve, mention: Mention) -> int | None:
 _STEM = 7
 
 
+def org_epithet(sieve: Sieve, mention: Mention) -> int | None:
+    """ "The TUC said ... The union body said", "The BMA said ... The doctors' union said": a body's
+    noun of a kind the article's main organisation seldom is ("union", "union body", "think tank"), definite, with
+    a body the last speaker, in this paragraph or the one before and no other body named since, is
+    that body's epithet, when its name gives no other noun ("TUC", not "Harbury Council": "the
+    union" after the council is another body) and the kinds agree."""
+    word = mention.head.lemma_.lower()
+    kinds = {word} | {c.lemma_.lower() for c in mention.head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    if not mention.definite or not kinds & resources.specific_bodies() or not sieve.history:
+        return None
+    at, _, index = max((h for h in sieve.history if h[0] < mention.char), default=(-1, "", -1))
+    cluster = sieve.clusters[index] if index >= 0 else None
+    if cluster is None or cluster.type != "ORG" or not cluster.name or kinds_clash(word, cluster.name):
+        return None
+    if sieve.paragraphs.index_of(at) < sieve.paragraphs.index_of(mention.char) - 1:
+        return None
+    own = name_head(cluster.name).rstrip(".").lower()
+    if own != word and resources.descriptors().get(own) == "ORG":
+        return None
+    bodies = [e for e in sieve.names.ents if e.label_ in ("ORG", "GPE", "NORP") and at < e.start_char < mention.char]
+    return None if any(clean_name(e.text) != cluster.name for e in bodies) else index
+
+
 def org_noun_salient(sieve: Sieve, mention: Mention) -> int | None:
     """ "The watchdog", "the company": the organisation the article is about. Not "a group" (a new
     one) nor "courts" (several): those are described, not pointed back at."""

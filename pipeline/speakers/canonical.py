@@ -85,19 +85,19 @@ SPEAKER_CONFIDENCE: dict[str, float] = {
     "description/cue": 0.8,  # 66/75
     "description/weak": 0.25,  # 3/6
     "description_earlier/cue": 0.65,  # 7/8
-    "document_issuer/cue": 0.75,  # 5/5
-    "name_full/cue": 0.95,  # 77/77
-    "name_full/weak": 0.65,  # 8/9
+    "document_issuer/cue": 0.75,  # 6/6
+    "name_full/cue": 0.95,  # 78/78
+    "name_full/weak": 0.65,  # 7/8
     "name_organisation/cue": 0.95,  # 36/36
     "name_organisation/weak": 0.25,  # 3/6
     "name_short/cue": 0.95,  # 120/123
-    "name_short/weak": 0.75,  # 13/14
+    "name_short/weak": 0.85,  # 14/14
     "org_head_noun/cue": 0.8,  # 7/7
     "org_noun_salient/cue": 0.3,  # 3/5
     "pronoun_earlier/cue": 0.55,  # 5/6
-    "pronoun_salient/cue": 0.95,  # 64/64
-    "pronoun_salient/weak": 0.85,  # 10/10
-    "pooled": 0.75,  # 31/35, the rows under five quotes
+    "pronoun_salient/cue": 0.95,  # 65/65
+    "pronoun_salient/weak": 0.8,  # 9/9
+    "pooled": 0.75,  # 30/34, the rows under five quotes
 }
 
 

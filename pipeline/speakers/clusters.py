@@ -66,11 +66,18 @@ class Clusters:
         self.all.append(cluster)
         return len(self.all) - 1
 
-    def person(self, parts: PersonParts, apposition: tuple[str | None, str | None] = (None, None)) -> int:
-        """The person a name stands for, by surname: "Mr Forber" joins "Tim Forber"."""
+    def person(
+        self, parts: PersonParts, apposition: tuple[str | None, str | None] = (None, None), introduced: bool = False
+    ) -> int:
+        """The person a name stands for, by surname: "Mr Forber" joins "Tim Forber"; or by a first
+        name alone, unless the phrase introduces its bearer ("His son, Tom, said")."""
         name = parts.name
         surname = name.split()[-1].lower()
-        full = name if len(name.split()) > 1 else self._full_name(surname, parts.gender) or name
+        full = name
+        if len(name.split()) == 1:
+            full = self._full_name(surname, parts.gender) or name
+            if full == name and not introduced and self.find(f"person:{surname}") is None:
+                full = self._by_first_name(surname) or name
         found = self._namesake(full, surname, parts.gender)
         if found is None and full == name and not parts.title and name in self.short_names:
             return self.org(name)  # "Velda said" with "Velda Motors" named and no person Velda
@@ -90,6 +97,12 @@ class Clusters:
         people = self.namesakes.get(surname) or []
         agreeing = [p for p in people if gender is None or p.gender in (None, gender)]
         return (agreeing or people)[0].name if people else self.full_names.get(surname)
+
+    def _by_first_name(self, word: str) -> str | None:
+        """ "Sir Menzies" after "Sir Menzies Campbell", "Sarah said" after "Sarah Jones, 34,": a word
+        no one named in full bears as a surname is the first name of the one person who bears it."""
+        bearers = {p.name for people in self.namesakes.values() for p in people if p.name.split()[0].lower() == word}
+        return bearers.pop() if len(bearers) == 1 else None
 
     def _namesake(self, name: str, surname: str, gender: str | None) -> int | None:
         """The person of that surname a name stands for. Two people may share one ("Tom Reed, whose

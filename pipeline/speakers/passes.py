@@ -21,6 +21,7 @@ from .anaphora import (
     epithet_salient,
     members_of_named_body,
     named_next,
+    org_epithet,
     org_head_noun,
     org_noun_salient,
 )
@@ -41,7 +42,7 @@ def _named(sieve: Sieve, mention: Mention, inside: bool, words: int) -> int | No
     parts = sieve.names.person_parts(mention.span.start if inside else found[0], *found)
     if len(parts.name.split()) < words:
         return None
-    return sieve.clusters.person(parts, appositive(sieve.names, mention.head))
+    return sieve.clusters.person(parts, appositive(sieve.names, mention.head), introduced=not inside)
 
 
 def name_full(sieve: Sieve, mention: Mention) -> int | None:
@@ -295,6 +296,7 @@ PASSES: tuple[SpeakerPass, ...] = (
     _row("role_lead_person", "role", role_lead_person),
     _row("role_epithet", "role", role_epithet),
     _row("role_salient", "role", role_salient),
+    _row("org_epithet", "org_noun", org_epithet),
     _row("org_noun_salient", "org_noun", org_noun_salient),
     _row("age_epithet", "epithet", age_epithet),
     _row("epithet_salient", "epithet", epithet_salient),

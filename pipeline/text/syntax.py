@@ -26,7 +26,7 @@ def is_cue(token: Token) -> bool:
 
 def names_a_cue(token: Token) -> bool:
     """The word's lemma is a reporting verb's (resources/cue_verbs.txt), alone or with its particle
-    ("hit back", "shot back": a verb that reports only with "back")."""
+    ("hit back", "shot back": a verb that reports only with "back"; "As Ms Lopes put it, “...”")."""
     cues = resources.cue_verbs()
     lemma = token.lemma_.lower()
     if lemma in cues:
@@ -35,8 +35,8 @@ def names_a_cue(token: Token) -> bool:
         return lemma[:-3] in cues or lemma[:-3] + "e" in cues
     if lemma not in _phrasal_cue_verbs():
         return False
-    # The parser reads "back" as a particle or as an adverb.
-    return any(c.dep_ in ("prt", "advmod") and f"{lemma} {c.lower_}" in cues for c in token.children)
+    # The parser reads "back" as a particle or as an adverb; "it" of "put it" is an object.
+    return any(c.dep_ in ("prt", "advmod", "dobj") and f"{lemma} {c.lower_}" in cues for c in token.children)
 
 
 @resources.derived
