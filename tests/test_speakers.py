@@ -1061,6 +1061,10 @@ def test_speakers_a_campaign_group_is_not_the_company_the_article_is_about(run_t
          "statement said.", "loving father", "family"),
         ("Roads\n\nThe council published a report on Tuesday.\n\nThe report said the roads were unsafe.",
          "roads were unsafe", "council"),
+        # ... or owns it: a person named, a pronoun.
+        ("Depot\n\nMr Tom Reed wrote to the council on Monday.\n\nHis letter said the depot should stay open.",
+         "depot should stay", "Tom Reed"),
+        ("Farms\n\nSenator Mary Cole's letter said the bill would hurt farmers.", "hurt farmers", "Mary Cole"),
         # ... or as the agent of a verb of issuing it in its own phrase.
         ("Drivers\n\nA study carried out by Harbury University found that most drivers speed.",
          "most drivers speed", "Harbury University"),
@@ -1074,6 +1078,12 @@ def test_speakers_a_document_speaks_for_who_issued_it_or_spoke_in_it(run_text, t
     found, quote = _speaker_of(run_text(text + "\n"), words)
     assert found is not None and speaker in (found.name or found.description or "")
     assert quote.speaker_evidence == "document_issuer"
+
+
+@pytest.mark.parametrize("noun", ["estimates", "forecasts", "projections", "records"])
+def test_speakers_figures_the_news_reads_from_speak_as_documents(run_text, noun):
+    speaker, _ = _speaker_of(run_text(f"Jobs\n\nOfficial {noun} suggest that 2,000 jobs will go.\n"), "2,000 jobs")
+    assert speaker is not None and (speaker.type, speaker.description) == ("DOCUMENT", f"Official {noun}")
 
 
 def test_speakers_a_lawsuit_with_no_issuer_named_is_not_the_article_s_company(run_text):

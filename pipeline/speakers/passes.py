@@ -94,6 +94,8 @@ def document_issuer(sieve: Sieve, mention: Mention) -> int | None:
             if org is None and body_noun(source) and source.tag_ == "NN":  # "the report by the committee"
                 return sieve.resolve(sieve.mention_at(source))
     for child in head.lefts:
+        if child.dep_ == "poss" and child.i not in sieve.quoted and _owned_by_someone(sieve, child):
+            return sieve.resolve(sieve.mention_at(child))  # "Mr Reed's letter", "her letter"
         if child.dep_ in ("poss", "compound", "nmod") and child.pos_ in ("PROPN", "NOUN"):
             author = clean_name(sieve.doc[child.left_edge.i : child.i + 1].text)
             noun = author.lower().split()[-1] if author else ""
@@ -108,6 +110,11 @@ def document_issuer(sieve: Sieve, mention: Mention) -> int | None:
                 return sieve.clusters.org(author)
     stated = _stated_author(sieve, head)
     return stated if stated is not None else _speaking_in_it(sieve, mention)
+
+
+def _owned_by_someone(sieve: Sieve, owner: Token) -> bool:
+    """A document's owner that is a person named or a pronoun ("Mr Reed's letter", "its report")."""
+    return owner.pos_ == "PRON" or sieve.names.label_of(owner) == "PERSON"
 
 
 def _speaking_in_it(sieve: Sieve, mention: Mention) -> int | None:
