@@ -303,6 +303,11 @@ def test_quotes_the_golden_table_covers_every_rule_of_the_table():
         # A quote takes one speech tag: the next tag is another speaker's.
         ("“We are drivers,” Ines Duarte said. “We are not thieves.” Tom Hale said: “The depot must stay open.”",
          "The depot must stay", "direct", "Tom Hale"),
+        # The subject of a passive verb of hearsay the reporting verb completes.
+        ("Mayor Ines Duarte was quoted as saying the depot would stay open until next year.",
+         "the depot would stay open", "indirect", "Ines Duarte"),
+        ("Mayor Ines Duarte is reported to have said that the depot would stay open until next year.",
+         "the depot would stay open", "indirect", "Ines Duarte"),
         # What a participle after an issued text says, its issuer says.
         ("Mayor Ines Duarte issued a statement saying the depot would stay open until next year.",
          "the depot would stay open", "indirect", "Ines Duarte"),

@@ -1061,6 +1061,9 @@ def test_speakers_a_campaign_group_is_not_the_company_the_article_is_about(run_t
          "statement said.", "loving father", "family"),
         ("Roads\n\nThe council published a report on Tuesday.\n\nThe report said the roads were unsafe.",
          "roads were unsafe", "council"),
+        # A name the model did not type after "from".
+        ("Privacy\n\n“We take these concerns seriously,” according to a statement from Facebook.",
+         "We take these", "Facebook"),
         # ... or owns it: a person named, a pronoun.
         ("Depot\n\nMr Tom Reed wrote to the council on Monday.\n\nHis letter said the depot should stay open.",
          "depot should stay", "Tom Reed"),
@@ -1084,6 +1087,14 @@ def test_speakers_a_document_speaks_for_who_issued_it_or_spoke_in_it(run_text, t
 def test_speakers_figures_the_news_reads_from_speak_as_documents(run_text, noun):
     speaker, _ = _speaker_of(run_text(f"Jobs\n\nOfficial {noun} suggest that 2,000 jobs will go.\n"), "2,000 jobs")
     assert speaker is not None and (speaker.type, speaker.description) == ("DOCUMENT", f"Official {noun}")
+
+
+def test_speakers_a_relative_clause_set_off_is_no_part_of_a_description(run_text):
+    """ "a spokesperson for the company, who asked not to be named": the parser hangs the clause on
+    "company"; it is said of the spokesperson, and not what they are called."""
+    text = "Pay\n\n“We will fight this decision,” said a spokesperson for the company, who asked not to be named.\n"
+    speaker, _ = _speaker_of(run_text(text), "We will fight")
+    assert speaker is not None and speaker.description == "spokesperson for the company"
 
 
 def test_speakers_a_lawsuit_with_no_issuer_named_is_not_the_article_s_company(run_text):

@@ -93,6 +93,9 @@ def document_issuer(sieve: Sieve, mention: Mention) -> int | None:
                 return sieve.clusters.org(clean_name(org.text))
             if org is None and body_noun(source) and source.tag_ == "NN":  # "the report by the committee"
                 return sieve.resolve(sieve.mention_at(source))
+            if org is None and source.pos_ == "PROPN" and not sieve.names.label_of(source):
+                # "a statement from Facebook", a name the model did not type: as _stated_author reads it
+                return sieve.clusters.org(clean_name(sieve.doc[source.left_edge.i : source.i + 1].text))
     for child in head.lefts:
         if child.dep_ == "poss" and child.i not in sieve.quoted and _owned_by_someone(sieve, child):
             return sieve.resolve(sieve.mention_at(child))  # "Mr Reed's letter", "her letter"

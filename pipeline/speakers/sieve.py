@@ -121,7 +121,9 @@ class Sieve:
         # nor the reporting verb the parser hung on them ('“...,” the patient described in a report').
         # Nor a relative clause set off by a comma ("the minister, who met Jo Bloggs last week,"):
         # it says more of them, it is not what they are called.
-        for clause in head.rights:
+        # ("a spokesperson for the company, who asked not to be named": hung on "company", it is still
+        # said of the spokesperson).
+        for clause in [*head.rights, *(t for t in self.doc[head.i + 1 : end] if t.dep_ == "relcl")]:
             set_off = self.doc[clause.left_edge.i - 1].text == ","
             relative = clause.dep_ == "relcl" and (syntax.reports_speech(clause) or set_off)
             if relative or (clause.dep_ == "acl" and syntax.is_cue(clause)):

@@ -123,6 +123,12 @@ def subject_of(verb: Token) -> Token | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:  # "it was said by the minister"
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if seen > 1 and verb.lemma_.lower() in _HEARSAY:
+            # "Mr Howard was quoted as saying ...", "Mr Brown is reported to have said that ...": the
+            # subject of the passive verb of hearsay the reporting verb completes.
+            passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None:
+                return passive
         if seen == 1 and verb.dep_ == "acl" and is_cue(verb) and _set_off_name(verb.head):
             # "Ana Lopes, the party chair, tweeted: ...", the cue read as a participle of the name
             # set off before it: the name is who speaks.
@@ -150,6 +156,11 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+# Passive verbs of hearsay that a reporting verb completes ("was quoted as saying", "is reported
+# to have said", "is understood to have told").
+_HEARSAY = frozenset({"quote", "report", "understand", "believe", "know", "think", "say", "claim"})
 
 
 def _with_whom(token: Token) -> bool:
