@@ -636,6 +636,12 @@ def test_speakers_a_first_name_alone_is_the_one_person_named_in_full_with_it(run
         # "Mr Blake" untyped, "British Industry" typed a person inside a body's name.
         ("Ms Mills said sales had grown.", "Mills", "PERSON"),
         ("Michael Howell said sales had grown.", "Michael Howell", "PERSON"),
+        # A person's name after a possessor, typed a body or (in a longer article) a work of art.
+        ("The Lib Dems' Vince Cable said sales had grown.", "Vince Cable", "PERSON"),
+        ("Shadow chancellor Oliver Letwin said the plan was a bribe.\n\nThe Lib Dems' Vince Cable said sales "
+         "had grown.", "Vince Cable", "PERSON"),
+        # A title written short, which only a person's name follows.
+        ("PM Modi said sales had grown.", "Modi", "PERSON"),
         ("The Confederation of British Industry said sales had grown.", "Confederation of British Industry", "ORG"),
         ("The Institute for Public Policy Research said sales had grown.", "Institute for Public Policy Research",
          "ORG"),
@@ -1087,6 +1093,39 @@ def test_speakers_a_document_speaks_for_who_issued_it_or_spoke_in_it(run_text, t
 def test_speakers_figures_the_news_reads_from_speak_as_documents(run_text, noun):
     speaker, _ = _speaker_of(run_text(f"Jobs\n\nOfficial {noun} suggest that 2,000 jobs will go.\n"), "2,000 jobs")
     assert speaker is not None and (speaker.type, speaker.description) == ("DOCUMENT", f"Official {noun}")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("PM Narendra Modi said the roads would be built.\n\nThe PM added that farmers would benefit.",
+         "Narendra Modi"),
+        ("Delhi Chief Minister Arvind Kejriwal said schools would reopen.\n\nThe CM added that farmers would "
+         "benefit.", "Arvind Kejriwal"),
+    ],
+)  # fmt: skip
+def test_speakers_an_office_written_short_is_the_person_introduced_with_it(run_text, text, name):
+    speaker, quote = _speaker_of(run_text(f"Roads\n\n{text}\n"), "farmers would benefit")
+    assert speaker is not None and speaker.name == name and quote.speaker_evidence == "role_title"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "the Iraqi leader" is the leader the introduction gave of that country ...
+        ("Iraqi Prime Minister Iyad Allawi said the vote would go ahead.\n\nThe Iraqi leader added that farmers "
+         "would benefit.", "Iyad Allawi"),
+        ("French President Jacques Chirac said Europe must stand together.\n\nThe French leader added that "
+         "farmers would benefit.", "Jacques Chirac"),
+        # ... not another country's.
+        ("French President Jacques Chirac said Europe must stand together.\n\nThe Iraqi leader added that "
+         "farmers would benefit.", None),
+    ],
+)  # fmt: skip
+def test_speakers_a_country_s_leader_is_the_head_of_government_introduced_with_it(run_text, text, name):
+    speaker, _ = _speaker_of(run_text(f"Roads\n\n{text}\n"), "farmers would benefit")
+    assert speaker is not None and speaker.name == name
+    assert name is not None or speaker.description == "Iraqi leader"
 
 
 def test_speakers_a_relative_clause_set_off_is_no_part_of_a_description(run_text):

@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from .. import resources
 from ..resources import first_names
 from .name_words import age_after, joined_to_the_word_before, next_sentences, proper_runs, written_as_a_name
-from .names import body_noun, honorific, is_party, is_title_word, people_in_a_role
+from .names import body_noun, honorific, is_party, is_title_word, people_in_a_role, title_abbreviation
 from .untyped import (
     first_name_beside_a_person,
     places_joined_to_a_body,
@@ -38,7 +38,7 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
     within = {i for body in bodies for i in range(body.start, body.end)}  # "Scotland" of "Police Scotland"
     typed = [
         _with_given_name(_as_person(e) if e.start in people else e)
-        for e in map(_without_honorific, ents)
+        for e in map(_without_honorific, map(_person_after_a_possessor, ents))
         if (e.label_ in labels or e.start in people) and "\n" not in e.text  # not one run across a line break
         and e.start not in within
         and not (e.label_ == "PERSON" and is_party(_THE.sub("", e.text)))  # "The Lib Dem" typed PERSON
@@ -53,15 +53,28 @@ _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def _without_honorific(ent: SpacySpan) -> SpacySpan:
-    """ "Ms Mills" or "Mr | Straw" typed ORG or a place: a person, named without the honorific (as
-    the model names "Mr Blair" "Blair")."""
+    """ "Ms Mills", "PM Modi" or "Mr | Straw" typed ORG or a place: a person, named without the
+    honorific or the abbreviated title (as the model names "Mr Blair" "Blair")."""
     if ent.label_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
         return ent
-    if len(ent) >= 2 and honorific(ent[0]) is not None:
+    if len(ent) >= 2 and (honorific(ent[0]) is not None or title_abbreviation(ent[0])) and not body_noun(ent[-1]):
         return SpacySpan(ent.doc, ent.start + 1, ent.end, label="PERSON")
     if ent.start > 0 and honorific(ent.doc[ent.start - 1]) is not None:
         return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")
     return ent
+
+
+def _person_after_a_possessor(ent: SpacySpan) -> SpacySpan:
+    """ "The Lib Dems' Vince Cable" typed one work of art or body: the two or three capitalised
+    words after the possessive, the first a given name of a known gender, the last no body's noun,
+    are a person's name."""
+    marks = [t.i for t in ent if t.tag_ == "POS"]
+    words = ent.doc[marks[-1] + 1 : ent.end] if marks and ent.label_ != "PERSON" else None
+    if words is None or not 2 <= len(words) <= 3 or body_noun(words[-1]):
+        return ent
+    if not all(written_as_a_name(t) for t in words) or first_names.gender_of(words[0].text) is None:
+        return ent  # "Morton's Daily Ledger": "Daily" is a given name of no known gender
+    return SpacySpan(ent.doc, words.start, words.end, label="PERSON")
 
 
 def _surname_after_a_given_name(ent: SpacySpan) -> bool:
@@ -121,8 +134,8 @@ def _aged_name(ent: SpacySpan) -> bool:
 def _person_typed_org(ent: SpacySpan) -> bool:
     """ "chief executive Sara Holt" typed ORG by the model: two or three capitalised words, the
     first a common given name (resources/first_names.py), the last no organisation noun, and a role
-    beside it (a title just before, or a role noun in apposition either way). A first name alone
-    is not enough: "Delmar Capital Partners", "Morgan Stanley"."""
+    beside it (a title or a possessor just before, or a role noun in apposition either way). A first
+    name alone is not enough: "Delmar Capital Partners", "Morgan Stanley"."""
     words = list(ent)
     if ent.label_ != "ORG" or not 2 <= len(words) <= 3 or body_noun(words[-1]):
         return False
@@ -131,7 +144,11 @@ def _person_typed_org(ent: SpacySpan) -> bool:
     if not first_names.is_given_name(words[0].text):
         return False
     root = ent.root
-    titled = ent.start > 0 and is_title_word(ent.doc[ent.start - 1])
+    # ... or a possessor just before, with a given name of a known gender ("the Lib Dems' Vince
+    # Cable", not "Morton's Daily Ledger").
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    owned = before is not None and before.tag_ == "POS" and first_names.gender_of(words[0].text) is not None
+    titled = owned or (before is not None and is_title_word(before))
     apposed = (root.dep_ == "appos" and is_title_word(root.head)) or any(
         c.dep_ == "appos" and is_title_word(c) for c in root.children
     )

@@ -182,3 +182,11 @@ def name_head(name: str) -> str:
     words = name.lower().split()
     cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words))
     return words[cut - 1]
+
+
+def title_abbreviation(token: Token) -> bool:
+    """ "PM", "Sen.", "Gov.": a title written short (resources/role_forms.txt), which only a person's
+    name follows ("General" may begin a company's name; "Gen." does not)."""
+    word = token.text.rstrip(".")
+    short = word.isupper() or token.text.endswith(".")
+    return short and len(word) <= 4 and word.lower() in resources.role_forms()

@@ -56,6 +56,20 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
         Ann Lee" "the chancellor": a word that makes it another office must be said again."""
         return bool((set(title) & resources.other_office_words()) - said)
 
+    # "the Democratic governor" after "Governor Ana Lopes": a party or people the phrase adds may be
+    # new, unless the introduction gave another ("The Labour leader" is not "Tory leader Ann Lee").
+    peoples = {t.lower_ for e in sieve.doc.ents if e.label_ == "NORP" for t in e}
+    # not any name the model typed NORP
+    affiliations = {w for w in peoples if w in resources.person_epithets() or is_party(w)}
+    added = {w for w in own if w in affiliations}
+
+    def clashes(words: set[str]) -> bool:
+        """A people or a party the phrase says that is not the one the title and its introduction
+        said ("The Iraqi leader" is not "French President Jacques Chirac"; "the Medway MP" may be
+        "Labour MP Bob Marsh")."""
+        affiliated = {w for w in words | own if w in peoples or is_party(w)}
+        return bool(affiliated & own - words) and bool(affiliated & words - own)
+
     # (char, the cluster of a speaker named with the title, or the introduction that gave it)
     titled: list[tuple[int, int | Introduction]] = []
     for at, _, index in sieve.history:
@@ -64,17 +78,11 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
         # The words the introduction wrote before the title count too ("Shadow chancellor Ann Lee").
         introduced = [tuple(i.words) for i in sieve.introductions if i.parts.name == cluster.name]
         other = another_office(title) or any(another_office(words) for words in introduced)
-        if at < mention.char and cluster.type == "PERSON" and holds(title) and not other:
+        said_of_them = set(title).union(*introduced, (cluster.organisation or "").lower().split())
+        if at < mention.char and cluster.type == "PERSON" and holds(title) and not other and not clashes(said_of_them):
             if agrees(cluster.gender):
                 titled.append((at, index))
     pointing_back = mention.definite or any(c.dep_ == "poss" for c in head.lefts)
-    # "the Democratic governor" after "Governor Ana Lopes": a party or people the phrase adds may be
-    # new, unless the introduction gave another ("The Labour leader" is not "Tory leader Ann Lee").
-    affiliations = {
-        t.lower_ for e in sieve.doc.ents if e.label_ == "NORP" for t in e
-        if t.lower_ in resources.person_epithets() or is_party(t.text)  # not any name the model typed NORP
-    }  # fmt: skip
-    added = {w for w in own if w in affiliations}
 
     # "the Tory health spokesman" after "Shadow health secretary Ann Lee": the opposition's
     # spokesman for a brief is its shadow minister for it (a party said, and the brief's words).
@@ -88,9 +96,9 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
         if spokesman and "shadow" in intro.words and brief <= intro.words:
             return agrees(intro.parts.gender)
         # "The Labour leader" is not "Tory leader Ann Lee": the phrase's own words must fit too.
-        fits = own <= intro.words or (own - added <= intro.words and not intro.words & affiliations)
         other = another_office(title) or another_office(tuple(intro.words))  # "Shadow chancellor Ann Lee"
-        return holds(title) and not other and fits and agrees(intro.parts.gender)
+        fits = own <= intro.words or (own - added <= intro.words and not intro.words & affiliations)
+        return holds(title) and not other and fits and not clashes(set(intro.words)) and agrees(intro.parts.gender)
 
     # "a spokesman" is a new one: only a phrase that points back takes an introduction's person.
     intros = [intro for intro in sieve.introductions if introduced_so(intro)] if pointing_back else []

@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from .. import resources
 from ..resources import first_names
 from .name_words import age_after, given_name, joined_to_the_word_before, next_sentences, written_as_a_name
-from .names import body_noun, body_or_group_noun, honorific, is_title_word
+from .names import body_noun, body_or_group_noun, honorific, is_title_word, title_abbreviation
 
 
 def first_name_beside_a_person(ent: SpacySpan) -> bool:
@@ -49,13 +49,14 @@ def untyped_people(doc: Doc, runs: list[SpacySpan]) -> list[SpacySpan]:
 
 
 def _after_an_honorific(run: SpacySpan) -> SpacySpan | None:
-    """The name in "Mr Blake", "Mrs Ana Patel" (resources/honorifics.txt), outside every entity:
-    one or two proper nouns after the honorific, none a title or a body's noun."""
+    """The name in "Mr Blake", "Mrs Ana Patel" (resources/honorifics.txt), "PM Modi", outside every
+    entity: one or two proper nouns after the honorific or an abbreviated title, none a title or a
+    body's noun."""
     doc = run.doc
-    if honorific(run[0]) is not None:
+    if honorific(run[0]) is not None or title_abbreviation(run[0]):
         words = run[1:]
-    elif run.start > 0 and honorific(doc[run.start - 1]) is not None:  # "Mr. Blake"
-        words = run
+    elif run.start > 0 and (honorific(doc[run.start - 1]) is not None or title_abbreviation(doc[run.start - 1])):
+        words = run  # "Mr. Blake", "PM Modi"
     else:
         return None
     if not 1 <= len(words) <= 2 or any(t.ent_type_ or is_title_word(t) or body_noun(t) for t in words):
