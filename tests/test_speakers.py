@@ -642,6 +642,7 @@ def test_speakers_a_first_name_alone_is_the_one_person_named_in_full_with_it(run
          "had grown.", "Vince Cable", "PERSON"),
         # A title written short, which only a person's name follows.
         ("PM Modi said sales had grown.", "Modi", "PERSON"),
+        ("Residents are angry.\n\nCoun. Janice Lukes said sales had grown.", "Janice Lukes", "PERSON"),
         ("The Confederation of British Industry said sales had grown.", "Confederation of British Industry", "ORG"),
         ("The Institute for Public Policy Research said sales had grown.", "Institute for Public Policy Research",
          "ORG"),
@@ -909,8 +910,11 @@ def test_speakers_the_n_year_old_is_the_person_given_that_age(run_text, text, na
         ("Maria Garcia beat Tom Reed in the final. The Spaniard said she had never felt better.", "Maria Garcia"),
         ("Ann Byrne spoke in Ohio on Tuesday. The Republican said she had never felt better.", "Ann Byrne"),
         ("Maria Garcia beat Pierre Dubois in Paris. The Frenchwoman said she had never felt better.", "Maria Garcia"),
+        # The model typed "Northern Irishman" one body.
+        ("Martin O'Neill said his side had been unlucky. The Northern Irishman said he had never felt better.",
+         "Martin O'Neill"),
     ],
-)
+)  # fmt: skip
 def test_speakers_the_frenchman_is_the_person_just_named(run_text, text, name):
     """Pass "epithet_salient": a person named again by where they are from or their party
     (resources/person_epithets.txt) is, as "he" or "she" would be, the nearest person subject or

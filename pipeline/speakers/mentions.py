@@ -165,7 +165,9 @@ class ArticleNames:
             return False
         # The model may type the noun itself ("Briton" PERSON, "Frenchman" NORP); a name beside it
         # makes the phrase a name.
-        if any(self.label_of(t) in ("PERSON", "ORG", "GPE", "FAC") for t in span if t.i != head.i):
+        # ("The Northern Irishman" typed one body is still one Irishman.)
+        own = {t.i for e in self.ents if e.start <= head.i < e.end for t in e} | {head.i}
+        if any(self.label_of(t) in ("PERSON", "ORG", "GPE", "FAC") for t in span if t.i not in own):
             return False
         word = head.lower_
         if word in resources.role_nouns():
@@ -174,7 +176,7 @@ class ArticleNames:
             count = family_count(head)
             if word in resources.counted_epithets() and not count:
                 return False
-            return all(t.i == head.i or t.pos_ in ("DET", "ADJ", "ADV") or t.i in count for t in span)
+            return all(t.i in own or t.pos_ in ("DET", "ADJ", "ADV") or t.i in count for t in span)
         return written_age(span) is not None
 
     @cached_property

@@ -185,8 +185,18 @@ def name_head(name: str) -> str:
 
 
 def title_abbreviation(token: Token) -> bool:
-    """ "PM", "Sen.", "Gov.": a title written short (resources/role_forms.txt), which only a person's
-    name follows ("General" may begin a company's name; "Gen." does not)."""
+    """ "PM", "Sen.", "Gov.", "Coun." (split from its full stop): a title written short
+    (resources/role_forms.txt), which only a person's name follows ("General" may begin a company's
+    name; "Gen." does not)."""
     word = token.text.rstrip(".")
-    short = word.isupper() or token.text.endswith(".")
+    stop = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "."
+    short = word.isupper() or token.text.endswith(".") or stop
     return short and len(word) <= 4 and word.lower() in resources.role_forms()
+
+
+def title_abbreviation_before(token: Token) -> bool:
+    """The word before `token` is a title written short, its full stop split off or not."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.text == "." and token.i > 1:
+        before = token.doc[token.i - 2]
+    return before is not None and title_abbreviation(before)

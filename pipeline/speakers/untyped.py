@@ -12,7 +12,14 @@ from spacy.tokens import Span as SpacySpan
 from .. import resources
 from ..resources import first_names
 from .name_words import age_after, given_name, joined_to_the_word_before, next_sentences, written_as_a_name
-from .names import body_noun, body_or_group_noun, honorific, is_title_word, title_abbreviation
+from .names import (
+    body_noun,
+    body_or_group_noun,
+    honorific,
+    is_title_word,
+    title_abbreviation,
+    title_abbreviation_before,
+)
 
 
 def first_name_beside_a_person(ent: SpacySpan) -> bool:
@@ -55,7 +62,7 @@ def _after_an_honorific(run: SpacySpan) -> SpacySpan | None:
     doc = run.doc
     if honorific(run[0]) is not None or title_abbreviation(run[0]):
         words = run[1:]
-    elif run.start > 0 and (honorific(doc[run.start - 1]) is not None or title_abbreviation(doc[run.start - 1])):
+    elif run.start > 0 and (honorific(doc[run.start - 1]) is not None or title_abbreviation_before(run[0])):
         words = run  # "Mr. Blake", "PM Modi"
     else:
         return None
