@@ -1050,6 +1050,24 @@ def test_speakers_a_body_s_epithet_is_not_a_body_of_another_noun_or_before_anoth
     assert speaker is not None and quote.speaker_evidence != "org_epithet"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A public body's noun is not a body only of a specific kind ...
+        "Schools\n\nThe National Federation of Drivers said the cuts were reckless.\n\n"
+        "The government said the cuts were needed.\n",
+        # ... nor the public body of another place or people than the one the article spoke of.
+        "Schools\n\nOntario's Progressive Conservative government says the cuts were needed.\n\n"
+        "The Ministry of Education said details would follow.\n\nThe Ministry of Education said the plan was sound.\n",
+    ],
+)
+def test_speakers_the_government_is_not_a_union_nor_another_country_s_ministry(run_text, text):
+    result = run_text(text)
+    first, _ = _speaker_of(result, "the plan was sound" if "plan was sound" in text else "cuts were reckless")
+    speaker, _ = _speaker_of(result, "cuts were needed")
+    assert first is not None and speaker is not None and speaker.id != first.id
+
+
 def test_speakers_a_campaign_group_is_not_the_company_the_article_is_about(run_text):
     text = "Rivers\n\nVelda Motors met residents on Monday. The campaign group said the firm had misled them.\n"
     speaker, _ = _speaker_of(run_text(text), "misled them")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .. import resources
 from ..text import syntax
+from .clusters import Cluster
 from .name_words import written_age
 from .names import clean_name, group_noun, name_head
 from .phrases import Mention
@@ -143,14 +144,32 @@ def org_noun_salient(sieve: Sieve, mention: Mention) -> int | None:
     kinds = {word} | {c.lemma_.lower() for c in mention.head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
     if kinds & resources.specific_bodies():
         return None
-    return sieve.salient_org(lambda cluster: not kinds_clash(word, cluster.name or ""))
+    # "Ontario's government", "the French government": a public body of the place or people it names
+    # (or of the name that owns it), which the organisation's name must name too. ("The German
+    # engineering group", "the Calgary-based carrier": a business described by where it is from.)
+    public = resources.body_kinds().get(word) == "public"
+    places = {
+        t.lower_ for t in mention.span if t.i != mention.head.i and public
+        and (sieve.names.label_of(t) in ("GPE", "NORP") or t.dep_ == "poss" and t.pos_ == "PROPN")
+    }  # fmt: skip
+
+    def fits(cluster: Cluster) -> bool:
+        name = cluster.name or ""
+        return not kinds_clash(word, name) and places <= set(name.lower().split())
+
+    return sieve.salient_org(fits)
 
 
 def kinds_clash(noun: str, name: str) -> bool:
     """ "The company" is not the Medicines Agency, nor "the agency" Northfield Water Company: the noun
-    of a business and that of a public body (resources/descriptors.txt) never stand for each other."""
-    kinds = resources.body_kinds()
-    return {kinds.get(noun), kinds.get(name_head(name).rstrip(".") if name else "")} == {"business", "public"}
+    of a business and that of a public body (resources/descriptors.txt) never stand for each other;
+    nor either of them a body only of a specific kind ("the government" is not the Teachers'
+    Federation, "the company" not the National Union of Miners)."""
+    kinds, specific = resources.body_kinds(), resources.specific_bodies()
+    own = name_head(name).rstrip(".") if name else ""
+    if {kinds.get(noun), kinds.get(own)} == {"business", "public"}:
+        return True
+    return any(kinds.get(a) and b in specific and not kinds.get(b) for a, b in ((noun, own), (own, noun)))
 
 
 def content_subject(sieve: Sieve, mention: Mention) -> int | None:
