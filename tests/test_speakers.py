@@ -537,6 +537,11 @@ PASS_ROWS = [
         "profits would rise", "Acme Holdings", "org_noun_salient", id="the-company",
     ),
     pytest.param(
+        "Frogs\n\nThe frog was found by a team from Harbury University.\n\nLead researcher Ana Costa said it was "
+        "a surprise.\n\nThe researchers said the species was at risk.\n",
+        "species was at risk", "team", "people_introduced", id="the-researchers-are-the-team-brought-in",
+    ),
+    pytest.param(
         "Pay\n\nThe HWU said the cuts would cost 10,000 jobs.\n\nThe drivers' union said ministers had ignored it.\n",
         "ministers had ignored", "HWU", "org_epithet", id="the-union-after-a-body-that-spoke",
     ),
@@ -619,12 +624,15 @@ def test_speakers_he_or_she_with_nobody_near_is_the_person_of_that_gender_named_
          "Nobody even looked", "Sarah Jones"),
         ("Sir Menzies Campbell said the war had been a mistake.\n\nSir Menzies added that troops should "
          "come home.", "troops should come home", "Menzies Campbell"),
+        # The end of a longer name is its surname: two words of four.
+        ("Andres Manuel Lopez Obrador said the talks had failed.\n\nLopez Obrador told reporters that Mexico "
+         "wanted good relations.", "wanted good relations", "Andres Manuel Lopez Obrador"),
         # Not a first name an apposition gives someone new, nor one two people bear.
         ("Tom Reed said the shop would close.\n\nHis son, Tom, said he was sad about it.", "sad about it", "Tom"),
         ("Tom Reed and Tom Hale met on Monday.\n\nTom said the talks had gone well.", "talks had gone", "Tom"),
     ],
 )  # fmt: skip
-def test_speakers_a_first_name_alone_is_the_one_person_named_in_full_with_it(run_text, text, words, name):
+def test_speakers_a_first_name_or_a_surname_of_two_words_is_the_person_named_in_full(run_text, text, words, name):
     speaker, _ = _speaker_of(run_text(f"Floods\n\n{text}\n"), words)
     assert speaker is not None and speaker.name == name
 
@@ -1148,6 +1156,13 @@ def test_speakers_a_country_s_leader_is_the_head_of_government_introduced_with_i
     speaker, _ = _speaker_of(run_text(f"Roads\n\n{text}\n"), "farmers would benefit")
     assert speaker is not None and speaker.name == name
     assert name is not None or speaker.description == "Iraqi leader"
+
+
+def test_speakers_researchers_at_large_are_not_a_group_brought_in(run_text):
+    """ "Scientists have found ...": scientists at large, no group the researchers are."""
+    text = "Frogs\n\nScientists have found a new frog.\n\nThe researchers said the species was at risk.\n"
+    speaker, quote = _speaker_of(run_text(text), "species was at risk")
+    assert speaker is not None and quote.speaker_evidence != "people_introduced"
 
 
 def test_speakers_a_relative_clause_set_off_is_no_part_of_a_description(run_text):

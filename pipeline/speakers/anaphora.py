@@ -227,6 +227,26 @@ def description_earlier(sieve: Sieve, mention: Mention) -> int | None:
     return None
 
 
+def people_introduced(sieve: Sieve, mention: Mention) -> int | None:
+    """ "The frog was found by a team from the University of Sao Paulo. ... The researchers said":
+    a definite phrase of the nouns the news uses in turn for one group of researchers
+    (resources/same_people.txt) is the nearest such group the article brought in before, speaking
+    or not, with a word of its own ("a team from ...", "scientists at ..."): not a bare
+    "Scientists have found", which is scientists at large."""
+    head = mention.head
+    lemma = head.lemma_.lower()
+    if not mention.definite or lemma not in resources.same_people():
+        return None
+    same = {lemma} | resources.same_people()[lemma]
+    before = [
+        t for t in syntax.tokens_with_lower(sieve.doc, frozenset(same), attr="LEMMA")
+        if t.i < mention.span.start and t.i not in sieve.quoted and t.pos_ == "NOUN"
+        and (t.tag_ == "NNS" or group_noun(t))  # a group, not "lead researcher Maria Costa"
+        and any(c.dep_ in ("prep", "amod", "compound", "acl") for c in t.children)
+    ]  # fmt: skip
+    return sieve.resolve(sieve.mention_at(before[-1])) if before else None
+
+
 # ---- a person named again by age, origin or party ----------------------------------------------
 def age_epithet(sieve: Sieve, mention: Mention) -> int | None:
     """ "Tom Reed, 28, was convicted. The 28-year-old said ...": the person the article gave that

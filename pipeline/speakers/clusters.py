@@ -115,6 +115,10 @@ class Clusters:
                 return own
         same = [i for i, c in enumerate(self.all) if f"person:{surname}" in c.keys]
         if len(words) > 1:
+            # "Lopez Obrador" after "Andres Manuel Lopez Obrador": the end of a longer name is its surname.
+            tail = next((i for i in same if (self.all[i].name or "").lower().endswith(" " + name.lower())), None)
+            if tail is not None:
+                return tail
             first = words[0].rstrip(".").lower()
             return next((i for i in same if _same_first_name(first, self.all[i].name or "")), None)
         agreeing = [i for i in same if gender is None or self.all[i].gender in (None, gender)]

@@ -24,6 +24,7 @@ from .anaphora import (
     org_epithet,
     org_head_noun,
     org_noun_salient,
+    people_introduced,
 )
 from .introductions import appositive
 from .names import body_noun, clean_name, group_noun, people_in_a_role
@@ -303,6 +304,7 @@ PASSES: tuple[SpeakerPass, ...] = (
     _row("document_salient_org", "document", document_salient_org),
     _row("document_own", "document", document_own),
     _row("description_earlier", "role org_noun description", description_earlier),
+    _row("people_introduced", "role description", people_introduced),
     _row("role_lead_person", "role", role_lead_person),
     _row("role_epithet", "role", role_epithet),
     _row("role_salient", "role", role_salient),
