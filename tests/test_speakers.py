@@ -1158,6 +1158,14 @@ def test_speakers_a_country_s_leader_is_the_head_of_government_introduced_with_i
     assert name is not None or speaker.description == "Iraqi leader"
 
 
+def test_speakers_a_body_named_by_a_word_made_with_a_place_keeps_its_noun(run_text):
+    """ "The Saudi-led coalition": a place's word made into another is no name of its own; the body is
+    the coalition it leads (was a body "Saudi-led")."""
+    text = "Yemen\n\nThe Saudi-led coalition said the drone was aimed at civilians.\n"
+    speaker, _ = _speaker_of(run_text(text), "aimed at civilians")
+    assert speaker is not None and (speaker.name or speaker.description or "").endswith("coalition")
+
+
 def test_speakers_researchers_at_large_are_not_a_group_brought_in(run_text):
     """ "Scientists have found ...": scientists at large, no group the researchers are."""
     text = "Frogs\n\nScientists have found a new frog.\n\nThe researchers said the species was at risk.\n"

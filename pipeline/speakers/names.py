@@ -139,9 +139,11 @@ def is_place_adjective(word: str) -> bool:
 
 def without_body_noun(name: str) -> str:
     """ "Unite union" -> "Unite": a body's noun written in lower case after a name is no part of it
-    (not after a place's adjective: "Russian foreign ministry")."""
+    (not after a place's adjective, "Russian foreign ministry", nor a word made with one, "the
+    Saudi-led coalition")."""
     *own, last = name.split() or [""]
-    named = bool(own) and all(w[:1].isupper() and w.lower() not in _place_adjectives() for w in own)
+    made = [w for w in own if "-" in w and w.rsplit("-", 1)[-1].islower()]
+    named = bool(own) and not made and all(w[:1].isupper() and w.lower() not in _place_adjectives() for w in own)
     return " ".join(own) if named and last.islower() and resources.descriptors().get(last) == "ORG" else name
 
 
