@@ -1166,6 +1166,14 @@ def test_speakers_a_body_named_by_a_word_made_with_a_place_keeps_its_noun(run_te
     assert speaker is not None and (speaker.name or speaker.description or "").endswith("coalition")
 
 
+def test_speakers_a_long_chain_of_phrases_pointing_back_is_no_recursion_error(run_text):
+    """Each "the researchers at ..." points back at the one before: an article with hundreds of them
+    (a live blog, a transcript) resolves them all without running into Python's recursion limit."""
+    text = "Frogs\n\n" + "The researchers at Harbury University studied the frogs.\n\n" * 400
+    speaker, _ = _speaker_of(run_text(text + "The researchers said the species was at risk.\n"), "species was at risk")
+    assert speaker is not None
+
+
 def test_speakers_researchers_at_large_are_not_a_group_brought_in(run_text):
     """ "Scientists have found ...": scientists at large, no group the researchers are."""
     text = "Frogs\n\nScientists have found a new frog.\n\nThe researchers said the species was at risk.\n"

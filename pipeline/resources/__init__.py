@@ -269,6 +269,12 @@ def modal_verbs() -> frozenset[str]:
 
 
 @derived
+def hearsay_verbs() -> frozenset[str]:
+    """Passive verbs of hearsay a reporting verb completes ("was quoted as saying")."""
+    return frozenset(row[0] for row in rows("hearsay_verbs"))
+
+
+@derived
 def demand_modals() -> frozenset[str]:
     """Modal verbs by which a clause asks something of its subject ("must", "should")."""
     return frozenset(row[0] for row in rows("demand_modals"))

@@ -93,6 +93,7 @@ VOCABULARIES: dict[str, Columns] = {
         about="noun | speaker type [| specific business public]",
     ),
     "forecast_verbs": _WORD,
+    "hearsay_verbs": _WORD,
     "fraction_words": Columns((_text, _fraction), about="word | fraction"),
     "gendered_nouns": Columns((_text, _one_of("m", "f")), about="noun | m or f"),
     "group_words": _WORD,

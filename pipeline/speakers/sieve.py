@@ -24,6 +24,11 @@ from .phrases import ORG_LABELS, Mention, describes_a_share, joined_subject
 Finder = Callable[["Sieve", Mention], "int | None"]
 
 
+# How many phrases one phrase's resolution may pass through (a statement to its issuer, a pronoun
+# to its antecedent, ...): real chains are two or three long.
+RESOLVE_DEPTH = 8
+
+
 class Sieve:
     """The state the passes share while one article's speaker phrases are resolved."""
 
@@ -54,6 +59,7 @@ class Sieve:
         self._ent_clusters: dict[int, int] = {}  # entity (or role subject) start token -> its cluster
         self._joined_clusters: dict[int, int] = {}  # first of subjects joined by "and" -> their group
         self._noun_clusters: dict[int, int | None] = {}  # a body's noun subject -> what it stands for
+        self._depth = 0  # phrases being resolved, one inside another (`resolve`)
         # "A spokesman for the department rubbished the report. He said: ...": role nouns as subjects.
         self.role_subjects = [
             t for t in syntax.tokens_with_lower(doc, resources.role_nouns())
@@ -201,9 +207,18 @@ class Sieve:
         return Mention(head, span, self.names.kind(head, span))
 
     def resolve(self, mention: Mention) -> int | None:
-        """The cluster the rows for the mention's kind find, in the table's order (None: none does)."""
-        finders = self.finders_by_kind.get(mention.kind, ())
-        return next((i for find in finders if (i := find(self, mention)) is not None), None)
+        """The cluster the rows for the mention's kind find, in the table's order (None: none does).
+        A row may resolve another phrase the article points back at ("the statement" its issuer,
+        "the researchers" a team brought in before): past RESOLVE_DEPTH such steps, nothing is found
+        (a long article's hundred "researchers" would otherwise chain into Python's recursion limit)."""
+        if self._depth >= RESOLVE_DEPTH:
+            return None
+        self._depth += 1
+        try:
+            finders = self.finders_by_kind.get(mention.kind, ())
+            return next((i for find in finders if (i := find(self, mention)) is not None), None)
+        finally:
+            self._depth -= 1
 
     def nearest(
         self, mention: Mention, gender: str, wanted: frozenset[str], allowed: Callable[[int, bool, int], bool]

@@ -123,7 +123,7 @@ def subject_of(verb: Token) -> Token | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:  # "it was said by the minister"
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if seen > 1 and verb.lemma_.lower() in _HEARSAY:
+        if seen > 1 and verb.lemma_.lower() in resources.hearsay_verbs():
             # "Mr Howard was quoted as saying ...", "Mr Brown is reported to have said that ...": the
             # subject of the passive verb of hearsay the reporting verb completes.
             passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -156,11 +156,6 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
-
-
-# Passive verbs of hearsay that a reporting verb completes ("was quoted as saying", "is reported
-# to have said", "is understood to have told").
-_HEARSAY = frozenset({"quote", "report", "understand", "believe", "know", "think", "say", "claim"})
 
 
 def _with_whom(token: Token) -> bool:
