@@ -50,10 +50,13 @@ def direct_cue_after(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
     first_end = cand.pieces[0][1]
     same_sentence = ctx.text[first_end - 1] in ",?!—–-…" or ctx.text[first_end + 1 : post.idx].strip()[:1] == ","
     rule = "direct_cue_after" if same_sentence else "direct_cue_next_sentence"
-    speaker = tagged_noun(ctx, post, first_end) or (phrase_after_cue(ctx, post) if same_sentence else None)
-    if speaker is not None:
-        return Attribution(speaker.i, post.i, rule, ctx.settings.confidence[rule])
-    return ctx.attribution(post, rule)
+    speaker = tagged_noun(ctx, post, first_end)
+    if speaker is None:
+        found = ctx.attribution(post, rule)
+        if found is not None or not same_sentence:
+            return found
+        speaker = phrase_after_cue(ctx, post)  # the speaker the parser did not make the cue's subject
+    return Attribution(speaker.i, post.i, rule, ctx.settings.confidence[rule]) if speaker is not None else None
 
 
 def direct_name_after_dash(ctx: QuoteContext, cand: Candidate) -> Attribution | None:

@@ -7,6 +7,8 @@ passes.py.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from .. import resources
 from ..text import syntax
 from .clusters import Cluster
@@ -111,15 +113,19 @@ def members_of_named_body(sieve: Sieve, mention: Mention) -> int | None:
 _STEM = 7
 
 
+def _nouns_said(head: Token) -> set[str]:
+    """A body's noun with the nouns written before it ("the campaign group": group, campaign)."""
+    return {head.lemma_.lower()} | {c.lemma_.lower() for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
+
+
 def org_epithet(sieve: Sieve, mention: Mention) -> int | None:
     """ "The TUC said ... The union body said", "The BMA said ... The doctors' union said": a body's
-    noun of a kind the article's main organisation seldom is ("union", "union body", "think tank"), definite, with
-    a body the last speaker, in this paragraph or the one before and no other body named since, is
-    that body's epithet, when its name gives no other noun ("TUC", not "Harbury Council": "the
-    union" after the council is another body) and the kinds agree."""
+    noun of a kind the article's main organisation seldom is ("union", "union body", "think tank"),
+    definite, with a body the last speaker, in this paragraph or the one before and no other body
+    named since, is that body's epithet, when its name gives no other noun ("TUC", not "Harbury
+    Council": "the union" after the council is another body) and the kinds agree."""
     word = mention.head.lemma_.lower()
-    kinds = {word} | {c.lemma_.lower() for c in mention.head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
-    if not mention.definite or not kinds & resources.specific_bodies() or not sieve.history:
+    if not mention.definite or not _nouns_said(mention.head) & resources.specific_bodies() or not sieve.history:
         return None
     at, _, index = max((h for h in sieve.history if h[0] < mention.char), default=(-1, "", -1))
     cluster = sieve.clusters[index] if index >= 0 else None
@@ -141,8 +147,7 @@ def org_noun_salient(sieve: Sieve, mention: Mention) -> int | None:
         return None
     word = mention.head.lemma_.lower()
     # "the committee" that no named body is, or "the campaign group": a speaker of its own, not the company
-    kinds = {word} | {c.lemma_.lower() for c in mention.head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
-    if kinds & resources.specific_bodies():
+    if _nouns_said(mention.head) & resources.specific_bodies():
         return None
     # "Ontario's government", "the French government": a public body of the place or people it names
     # (or of the name that owns it), which the organisation's name must name too. ("The German

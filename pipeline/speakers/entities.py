@@ -12,15 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from .. import resources
 from ..resources import first_names
 from .name_words import age_after, joined_to_the_word_before, next_sentences, proper_runs, written_as_a_name
-from .names import (
-    body_noun,
-    honorific,
-    is_party,
-    is_title_word,
-    people_in_a_role,
-    title_abbreviation,
-    title_abbreviation_before,
-)
+from .names import body_noun, is_party, is_title_word, opens_a_name, opens_a_name_before, people_in_a_role
 from .untyped import (
     first_name_beside_a_person,
     places_joined_to_a_body,
@@ -65,9 +57,9 @@ def _without_honorific(ent: SpacySpan) -> SpacySpan:
     honorific or the abbreviated title (as the model names "Mr Blair" "Blair")."""
     if ent.label_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
         return ent
-    if len(ent) >= 2 and (honorific(ent[0]) is not None or title_abbreviation(ent[0])) and not body_noun(ent[-1]):
+    if len(ent) >= 2 and opens_a_name(ent[0]) and not body_noun(ent[-1]):
         return SpacySpan(ent.doc, ent.start + 1, ent.end, label="PERSON")
-    if ent.start > 0 and (honorific(ent.doc[ent.start - 1]) is not None or title_abbreviation_before(ent[0])):
+    if opens_a_name_before(ent[0]):
         return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")
     return ent
 

@@ -202,3 +202,13 @@ def title_abbreviation_before(token: Token) -> bool:
     if before is not None and before.text == "." and token.i > 1:
         before = token.doc[token.i - 2]
     return before is not None and title_abbreviation(before)
+
+
+def opens_a_name(token: Token) -> bool:
+    """An honorific or a title written short: only a person's name follows ("Ms Mills", "PM Modi")."""
+    return honorific(token) is not None or title_abbreviation(token)
+
+
+def opens_a_name_before(token: Token) -> bool:
+    """The word before `token` opens a person's name ("Mr | Straw", "Coun. | Janice Lukes")."""
+    return (token.i > 0 and honorific(token.doc[token.i - 1]) is not None) or title_abbreviation_before(token)

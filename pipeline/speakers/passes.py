@@ -96,7 +96,7 @@ def document_issuer(sieve: Sieve, mention: Mention) -> int | None:
                 return sieve.resolve(sieve.mention_at(source))
             if org is None and source.pos_ == "PROPN" and not sieve.names.label_of(source):
                 # "a statement from Facebook", a name the model did not type: as _stated_author reads it
-                return sieve.clusters.org(clean_name(sieve.doc[source.left_edge.i : source.i + 1].text))
+                return _untyped_body(sieve, source)
     for child in head.lefts:
         if child.dep_ == "poss" and child.i not in sieve.quoted and _owned_by_someone(sieve, child):
             return sieve.resolve(sieve.mention_at(child))  # "Mr Reed's letter", "her letter"
@@ -114,6 +114,11 @@ def document_issuer(sieve: Sieve, mention: Mention) -> int | None:
                 return sieve.clusters.org(author)
     stated = _stated_author(sieve, head)
     return stated if stated is not None else _speaking_in_it(sieve, mention)
+
+
+def _untyped_body(sieve: Sieve, head: Token) -> int:
+    """The body a proper name the model did not type stands for, as a document's issuer."""
+    return sieve.clusters.org(clean_name(sieve.doc[head.left_edge.i : head.i + 1].text))
 
 
 def _owned_by_someone(sieve: Sieve, owner: Token) -> bool:
@@ -168,7 +173,7 @@ def _stated_author(sieve: Sieve, head: Token) -> int | None:
         if ents:
             authors.add(sieve.clusters.org(clean_name(ents[0].text)))
         elif author.pos_ == "PROPN" and sieve.names.label_of(author) != "PERSON":  # a name the model did not type
-            authors.add(sieve.clusters.org(clean_name(sieve.doc[author.left_edge.i : author.i + 1].text)))
+            authors.add(_untyped_body(sieve, author))
         elif (found := sieve.resolve(sieve.mention_at(author))) is not None:
             authors.add(found)
         else:

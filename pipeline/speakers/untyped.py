@@ -12,14 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from .. import resources
 from ..resources import first_names
 from .name_words import age_after, given_name, joined_to_the_word_before, next_sentences, written_as_a_name
-from .names import (
-    body_noun,
-    body_or_group_noun,
-    honorific,
-    is_title_word,
-    title_abbreviation,
-    title_abbreviation_before,
-)
+from .names import body_noun, body_or_group_noun, is_title_word, opens_a_name, opens_a_name_before
 
 
 def first_name_beside_a_person(ent: SpacySpan) -> bool:
@@ -60,9 +53,9 @@ def _after_an_honorific(run: SpacySpan) -> SpacySpan | None:
     entity: one or two proper nouns after the honorific or an abbreviated title, none a title or a
     body's noun."""
     doc = run.doc
-    if honorific(run[0]) is not None or title_abbreviation(run[0]):
+    if opens_a_name(run[0]):
         words = run[1:]
-    elif run.start > 0 and (honorific(doc[run.start - 1]) is not None or title_abbreviation_before(run[0])):
+    elif opens_a_name_before(run[0]):
         words = run  # "Mr. Blake", "PM Modi"
     else:
         return None
