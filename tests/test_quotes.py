@@ -122,8 +122,14 @@ def test_quotes_figures_in_quote_marks_are_not_quotes(run_text, quoted):
         ("Budget\n\nThe minister called the plan “a disgrace” on Monday.\n", "a disgrace", True),
         # "so-called" keeps its distance inside reported speech too.
         ("Budget\n\nThe minister said the so-called “experts” were wrong about it.\n", "experts", False),
+        # "posted photos" reports nothing: no cue to claim a nickname.
+        ("Depot\n\nFriends offered to work for my “campaign” when I posted the story on Facebook.\n", "campaign",
+         False),
     ],
-    ids=["so-called-term", "term-before-a-noun", "nickname", "verb-phrase-kept", "cue-claims-it", "so-called-reported"],
+    ids=[
+        "so-called-term", "term-before-a-noun", "nickname", "verb-phrase-kept", "cue-claims-it", "so-called-reported",
+        "posted-photos",
+    ],
 )
 def test_quotes_terms_in_quote_marks_are_not_quotes(run_text, text, words, kept):
     """A few words in quote marks that name a thing, with no cue or speaker of their sentence tied to
@@ -313,6 +319,24 @@ def test_quotes_the_golden_table_covers_every_rule_of_the_table():
          "the depot would stay open", "indirect", "Ines Duarte"),
         ("The Harwick Union of Drivers posted a message saying the strike would go ahead on Monday.",
          "the strike would go ahead", "indirect", "Harwick Union of Drivers"),
+        # A cue in a relative clause set off after the quote describes the speaker; theirs is later.
+        ("“The drivers are under a lot of pressure,” Tom Hale, who was not authorised to speak publicly, "
+         "told Ines Duarte.", "The drivers are under", "direct", "Tom Hale"),
+        ("“The drivers are under a lot of pressure,” Tom Hale, who was asked to speak for the drivers, "
+         "told reporters.", "The drivers are under", "direct", "Tom Hale"),
+        # A participle before a noun is no cue ("a written statement"): the verb before it is.
+        ("Tom Hale told the Harwick Courier in a written statement, “The depot must stay open.”",
+         "The depot must stay", "direct", "Tom Hale"),
+        # A "that" clause the parser hung on where the words were said is the cue's.
+        ("Mayor Ines Duarte said in a statement that the depot would stay open until next year.",
+         "the depot would stay open", "indirect", "Ines Duarte"),
+        ("Tom Hale said in an interview that the depot would stay open until next year.",
+         "the depot would stay open", "indirect", "Tom Hale"),
+        # "posted" as a speech tag; the owner of a reply or an answer before a colon.
+        ("“The depot must stay open,” Tom Hale posted on Facebook on Monday.", "The depot must stay", "direct",
+         "Tom Hale"),
+        ("Ines Duarte met the drivers on Monday. Her answer was short: “The depot must stay open.”",
+         "The depot must stay", "direct", "Ines Duarte"),
     ],
 )  # fmt: skip
 def test_quotes_a_cue_far_before_misread_or_on_an_issued_text_finds_its_speaker(run_text, body, words, kind, speaker):

@@ -343,8 +343,15 @@ def test_speakers_document_speaks_for_the_author_the_article_names(run_text, tex
             "she regretted it",
             "Ana Lopes",
         ),
+        # ... or on a chain of verbs in the reported clause ("will have to choose").
+        (
+            "Depot\n\nMayor Ana Lopes said Tom Hale will have to choose whose side he is on, "
+            "saying, “At some point, he has to come out.”\n",
+            "At some point",
+            "Ana Lopes",
+        ),
     ],
-    ids=["on-a-reported-clause", "after-nested-speech"],
+    ids=["on-a-reported-clause", "after-nested-speech", "on-a-chain-of-verbs"],
 )
 def test_speakers_reporting_participle_continues_the_outermost_reporter(run_text, text, words, reporter):
     speaker, _ = _speaker_of(run_text(text), words)
@@ -680,6 +687,10 @@ def test_speakers_names_the_model_cut_or_mistyped(run_text, text, name, type_):
     [
         ("The Prime Minister said sales had grown.", "Prime Minister"),  # a title alone names nobody
         ("The Lib Dem foreign affairs spokesman said sales had grown.", "Lib Dem foreign affairs spokesman"),
+        # A common noun that opens a sentence has a capital, and may be tagged a proper noun: it is
+        # still no body's name, even when "the company" is the next sentence's subject.
+        ("Regulators fined the firm last year.\n\nThe company said sales had grown.", "company"),
+        ("Investigators questioned the firm last year.\n\nThe company said sales had grown.", "company"),
     ],
 )
 def test_speakers_a_title_or_a_party_typed_a_person_is_no_name(run_text, text, description):
@@ -706,6 +717,20 @@ def test_speakers_a_body_described_then_named_where_the_noun_comes_next_is_one_s
     first, quote = _speaker_of(result, "Rents will rise")
     later, _ = _speaker_of(result, "the rise was unfair")
     assert first is not None and first == later and first.name == "Fair Rent Now"
+    assert quote.speaker_evidence == "named_next"
+
+
+def test_speakers_a_person_described_then_named_with_the_noun_as_title_is_one_speaker(run_text):
+    """ "A federal judge ..., saying ... | U.S. District Judge Maria Santos wrote ...": the lede's
+    description is the person the next paragraph names with that noun as a title."""
+    text = (
+        "Ruling\n\nA federal judge on Tuesday blocked the plan, saying officials had failed to explain it.\n\n"
+        "U.S. District Judge Maria Santos wrote in her opinion that the decision was unlawful.\n"
+    )
+    result = run_text(text)
+    first, quote = _speaker_of(result, "officials had failed")
+    later, _ = _speaker_of(result, "the decision was unlawful")
+    assert first is not None and first == later and first.name == "Maria Santos"
     assert quote.speaker_evidence == "named_next"
 
 
@@ -921,6 +946,9 @@ def test_speakers_the_n_year_old_is_the_person_given_that_age(run_text, text, na
         # The model typed "Northern Irishman" one body.
         ("Martin O'Neill said his side had been unlucky. The Northern Irishman said he had never felt better.",
          "Martin O'Neill"),
+        # A politician by their party and place in the House.
+        ("Shadow home secretary David Davis spoke on Sunday. The Tory frontbencher said he had never felt better.",
+         "David Davis"),
     ],
 )  # fmt: skip
 def test_speakers_the_frenchman_is_the_person_just_named(run_text, text, name):
@@ -932,6 +960,14 @@ def test_speakers_the_frenchman_is_the_person_just_named(run_text, text, name):
     )
     assert speaker is not None and (speaker.name, speaker.type) == (name, "PERSON")
     assert quote.speaker_evidence == "epithet_salient"
+
+
+def test_speakers_a_party_the_epithet_says_must_be_the_person_s(run_text):
+    """ "Labour MP Bob Marsh said ... The Tory frontbencher added": another party's politician is
+    someone else, not the person just named."""
+    text = "Votes\n\nLabour MP Bob Marsh spoke on Sunday. The Tory frontbencher said he had never felt better.\n"
+    speaker, _ = _speaker_of(run_text(text), "never felt better")
+    assert speaker is not None and speaker.name != "Bob Marsh"
 
 
 @pytest.mark.parametrize(

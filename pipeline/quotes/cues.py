@@ -23,16 +23,25 @@ def post_cue(ctx: QuoteContext, cand: Candidate) -> Token | None:
     first_end = cand.pieces[0][1]
     p_end = ctx.paragraph_of(first_end)[1]
     i = ctx.tokens.at(min(first_end + 1, len(ctx.text) - 1))
+    # “...,” a source, who was not authorised to speak publicly, said: a cue in a relative clause
+    # says more of the speaker; the speaker's own cue comes after it.
+    described: Token | None = None
     for token in ctx.doc[i : i + ctx.settings.post_cue_window]:
         if token.idx >= p_end or ctx.in_quote(token) and token.idx > first_end + 1:
-            return None
+            return described
         if ctx.in_quote(token):
             continue
-        if is_cue(token):
+        if is_cue(token) and _in_a_relative_clause(token):
+            described = described or token
+        elif is_cue(token):
             return token
         if token.text in SENTENCE_END:
-            return None
-    return cue_of_the_subject_after(ctx, i, p_end)
+            return described
+    return cue_of_the_subject_after(ctx, i, p_end) or described
+
+
+def _in_a_relative_clause(token: Token) -> bool:
+    return any(t.dep_ == "relcl" for t in [token, *syntax.ancestors(token, limit=3)])
 
 
 def cue_of_the_subject_after(ctx: QuoteContext, i: int, p_end: int) -> Token | None:
@@ -60,7 +69,7 @@ def pre_cue(ctx: QuoteContext, before: int) -> Token | None:
             continue
         if token.text in SENTENCE_END:
             return None
-        if is_cue(token):
+        if is_cue(token) and token.dep_ != "amod":  # not "in a written statement"
             return token
     return None
 

@@ -282,14 +282,16 @@ def _reported_clause(cue: Token, child: Token) -> bool:
 
 def _stance_clause(cue: Token) -> Token | None:
     """ "reiterated its position that settlements are illegal": the "that" clause of the stance the
-    reporting verb states is what was said."""
-    for obj in cue.children:
-        if obj.dep_ == "dobj" and obj.lemma_.lower() in resources.stance_nouns():
-            for clause in obj.children:
-                if clause.dep_ in ("acl", "ccomp") and any(
-                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
-                ):
-                    return clause
+    reporting verb states is what was said; "said in a statement that ...", "wrote in a column
+    that ...": the "that" clause the parser hung on where the words were said."""
+    nouns = [c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in resources.stance_nouns()]
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during")):
+        nouns += [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in resources.speech_occasions()]
+    for noun in nouns:
+        for clause in noun.children:
+            that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+            if clause.dep_ in ("acl", "ccomp") and that:
+                return clause
     return None
 
 

@@ -110,9 +110,13 @@ def direct_subject_before_colon(ctx: QuoteContext, cand: Candidate) -> Attributi
     subject = syntax.subject_of(verb) if verb is not None else None
     if subject is None or ctx.in_quote(subject):
         return None
+    # "Her reply was: “...”", "The mayor's message was simple: “...”": the words' owner speaks.
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is not None and subject.lemma_.lower() in resources.stance_nouns():
+        subject = owner
     can_speak = (
         subject.ent_type_ in ("PERSON", "ORG", "NORP")
-        or subject.lower_ in ("he", "she", "they", "we")
+        or subject.lower_ in ("he", "she", "they", "we", "his", "her", "their", "our")
         or subject.lemma_.lower() in resources.role_nouns()
         or resources.descriptors().get(subject.lemma_.lower()) in ("ORG", "GROUP")
     )

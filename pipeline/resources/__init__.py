@@ -86,6 +86,13 @@ def attributing_cue_verbs() -> frozenset[str]:
 
 
 @derived
+def objectless_cue_verbs() -> frozenset[str]:
+    """Cue lemmas that report only with no object of their own ("“...,” she posted"; "posted
+    photos" reports nothing)."""
+    return frozenset(row[0] for row in rows("cue_verbs") if flagged(row, 1, "objectless"))
+
+
+@derived
 def directive_cue_verbs() -> frozenset[str]:
     """Cue lemmas that report what someone was told to do ("urged voters to reject the plan")."""
     return frozenset(row[0] for row in rows("cue_verbs") if flagged(row, 1, "directive"))
@@ -303,6 +310,14 @@ def set_phrases() -> tuple[tuple[str, ...], ...]:
 def stance_nouns() -> frozenset[str]:
     """Nouns for what a speaker holds ("position", "warning"): their "that" clause is what was said."""
     return frozenset(row[0] for row in rows("stance_nouns"))
+
+
+@derived
+def speech_occasions() -> frozenset[str]:
+    """Where words were said or written ("interview", "column"), and documents: a "that" clause hung
+    on one after a reporting verb ("said in an interview that ...") is what the verb reports."""
+    documents = {word for word, kind in descriptors().items() if kind == "DOCUMENT"}
+    return frozenset(row[0] for row in rows("speech_occasions")) | documents
 
 
 @derived

@@ -78,8 +78,8 @@ VOCABULARIES: dict[str, Columns] = {
     "count_adjectives": _WORD,
     "cue_verbs": Columns(
         (_text,),
-        (_words_of("indirect", "directive", "characterising", "attributing"),),
-        about="lemma [| indirect directive characterising attributing]",
+        (_words_of("indirect", "directive", "characterising", "attributing", "objectless"),),
+        about="lemma [| indirect directive characterising attributing objectless]",
     ),
     "currencies": Columns((_text, _text, _text), about="mark or word | ISO code | unit as reported"),
     "currency_marks": _WORD,
@@ -125,6 +125,7 @@ VOCABULARIES: dict[str, Columns] = {
     "role_nouns": _WORD,
     "scale_abbreviations": Columns((_text, _number), about="abbreviation | multiplier"),
     "set_phrases": _WORD,
+    "speech_occasions": _WORD,
     "stance_nouns": _WORD,
     "street_words": _WORD,
     "subunits": Columns((_text, _text), about="subunit | the currencies counted in it"),

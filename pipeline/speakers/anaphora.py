@@ -13,7 +13,7 @@ from .. import resources
 from ..text import syntax
 from .clusters import Cluster
 from .name_words import written_age
-from .names import clean_name, group_noun, name_head
+from .names import clean_name, group_noun, is_party, name_head, role_words
 from .phrases import Mention
 from .sieve import Sieve
 
@@ -74,6 +74,9 @@ def named_next(sieve: Sieve, mention: Mention) -> int | None:
             return None
         if token.lemma_.lower() != head.lemma_.lower() or token.i in sieve.quoted:
             continue
+        titled = _titled_person(sieve, token)
+        if titled is not None:  # "A federal judge blocked ... U.S. District Judge Maria Santos wrote"
+            return titled
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None  # "a group" again, another group: the next mention must point back
         named = next((c for c in token.children if c.dep_ == "appos" and sieve.names.label_of(c) in _NAMED), None)
@@ -84,6 +87,14 @@ def named_next(sieve: Sieve, mention: Mention) -> int | None:
             return sieve.clusters.person(sieve.names.person_parts(ent.start, ent.start, ent.end))
         return sieve.clusters.org(clean_name(ent.text))
     return None
+
+
+def _titled_person(sieve: Sieve, token: Token) -> int | None:
+    """The person whose name `token` opens as a title ("Judge" of "District Judge Maria Santos")."""
+    ent = next((e for e in sieve.names.ents if e.label_ == "PERSON" and e.start <= token.i + 1 < e.end), None)
+    if ent is None or token.dep_ != "compound" or not ent.start <= token.head.i < ent.end:
+        return None
+    return sieve.clusters.person(sieve.names.person_parts(ent.start, ent.start, ent.end))
 
 
 # How far on the noun may stand again (tokens): a sentence or two, as news writes it.
@@ -269,7 +280,32 @@ def epithet_salient(sieve: Sieve, mention: Mention) -> int | None:
     gender = resources.person_epithets().get(word, "-")
     if gender == "-":
         gender = resources.gendered_nouns().get(word, "-")
-    return sieve.nearest(
+    found = sieve.nearest(
         mention, gender, frozenset({"PERSON"}),
         lambda c, salient, here: salient and sieve.paragraphs.index_of(c) >= here - 1,
     )  # fmt: skip
+    # "Republican Senator Ana Lopes said ... The Democrat said": a party the phrase says that is not
+    # the one the person was introduced with is someone else's.
+    said = {w for w in role_words(mention.span.text) if is_party(w)}
+    cluster = sieve.clusters[found] if found is not None else None
+    if not said or cluster is None:
+        return found
+    titles = [" ".join(i.words) for i in sieve.introductions if i.parts.name == cluster.name]
+    titles += [cluster.title or "", cluster.organisation or ""]
+    # "Labour MP Bob Marsh": the words of its mentions and those written right before them
+    titles += [_words_before(sieve, start) + " " + sieve.doc.text[start:end] for start, end in cluster.mentions]
+    theirs = {w for title in titles for w in role_words(title) if is_party(w)}
+    return None if theirs and not said & theirs else found
+
+
+def _words_before(sieve: Sieve, char: int) -> str:
+    """The few words written right before a mention in its sentence, up to a punctuation mark."""
+    span = sieve.doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return ""
+    words: list[str] = []
+    for token in reversed(sieve.doc[max(span.start - 4, span.sent.start) : span.start]):
+        if token.is_punct:
+            break
+        words.insert(0, token.text)
+    return " ".join(words)

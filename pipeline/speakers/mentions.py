@@ -22,6 +22,7 @@ from .names import (
     body_or_group_noun,
     clean_name,
     honorific,
+    is_party,
     is_title_word,
     leading_word,
     with_demonym,
@@ -167,6 +168,7 @@ class ArticleNames:
         # makes the phrase a name.
         # ("The Northern Irishman" typed one body is still one Irishman.)
         own = {t.i for e in self.ents if e.start <= head.i < e.end for t in e} | {head.i}
+        own |= {t.i for t in span if is_party(t.text)}  # "the Tory frontbencher", "Labour" typed a body
         if any(self.label_of(t) in ("PERSON", "ORG", "GPE", "FAC") for t in span if t.i not in own):
             return False
         word = head.lower_

@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from .. import resources
 from ..resources import first_names
 from .name_words import age_after, given_name, joined_to_the_word_before, next_sentences, written_as_a_name
-from .names import body_noun, body_or_group_noun, is_title_word, opens_a_name, opens_a_name_before
+from .names import body_noun, body_or_group_noun, is_title_word, opens_a_name, opens_a_name_before, people_in_a_role
 
 
 def first_name_beside_a_person(ent: SpacySpan) -> bool:
@@ -101,6 +101,8 @@ def untyped_bodies_taken_up_as_it(doc: Doc, runs: list[SpacySpan], surnames: set
         before = doc[run.start - 1] if run.start > 0 else None
         if given_name(run[0]) or any(is_title_word(t) for t in run):
             continue
+        if len(run) == 1 and _a_common_noun_first(run[0]):
+            continue
         if before is not None and (is_title_word(before) or before.pos_ == "PROPN" or before.tag_ == "POS"):
             continue  # "Mr Reed", "Queen's Hospital": part of a longer name
         if run[-1].text in surnames:  # "Reed fined the firm": Tom Reed
@@ -109,6 +111,16 @@ def untyped_bodies_taken_up_as_it(doc: Doc, runs: list[SpacySpan], surnames: set
         if its or any(_a_body_again(t) for t in next_sentences(run, 1)):
             found.append(SpacySpan(doc, run.start, run.end, label="ORG"))
     return found
+
+
+def _a_common_noun_first(token: Token) -> bool:
+    """ "Regulators fined ...", "Officials said ...": a body's, group's or role's noun
+    (resources/descriptors.txt, role_nouns.txt) with the capital of its sentence's first word, which
+    the tagger may read as a proper noun; it names no body."""
+    word = token.lower_
+    singular = word[:-1] if word.endswith("s") else word
+    nouns = resources.descriptors()
+    return bool(token.is_sent_start) and (word in nouns or singular in nouns or people_in_a_role(word))
 
 
 def _subject_or_its_owner(token: Token) -> bool:

@@ -29,6 +29,8 @@ def names_a_cue(token: Token) -> bool:
     ("hit back", "shot back": a verb that reports only with "back"; "As Ms Lopes put it, “...”")."""
     cues = resources.cue_verbs()
     lemma = token.lemma_.lower()
+    if lemma in resources.objectless_cue_verbs():  # "posted photos" is no cue; 'posted: “Shop now”' is
+        return not any(c.dep_ == "dobj" and not _quoted_words(c) for c in token.children)
     if lemma in cues:
         return True
     if lemma.endswith("ing") and misread_verb(token):  # "warning" read as a noun: warn, or note
@@ -37,6 +39,12 @@ def names_a_cue(token: Token) -> bool:
         return False
     # The parser reads "back" as a particle or as an adverb; "it" of "put it" is an object.
     return any(c.dep_ in ("prt", "advmod", "dobj") and f"{lemma} {c.lower_}" in cues for c in token.children)
+
+
+def _quoted_words(token: Token) -> bool:
+    """The phrase opens with a quote mark, or right after one."""
+    first = token.left_edge
+    return first.is_quote or first.i > 0 and token.doc[first.i - 1].is_quote
 
 
 @resources.derived
@@ -145,12 +153,14 @@ def subject_of(verb: Token) -> Token | None:
             # concluded that ..., saying" is Pompeo's), unless a "how" clause narrates it ("recounts
             # how X explained that ..., saying" is X's), as quotes/reported.py reads nested speech.
             reported = verb.head
+            while reported.dep_ == "xcomp" and reported.head.i != reported.i:
+                reported = reported.head  # "said X will have to choose ..., saying": the clause is "have"
             if is_cue(verb) and reported.dep_ == "ccomp" and is_cue(reported.head) and not narrated_speech(reported):
                 verb = reported.head
                 while verb.dep_ == "ccomp" and is_cue(verb.head) and not narrated_speech(verb):
                     verb = verb.head
             else:
-                verb = reported
+                verb = verb.head
             if verb.dep_ == "prep" and verb.pos_ == "ADP":
                 verb = verb.head  # "punctuated his list by saying": the verb the preposition hangs on
             continue
