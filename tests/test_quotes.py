@@ -125,10 +125,12 @@ def test_quotes_figures_in_quote_marks_are_not_quotes(run_text, quoted):
         # "posted photos" reports nothing: no cue to claim a nickname.
         ("Depot\n\nFriends offered to work for my “campaign” when I posted the story on Facebook.\n", "campaign",
          False),
+        # A nickname after one word the model typed nothing: a term, not that word's quote.
+        ("Depot\n\nHalecki, who goes by “Vito,” was among the depot's old hands.\n", "Vito", False),
     ],
     ids=[
         "so-called-term", "term-before-a-noun", "nickname", "verb-phrase-kept", "cue-claims-it", "so-called-reported",
-        "posted-photos",
+        "posted-a-story", "nickname-after-one-word",
     ],
 )
 def test_quotes_terms_in_quote_marks_are_not_quotes(run_text, text, words, kept):
@@ -332,6 +334,12 @@ def test_quotes_the_golden_table_covers_every_rule_of_the_table():
          "the depot would stay open", "indirect", "Ines Duarte"),
         ("Tom Hale said in an interview that the depot would stay open until next year.",
          "the depot would stay open", "indirect", "Tom Hale"),
+        # A partial quote's subject: a full name the model typed nothing is a name still.
+        ("Ana Lopes, star of the television show “Harbour Lights,” thanked the mayor for “taking these steps "
+         "to make us all safer.”", "taking these steps", "partial", "Ana Lopes"),
+        # A sentence that only tells who spoke, ending the paragraph before the quote.
+        ("The chef Tom Hale praised the mayor's leadership after the floods.\n\n“We need someone who is going "
+         "to cut through the nonsense. She is that woman.”", "We need someone", "direct", "Tom Hale"),
         # "posted" as a speech tag; the owner of a reply or an answer before a colon.
         ("“The depot must stay open,” Tom Hale posted on Facebook on Monday.", "The depot must stay", "direct",
          "Tom Hale"),

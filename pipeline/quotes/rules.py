@@ -15,6 +15,8 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from spacy.tokens import Token
+
 from .. import resources
 from ..text import syntax
 from .context import Attribution, Candidate, QuoteContext
@@ -154,12 +156,20 @@ def direct_introduced_by_paragraph(ctx: QuoteContext, cand: Candidate) -> Attrib
 
 def direct_after_speech_tag(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
     """Ana Lopes told CBS News. “...”: a sentence that tells only who spoke (a reporting verb with a
-    subject and no clause of its own), right before the quote in its paragraph, names its speaker."""
+    subject and no clause of its own), right before the quote in its paragraph or ending the
+    paragraph before ("Tom Reed praised the mayor's leadership. | “We need someone ...”"), names
+    its speaker."""
     before = text_before(ctx, cand)
     last_mark = ctx.text[: cand.pieces[-1][1]].rstrip()[-1:]
+    index = ctx.index.index_of(cand.start)
+    if not before and index > 0:  # the quote opens its paragraph: the one before ends the tag
+        start, end = ctx.paragraphs[index - 1]
+        before, at = ctx.text[start:end].rstrip(), start
+    else:
+        at = ctx.paragraph_of(cand.start)[0]
     if not before.endswith(".") or last_mark not in (".", "!", "?"):
         return None  # “...,” with a tag of its own after it
-    stop = ctx.doc[ctx.tokens.at(ctx.paragraph_of(cand.start)[0] + len(before) - 1)]
+    stop = ctx.doc[ctx.tokens.at(at + len(before) - 1)]
     sentence = stop.sent
     cue = sentence.root
     if not syntax.is_cue(cue) or any(ctx.in_quote(t) for t in sentence):
@@ -197,17 +207,21 @@ def partial_cue_in_sentence(ctx: QuoteContext, cand: Candidate) -> Attribution |
 
 
 def partial_named_subject(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
-    """ "Rubio pledged to oppose it “today, tomorrow, forever”": a named subject owns the words."""
+    """ "Rubio pledged to oppose it “today, tomorrow, forever”": a named subject owns the words (a
+    name the model typed nothing too: "Ana Lopes, star of “Harbour Lights,” thanked ...")."""
     first = ctx.doc[ctx.tokens.at(cand.start)]
     verb = next((a for a in syntax.ancestors(first) if a.pos_ in ("VERB", "AUX")), None)
     subject = syntax.subject_of(verb) if verb is not None else None
-    if (
-        subject is None
-        or ctx.in_quote(subject)
-        or not (subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in ("he", "she"))
-    ):
+    named = subject is not None and (subject.ent_type_ in ("PERSON", "ORG") or _untyped_full_name(subject))
+    if subject is None or ctx.in_quote(subject) or not (named or subject.lower_ in ("he", "she")):
         return None
     return ctx.named(subject.i, "partial_named_subject")
+
+
+def _untyped_full_name(token: Token) -> bool:
+    """Two proper nouns or more the model typed nothing ("Ana Lopes"): a word alone may be a term."""
+    words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return token.pos_ == "PROPN" and not token.ent_type_ and bool(words)
 
 
 # Where a row without a function is applied.
