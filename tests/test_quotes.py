@@ -334,6 +334,9 @@ def test_quotes_the_golden_table_covers_every_rule_of_the_table():
          "the depot would stay open", "indirect", "Ines Duarte"),
         ("Tom Hale said in an interview that the depot would stay open until next year.",
          "the depot would stay open", "indirect", "Tom Hale"),
+        # A quote mark with no space before it: the cue is still a word of its own.
+        ("Tom Hale said,“The depot must stay open. It is the heart of the town.”", "The depot must stay", "direct",
+         "Tom Hale"),
         # A partial quote's subject: a full name the model typed nothing is a name still.
         ("Ana Lopes, star of the television show “Harbour Lights,” thanked the mayor for “taking these steps "
          "to make us all safer.”", "taking these steps", "partial", "Ana Lopes"),

@@ -675,6 +675,10 @@ def test_speakers_a_first_name_or_a_surname_of_two_words_is_the_person_named_in_
         ("Skyjet reported a rise in profits.\n\nThe carrier said sales had grown.", "Skyjet", "ORG"),
         ("Norbrook Energy's plans were criticised by Ofgem.\n\nThe company said sales had grown.", "Norbrook Energy",
          "ORG"),
+        # A title with "of" and its body in capitals, then the name, read as the object of "of" or
+        # typed with the body as one organisation.
+        ("Speaker of the House Rep. Paul Ryan (R-WI) said sales had grown.", "Paul Ryan", "PERSON"),
+        ("Speaker of the House Nancy Pelosi said sales had grown.", "Nancy Pelosi", "PERSON"),
     ],
 )  # fmt: skip
 def test_speakers_names_the_model_cut_or_mistyped(run_text, text, name, type_):

@@ -38,7 +38,7 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
     within = {i for body in bodies for i in range(body.start, body.end)}  # "Scotland" of "Police Scotland"
     typed = [
         _with_given_name(_as_person(e) if e.start in people else e)
-        for e in map(_without_honorific, map(_person_after_a_possessor, ents))
+        for e in map(_without_honorific, map(_person_after_a_title_of, map(_person_after_a_possessor, ents)))
         if (e.label_ in labels or e.start in people) and "\n" not in e.text  # not one run across a line break
         and e.start not in within
         and not (e.label_ == "PERSON" and is_party(_THE.sub("", e.text)))  # "The Lib Dem" typed PERSON
@@ -75,6 +75,21 @@ def _person_after_a_possessor(ent: SpacySpan) -> SpacySpan:
     if not all(written_as_a_name(t) for t in words) or first_names.gender_of(words[0].text) is None:
         return ent  # "Morton's Daily Ledger": "Daily" is a given name of no known gender
     return SpacySpan(ent.doc, words.start, words.end, label="PERSON")
+
+
+def _person_after_a_title_of(ent: SpacySpan) -> SpacySpan:
+    """ "Speaker of the House Nancy Pelosi" with "the House Nancy Pelosi" typed one body: after a
+    title and "of", the two capitalised words that end the entity, the first a given name of a known
+    gender, are a person's name."""
+    doc = ent.doc
+    if ent.label_ == "PERSON" or len(ent) < 3 or ent.start < 2 or doc[ent.start - 1].lower_ != "of":
+        return ent
+    if not is_title_word(doc[ent.start - 2]) or not doc[ent.start - 2].text[:1].isupper():
+        return ent
+    words = ent[-2:]
+    if not all(written_as_a_name(t) for t in words) or first_names.gender_of(words[0].text) is None:
+        return ent
+    return SpacySpan(doc, words.start, words.end, label="PERSON")
 
 
 def _surname_after_a_given_name(ent: SpacySpan) -> bool:

@@ -232,6 +232,9 @@ class ArticleNames:
             titled = titled and not own_name
             if known or titled:
                 return start, head.i + 1
+        titled_of = self._name_after_a_title_of(head)
+        if titled_of is not None:
+            return titled_of
         # "one of the Guildford Four, Gerry Conlon, said": a name set off in apposition, which the
         # parser hangs on the phrase or on the verb, between the phrase and the verb.
         verb = head.head
@@ -251,6 +254,23 @@ class ArticleNames:
             right_after_role = ent is not None and ent.start - 1 == head.i and is_title_word(head)
             if ent is not None and (set_off or right_after_role):
                 return ent.start, ent.end
+        return None
+
+    def _name_after_a_title_of(self, head: Token) -> tuple[int, int] | None:
+        """ "Speaker of the House Rep. Paul Ryan said", the name read as the object of "of": a title
+        and its body written with capitals, then the name (not "the wife of Sen. Tom Reed", "the
+        chief of staff of ...": the words between say someone else)."""
+        if not is_title_word(head) or not head.text[:1].isupper():
+            return None
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            # the name inside the "of" phrase, or right after it (read as the title's apposition)
+            inside = [e for e in self.ents if e.label_ == "PERSON" and prep.i < e.start <= prep.right_edge.i + 1]
+            between = self.doc[prep.i + 1 : inside[0].start] if inside else None
+            if between is not None and all(t.lower_ == "the" or t.text[:1].isupper() for t in between):
+                if any(t.lower_ == "of" for t in between):
+                    continue  # "Chief of Staff of Sen. Tom Reed": his chief of staff
+                if not any(t.i in self.quoted for t in inside[0]):
+                    return inside[0].start, inside[0].end
         return None
 
     def org_name(self, head: Token, span: SpacySpan) -> str | None:
