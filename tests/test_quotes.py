@@ -337,6 +337,12 @@ def test_quotes_the_golden_table_covers_every_rule_of_the_table():
         # A quote mark with no space before it: the cue is still a word of its own.
         ("Tom Hale said,“The depot must stay open. It is the heart of the town.”", "The depot must stay", "direct",
          "Tom Hale"),
+        # The parser made the phrase after the quote the subject of its own apposition's verb.
+        ("“If it weren't for the swap, I would have been sitting in a cell for a long time,” Mr. Hale, now 81 "
+         "and retired in Harwick, Mass., said by telephone this week.", "If it weren't", "direct", "Hale"),
+        # "posted" with an object that is itself something said.
+        ("Tom Hale, the union's leader, posted just two words on his page - “So terrible” - with a link to the "
+         "report.", "So terrible", "direct", "Tom Hale"),
         # A partial quote's subject: a full name the model typed nothing is a name still.
         ("Ana Lopes, star of the television show “Harbour Lights,” thanked the mayor for “taking these steps "
          "to make us all safer.”", "taking these steps", "partial", "Ana Lopes"),

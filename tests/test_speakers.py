@@ -350,8 +350,15 @@ def test_speakers_document_speaks_for_the_author_the_article_names(run_text, tex
             "At some point",
             "Ana Lopes",
         ),
+        # A reporting verb inside the quote that the parser hung the sentence on reports nothing of it.
+        (
+            "Depot\n\n“We need answers,” Erin Brockovich said. Tom Weaver didn't seem impressed with the "
+            "senator's comments on Tuesday, telling reporters, “A lot of people said the governor should step down.”\n",
+            "A lot of people said",
+            "Tom Weaver",
+        ),
     ],
-    ids=["on-a-reported-clause", "after-nested-speech", "on-a-chain-of-verbs"],
+    ids=["on-a-reported-clause", "after-nested-speech", "on-a-chain-of-verbs", "before-a-verb-of-the-quote"],
 )
 def test_speakers_reporting_participle_continues_the_outermost_reporter(run_text, text, words, reporter):
     speaker, _ = _speaker_of(run_text(text), words)

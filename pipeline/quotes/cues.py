@@ -116,3 +116,17 @@ def phrase_after_cue(ctx: QuoteContext, cue: Token) -> Token | None:
     if head.pos_ not in ("NOUN", "PROPN") or ctx.in_quote(head) or head.sent != cue.sent:
         return None
     return head
+
+
+def subject_after_quote(ctx: QuoteContext, cand: Candidate, cue: Token) -> Token | None:
+    """ '“...,” Mr. Daniloff, now 81 and retired in Cambridge, said by telephone.': the parser made
+    the phrase right after the quote the subject of a verb of its own apposition ("retired") and
+    left the cue after it none; that phrase, a subject before the cue in its sentence, speaks."""
+    i = ctx.tokens.at(min(cand.pieces[0][1] + 1, len(ctx.text) - 1))
+    first = next((t for t in ctx.doc[i : i + 3] if not t.is_punct and not ctx.in_quote(t)), None)
+    head = first
+    while head is not None and head.dep_ in ("compound", "det", "amod") and head.head.i > head.i:
+        head = head.head
+    if head is None or head.pos_ not in ("PROPN", "NOUN") or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return head if head.i < cue.i and head.sent == cue.sent else None

@@ -20,7 +20,16 @@ from spacy.tokens import Token
 from .. import resources
 from ..text import syntax
 from .context import Attribution, Candidate, QuoteContext
-from .cues import a_clause_of, is_cue, phrase_after_cue, post_cue, pre_cue, tagged_noun, text_before
+from .cues import (
+    a_clause_of,
+    is_cue,
+    phrase_after_cue,
+    post_cue,
+    pre_cue,
+    subject_after_quote,
+    tagged_noun,
+    text_before,
+)
 
 Rule = Callable[[QuoteContext, Candidate], Attribution | None]
 
@@ -57,7 +66,8 @@ def direct_cue_after(ctx: QuoteContext, cand: Candidate) -> Attribution | None:
         found = ctx.attribution(post, rule)
         if found is not None or not same_sentence:
             return found
-        speaker = phrase_after_cue(ctx, post)  # the speaker the parser did not make the cue's subject
+        # the speaker the parser did not make the cue's subject
+        speaker = phrase_after_cue(ctx, post) or subject_after_quote(ctx, cand, post)
     return Attribution(speaker.i, post.i, rule, ctx.settings.confidence[rule]) if speaker is not None else None
 
 

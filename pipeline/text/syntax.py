@@ -30,7 +30,7 @@ def names_a_cue(token: Token) -> bool:
     cues = resources.cue_verbs()
     lemma = token.lemma_.lower()
     if lemma in resources.objectless_cue_verbs():  # "posted photos" is no cue; 'posted: “Shop now”' is
-        return not any(c.dep_ == "dobj" and not _quoted_words(c) for c in token.children)
+        return not any(c.dep_ == "dobj" and not (_quoted_words(c) or _words_said(c)) for c in token.children)
     if lemma in cues:
         return True
     if lemma.endswith("ing") and misread_verb(token):  # "warning" read as a noun: warn, or note
@@ -39,6 +39,13 @@ def names_a_cue(token: Token) -> bool:
         return False
     # The parser reads "back" as a particle or as an adverb; "it" of "put it" is an object.
     return any(c.dep_ in ("prt", "advmod", "dobj") and f"{lemma} {c.lower_}" in cues for c in token.children)
+
+
+def _words_said(token: Token) -> bool:
+    """ "posted two words", "posted a message": an object that is itself something said (not "an
+    article", whose title in quote marks is no one's words)."""
+    lemma = token.lemma_.lower()
+    return lemma in ("word", "line", "statement", "tweet") or lemma in resources.stance_nouns()
 
 
 def _quoted_words(token: Token) -> bool:
@@ -155,7 +162,11 @@ def subject_of(verb: Token) -> Token | None:
             reported = verb.head
             while reported.dep_ == "xcomp" and reported.head.i != reported.i:
                 reported = reported.head  # "said X will have to choose ..., saying": the clause is "have"
-            if is_cue(verb) and reported.dep_ == "ccomp" and is_cue(reported.head) and not narrated_speech(reported):
+            # (The reporter comes before: a cue after the participle is a quote's own verb the parser
+            # hung the sentence on: 'X seemed unmoved, telling reporters, “A lot of people said ...”'.)
+            outer = reported.head
+            nested = reported.dep_ == "ccomp" and is_cue(outer) and outer.i < verb.i
+            if is_cue(verb) and nested and not narrated_speech(reported):
                 verb = reported.head
                 while verb.dep_ == "ccomp" and is_cue(verb.head) and not narrated_speech(verb):
                     verb = verb.head
