@@ -973,6 +973,27 @@ def test_speakers_the_frenchman_is_the_person_just_named(run_text, text, name):
     assert quote.speaker_evidence == "epithet_salient"
 
 
+def test_speakers_a_seat_said_with_its_place_is_the_person_just_quoted(run_text):
+    """ "Ian Gibson said ... “...,” the Norwich North MP said": one MP per seat (`seat` in
+    resources/lead_offices.txt)."""
+    text = (
+        "Schools\n\nMore than 90 Labour MPs signed a motion. One of them, Ian Gibson, said ministers had not "
+        "listened. “They are in danger of losing the argument,” the Norwich North MP said.\n"
+    )
+    speaker, quote = _speaker_of(run_text(text), "in danger of losing")
+    assert speaker is not None and speaker.name == "Ian Gibson" and quote.speaker_evidence == "role_salient"
+
+
+def test_speakers_an_indefinite_role_is_a_new_speaker_not_one_who_spoke(run_text):
+    """ "A Downing Street spokesman said" after "Their education spokesman, Ed Davey, said": a new one."""
+    text = (
+        "Schools\n\nThe Liberal Democrats said the bill was flawed. Their education spokesman, Ed Davey, said "
+        "councils would be sidelined.\n\nA Downing Street spokesman said the prime minister would meet rebels.\n"
+    )
+    speaker, _ = _speaker_of(run_text(text), "would meet rebels")
+    assert speaker is not None and speaker.name is None and "spokesman" in (speaker.description or "")
+
+
 def test_speakers_a_party_the_epithet_says_must_be_the_person_s(run_text):
     """ "Labour MP Bob Marsh said ... The Tory frontbencher added": another party's politician is
     someone else, not the person just named."""

@@ -30,6 +30,7 @@ from .people import (  # the vocabularies about people and bodies, in their own 
     role_forms,
     role_nouns,
     same_people,
+    seat_offices,
     specific_bodies,
     titles,
 )
@@ -53,7 +54,8 @@ __all__ = [
     # people.py's vocabularies, read as resources.titles() and so on like every other
     "body_kinds", "counted_epithets", "demonyms", "descriptors", "gendered_nouns", "group_words", "honorifics",
     "lead_offices", "leading_roles", "negative_speakers", "non_speakers", "org_aliases", "other_office_words",
-    "party_offices", "person_epithets", "pronouns", "role_forms", "role_nouns", "same_people", "specific_bodies",
+    "party_offices", "person_epithets", "pronouns", "role_forms", "role_nouns", "same_people", "seat_offices",
+    "specific_bodies",
     "titles",
 ]  # fmt: skip
 

@@ -133,7 +133,16 @@ def same_people() -> dict[str, frozenset[str]]:
 @derived
 def lead_offices() -> frozenset[str]:
     """Offices the person a story leads with may hold untitled ("the prime minister")."""
-    return frozenset(row[0].lower() for row in rows("lead_offices") if not flagged(row, 1, "party"))
+    return frozenset(
+        row[0].lower() for row in rows("lead_offices")
+        if not flagged(row, 1, "party") and (not flagged(row, 1, "seat") or flagged(row, 1, "lead"))
+    )  # fmt: skip
+
+
+@derived
+def seat_offices() -> frozenset[str]:
+    """Offices one person holds for a place ("MP", "senator"): with the place, one person."""
+    return frozenset(row[0].lower() for row in rows("lead_offices") if flagged(row, 1, "seat"))
 
 
 @derived

@@ -99,7 +99,7 @@ VOCABULARIES: dict[str, Columns] = {
     "group_words": _WORD,
     "honorifics": Columns((_text, _one_of("m", "f", "x")), about="honorific | m, f or x"),
     "invariant_nouns": _WORD,
-    "lead_offices": Columns((_text,), (_words_of("party"),), about="office [| party]"),
+    "lead_offices": Columns((_text,), (_words_of("party", "seat", "lead"),), about="office [| party seat lead]"),
     "leading_roles": Columns((_text, _text), rest=_text, about="noun | a role it may stand for | more roles..."),
     "label_nouns": Columns((_text,), (_words_of("always"),), about="noun [| always]"),
     "modal_verbs": _WORD,

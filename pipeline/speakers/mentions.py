@@ -211,6 +211,7 @@ class ArticleNames:
         people = [
             e for e in self.ents_in(span.start, span.end, {"PERSON"})
             if (e.root.dep_ != "poss" or head in e) and e.root.text[:1].isupper() and not body_noun(e[-1])
+            and not self._modifier_after_the(e, head)
         ]  # fmt: skip
         if people:
             own = next((e for e in people if head in e), people[-1])
@@ -255,6 +256,12 @@ class ArticleNames:
             if ent is not None and (set_off or right_after_role):
                 return ent.start, ent.end
         return None
+
+    def _modifier_after_the(self, ent: SpacySpan, head: Token) -> bool:
+        """ "the Norwich North MP" (a seat typed a person), "the Clinton spokesman": a name after
+        "the" that modifies a role noun names whose role it is, not who speaks."""
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        return before is not None and before.lower_ == "the" and ent.end == head.i and head not in ent
 
     def _name_after_a_title_of(self, head: Token) -> tuple[int, int] | None:
         """ "Speaker of the House Rep. Paul Ryan said", the name read as the object of "of": a title

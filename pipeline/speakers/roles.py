@@ -70,9 +70,11 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
         affiliated = {w for w in words | own if w in peoples or is_party(w)}
         return bool(affiliated & own - words) and bool(affiliated & words - own)
 
+    # "a spokesman" is a new one: only a phrase that points back takes a person named with the role.
+    pointing_back = mention.definite or any(c.dep_ == "poss" for c in head.lefts)
     # (char, the cluster of a speaker named with the title, or the introduction that gave it)
     titled: list[tuple[int, int | Introduction]] = []
-    for at, _, index in sieve.history:
+    for at, _, index in sieve.history if pointing_back else ():
         cluster = sieve.clusters[index]
         title = role_words(cluster.title or "")
         # The words the introduction wrote before the title count too ("Shadow chancellor Ann Lee").
@@ -82,7 +84,6 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
         if at < mention.char and cluster.type == "PERSON" and holds(title) and not other and not clashes(said_of_them):
             if agrees(cluster.gender):
                 titled.append((at, index))
-    pointing_back = mention.definite or any(c.dep_ == "poss" for c in head.lefts)
 
     # "the Tory health spokesman" after "Shadow health secretary Ann Lee": the opposition's
     # spokesman for a brief is its shadow minister for it (a party said, and the brief's words).
@@ -100,7 +101,6 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
         fits = own <= intro.words or (own - added <= intro.words and not intro.words & affiliations)
         return holds(title) and not other and fits and not clashes(set(intro.words)) and agrees(intro.parts.gender)
 
-    # "a spokesman" is a new one: only a phrase that points back takes an introduction's person.
     intros = [intro for intro in sieve.introductions if introduced_so(intro)] if pointing_back else []
     titled += [(intro.char, intro) for intro in intros if intro.char < mention.char]
     if not titled:
@@ -179,15 +179,20 @@ def role_salient(sieve: Sieve, mention: Mention) -> int | None:
     person just spoken of (the nearest speaker or main-clause subject in this paragraph or the two
     before), when the article gave that person no title nor age of their own. Not an office of a
     body or a country the phrase names ("the council leader", "the Iraqi foreign minister"):
-    someone of theirs."""
+    someone of theirs. An office held for a place, said with its place, is one person too ("Ian
+    Gibson said ... “...,” the Norwich North MP said")."""
     head = mention.head
-    if not mention.definite or head.tag_ not in ("NN", "NNP") or head.lower_ not in resources.party_offices():
+    office = head.lower_
+    seats = resources.seat_offices()
+    if not mention.definite or head.tag_ not in ("NN", "NNP") or office not in resources.party_offices() | seats:
         return None
     party = _party_words_in(mention.span)
-    if head.lower_ not in resources.lead_offices() and not party:
+    # "the Norwich North MP", "the Ohio senator": the place of a seat is the person's own.
+    seat = {t.i for t in mention.span if office in seats and t.i < head.i and t.pos_ == "PROPN"} - party
+    if office not in resources.lead_offices() and not party and not seat:
         return None  # "the spokesman" alone speaks for someone else; "the Tory health spokesman" not
     for token in mention.span:
-        if token.i >= head.i or token.dep_ in ("det", "punct") or token.i in party:
+        if token.i >= head.i or token.dep_ in ("det", "punct") or token.i in party | seat:
             continue  # "the Lib Dem leader", "the Tory leader": a party is the person's own
         if token.dep_ == "poss" or body_noun(token) or token.ent_type_ in _SOMEONE_ELSES:
             return None
