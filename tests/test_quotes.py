@@ -771,3 +771,19 @@ def test_quotes_a_long_apposition_between_the_quote_and_its_cue(run_text):
     result = run_text(f"Depot\n\nThe depot was closed on Monday.\n\n{body}\n")
     quote = next(q for q in result.quotes if "too costly" in q.text)
     assert speaker_name(result, quote) == "Ines Duarte" and quote.evidence == "direct_cue_after"
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        # The clause's subject read as the cue's object: the clause starts at it.
+        ("Tom Hale has insisted his plans to give drivers more freedom will save the depot.",
+         "his plans to give drivers more freedom will save the depot"),
+        # ... but not the ones the cue addresses.
+        ("Tom Hale told reporters the depot would stay open.", "the depot would stay open"),
+        ("Tom Hale assured investors the depot would stay open.", "the depot would stay open"),
+    ],
+)  # fmt: skip
+def test_quotes_a_reported_clause_starts_at_its_subject_however_parsed(run_text, body, said):
+    result = run_text(f"Depot\n\n{body}\n")
+    assert [q.text for q in result.quotes if q.kind == "indirect"] == [said]

@@ -24,7 +24,7 @@ def _indirect_content(ctx: QuoteContext, cue: Token, comp: Token) -> tuple[int, 
     else:
         # Reported speech runs to the end of its sentence, except where another attribution
         # (", saying", ", he added") or a direct quote takes over.
-        start = comp.left_edge.i
+        start = _subject_read_as_object(cue, comp) or comp.left_edge.i
         if start <= cue.i:
             start = cue.i + 1
         sentence = ctx.sentence_tokens(cue)
@@ -59,6 +59,24 @@ def _indirect_content(ctx: QuoteContext, cue: Token, comp: Token) -> tuple[int, 
     ):
         start += 1
     return _trimmed(ctx, start, end, min_tokens=3)
+
+
+def _subject_read_as_object(cue: Token, comp: Token) -> int | None:
+    """ "Blair has insisted his plans to give schools more freedom will raise standards", parsed
+    with "his plans" the object of "insisted" and "will raise" a clause with no subject: the clause
+    starts at that object (not a person the cue addresses: "told him the plan would fail")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in comp.children):
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i), None)
+    if obj is None or obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+        return None
+    lemma = obj.lemma_.lower()
+    if cue.lemma_.lower() in resources.directive_cue_verbs() or lemma in resources.role_nouns():
+        return None  # "told reporters the plan would fail", "assured investors ...": the ones addressed
+    if resources.descriptors().get(lemma) == "GROUP":
+        return None
+    between = cue.doc[obj.right_edge.i + 1 : comp.left_edge.i]
+    return obj.left_edge.i if obj.right_edge.i + 1 >= comp.left_edge.i or not between.text.strip(" ,") else None
 
 
 def _takes_over(ctx: QuoteContext, token: Token) -> bool:
