@@ -9,7 +9,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from . import components
+from . import components, resources
 from .config import PIPELINE_VERSION, Options
 from .text.attribute_rules import AttributeRules, UnsupportedPattern
 
@@ -27,6 +27,10 @@ def build_nlp(options: Options | None = None) -> Language:
     tokenizer: Any = nlp.tokenizer
     infixes = [*(nlp.Defaults.infixes or ()), *QUOTE_MARK_INFIXES]
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # "Const. Rob Carver said", "Sgt. Ana Lopes": a title written short keeps its full stop, which
+    # would otherwise end a sentence before the name (resources/role_forms.txt).
+    for short in sorted(resources.title_abbreviations()):
+        tokenizer.add_special_case(short, [{"ORTH": short}])
     nlp.add_pipe(components.PARAGRAPH_BREAKS, first=True)
     if "attribute_ruler" in nlp.pipe_names:
         # The same rules on the Doc's arrays: spaCy's matcher over every token is a sixth of a parse.

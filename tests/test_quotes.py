@@ -334,6 +334,9 @@ def test_quotes_the_golden_table_covers_every_rule_of_the_table():
          "the depot would stay open", "indirect", "Ines Duarte"),
         ("Tom Hale said in an interview that the depot would stay open until next year.",
          "the depot would stay open", "indirect", "Tom Hale"),
+        # A title written short keeps its full stop, which ends no sentence before the name.
+        ("Officers were called to a home on Depot Street around 3 a.m., Const. Rob Carver said on Monday.",
+         "Officers were called", "indirect", "Rob Carver"),
         # A quote mark with no space before it: the cue is still a word of its own.
         ("Tom Hale said,“The depot must stay open. It is the heart of the town.”", "The depot must stay", "direct",
          "Tom Hale"),
@@ -782,6 +785,9 @@ def test_quotes_a_long_apposition_between_the_quote_and_its_cue(run_text):
         # ... but not the ones the cue addresses.
         ("Tom Hale told reporters the depot would stay open.", "the depot would stay open"),
         ("Tom Hale assured investors the depot would stay open.", "the depot would stay open"),
+        # A clause before its cue ends before the speaker's title written short.
+        ("Officers were called to the depot around 3 a.m., Const. Rob Carver said on Monday.",
+         "Officers were called to the depot around 3 a.m."),
     ],
 )  # fmt: skip
 def test_quotes_a_reported_clause_starts_at_its_subject_however_parsed(run_text, body, said):

@@ -21,6 +21,8 @@ def _indirect_content(ctx: QuoteContext, cue: Token, comp: Token) -> tuple[int, 
     """Token range of the reported clause of `cue`, or None if it is not reported speech."""
     if comp.i < cue.i:  # post-posed: "The force had improved, Mr Forber said."
         start, end = comp.left_edge.i, comp.right_edge.i + 1
+        while end > start and ctx.doc[end - 1].text in resources.title_abbreviations():
+            end -= 1  # "..., Const. Rob Carver said": the parser may hang the speaker's title on the clause
     else:
         # Reported speech runs to the end of its sentence, except where another attribution
         # (", saying", ", he added") or a direct quote takes over.

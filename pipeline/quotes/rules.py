@@ -277,9 +277,9 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     QuoteRule("indirect_according_to", "indirect", None, 0.9, ACCORDING),
     QuoteRule("indirect_directive", "indirect", None, 0.85, DIRECTIVE),
     QuoteRule("indirect_characterised", "indirect", None, 0.85, CHARACTERISED),
-    QuoteRule("direct_continues", "direct", None, 0.6, CONTINUES),
+    QuoteRule("direct_continues", "direct", None, 0.55, CONTINUES),
     QuoteRule("partial_continues", "partial", None, 0.45, CONTINUES),
-    QuoteRule("direct_no_speaker", "direct", None, 0.65, NO_SPEAKER),
+    QuoteRule("direct_no_speaker", "direct", None, 0.6, NO_SPEAKER),
     QuoteRule("partial_no_speaker", "partial", None, 0.45, NO_SPEAKER),
 )
 # Each rule's confidence by its id, most trusted first: the quote component's default setting.

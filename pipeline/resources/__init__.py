@@ -32,6 +32,7 @@ from .people import (  # the vocabularies about people and bodies, in their own 
     same_people,
     seat_offices,
     specific_bodies,
+    title_abbreviations,
     titles,
 )
 from .vocabulary import (
@@ -55,7 +56,7 @@ __all__ = [
     "body_kinds", "counted_epithets", "demonyms", "descriptors", "gendered_nouns", "group_words", "honorifics",
     "lead_offices", "leading_roles", "negative_speakers", "non_speakers", "org_aliases", "other_office_words",
     "party_offices", "person_epithets", "pronouns", "role_forms", "role_nouns", "same_people", "seat_offices",
-    "specific_bodies",
+    "specific_bodies", "title_abbreviations",
     "titles",
 ]  # fmt: skip
 

@@ -78,6 +78,21 @@ def role_forms() -> dict[str, str]:
 
 
 @derived
+def title_abbreviations() -> frozenset[str]:
+    """ "Const.", "Sgt.", "Coun.": the one-word roles of role_forms written short (the letters of
+    the role in order: not "PM", "CEO"), capitalised, with their full stop."""
+
+    def shortened(form: str, role: str) -> bool:
+        rest = iter(role)
+        return " " not in role and len(form) < len(role) and all(letter in rest for letter in form)
+
+    return frozenset(
+        f"{form.capitalize()}." for form, role in role_forms().items()
+        if form.isalpha() and len(form) <= 5 and shortened(form, role)
+    )  # fmt: skip
+
+
+@derived
 def person_epithets() -> dict[str, str]:
     """A noun naming a person again by origin, party, renown, age or family ("frenchman",
     "republican", "singer", "mother" of three, and a place's adjective in -an or -i: "american"; not

@@ -90,7 +90,7 @@ SPEAKER_CONFIDENCE: dict[str, float] = {
     "name_full/weak": 0.65,  # 7/8
     "name_organisation/cue": 0.95,  # 36/36
     "name_organisation/weak": 0.25,  # 3/6
-    "name_short/cue": 0.95,  # 120/123
+    "name_short/cue": 0.95,  # 121/124
     "name_short/weak": 0.85,  # 14/14
     "org_head_noun/cue": 0.8,  # 7/7
     "org_noun_salient/cue": 0.3,  # 3/5

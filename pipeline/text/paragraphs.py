@@ -11,6 +11,8 @@ from typing import Any
 import numpy
 from spacy.tokens import Doc
 
+from .. import resources
+
 _PARAGRAPH = re.compile(r"[^\r\n]+")
 # "The deal was worth £30m. Mr Reed said ...": a figure's unit letters and the full stop that ends
 # the sentence, which the tokenizer keeps together as an abbreviation ("m."), before a capital.
@@ -73,6 +75,11 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     # ... and the next no start of its own: after a one-word headline the parser may cut off a
     # paragraph's first word ("Rates | Ofgem | fined British Gas £5m"), losing the clause's subject.
     starts[2:][line_break[:-2] & ~line_break[1:-1] & ~line_break[2:]] = _NOT_A_START
+    # "Const. Rob Carver said": no sentence starts after a title written short (the parser may end
+    # one at its full stop).
+    titles = {doc.vocab.strings.add(short) for short in resources.title_abbreviations()}
+    after_title = numpy.isin(orth[:-1], numpy.array(sorted(titles), dtype=orth.dtype))
+    starts[1:][after_title & ~line_break[1:]] = _NOT_A_START
     token_starts = doc.to_array("IDX")
     for match in _UNIT_STOP.finditer(doc.text):
         after = int(numpy.searchsorted(token_starts, match.end()))
