@@ -973,6 +973,17 @@ def test_speakers_the_frenchman_is_the_person_just_named(run_text, text, name):
     assert quote.speaker_evidence == "epithet_salient"
 
 
+def test_speakers_a_role_of_another_body_is_not_the_person_with_that_role(run_text):
+    """ "The TMC leader said" after "Congress leader Adhir Chowdhury said": another body's leader."""
+    text = (
+        "Farm bills\n\nCongress leader Adhir Chowdhury said the bills would hurt farmers.\n\n"
+        "Trinamool Congress MP Derek O'Brien accused the government of rushing. The TMC leader said his party "
+        "would take to the streets.\n"
+    )
+    speaker, _ = _speaker_of(run_text(text), "take to the streets")
+    assert speaker is not None and speaker.name != "Adhir Chowdhury"
+
+
 def test_speakers_a_seat_said_with_its_place_is_the_person_just_quoted(run_text):
     """ "Ian Gibson said ... “...,” the Norwich North MP said": one MP per seat (`seat` in
     resources/lead_offices.txt)."""
@@ -1638,6 +1649,16 @@ def test_speakers_a_document_two_bodies_stand_behind_speaks_for_itself(run_text)
     )
     speaker, _ = _speaker_of(run_text(text), "Callers hang up")
     assert speaker.type == "DOCUMENT" and speaker.name is None
+
+
+def test_speakers_a_headline_s_bare_document_is_not_the_article_s_organisation(run_text):
+    """ "Coffee drinkers may live longer, study finds": some study, not the body that speaks later."""
+    text = (
+        "Coffee drinkers may live longer, study finds\n\nResearchers followed 400,000 adults for 12 years.\n\n"
+        "The Harbury Heart Association said in a statement that people should not start drinking coffee.\n"
+    )
+    speaker, quote = _speaker_of(run_text(text), "Coffee drinkers may live longer")
+    assert speaker is not None and speaker.type == "DOCUMENT" and quote.speaker_evidence == "document_own"
 
 
 def test_speakers_an_acronym_spelt_out_in_lower_case_is_a_term_not_an_organisation(run_text):

@@ -193,8 +193,9 @@ def document_earlier(sieve: Sieve, mention: Mention) -> int | None:
 def document_salient_org(sieve: Sieve, mention: Mention) -> int | None:
     """ "The report", with no document brought in before: the organisation the article is about,
     if it speaks in the article (one only named is no more its issuer than any other); never a text
-    it seldom issues ("The lawsuit says the company ...")."""
-    if mention.span[0].lower_ in ("a", "an") or mention.head.lemma_.lower() in resources.specific_bodies():
+    it seldom issues ("The lawsuit says the company ..."), nor a headline's bare noun ("Coffee
+    drinkers may live longer, study finds": some study, not the article's organisation's)."""
+    if not mention.definite or mention.head.lemma_.lower() in resources.specific_bodies():
         return None
     return sieve.salient_org(lambda cluster: bool(cluster.mentions))
 

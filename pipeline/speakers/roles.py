@@ -72,6 +72,12 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
 
     # "a spokesman" is a new one: only a phrase that points back takes a person named with the role.
     pointing_back = mention.definite or any(c.dep_ == "poss" for c in head.lefts)
+    # A body the phrase names by its letters ("the TMC leader") must be one said of the person; a
+    # single name may be a place the model typed a body, and a place may be new ("the Medway MP").
+    bodies_said = {
+        t.lower_ for t in mention.span
+        if t.i < head.i and t.ent_type_ == "ORG" and t.is_upper and len(t) > 1 and not is_party(t.text)
+    }  # fmt: skip
     # (char, the cluster of a speaker named with the title, or the introduction that gave it)
     titled: list[tuple[int, int | Introduction]] = []
     for at, _, index in sieve.history if pointing_back else ():
@@ -81,6 +87,8 @@ def role_title(sieve: Sieve, mention: Mention) -> int | None:
         introduced = [tuple(i.words) for i in sieve.introductions if i.parts.name == cluster.name]
         other = another_office(title) or any(another_office(words) for words in introduced)
         said_of_them = set(title).union(*introduced, (cluster.organisation or "").lower().split())
+        if bodies_said - said_of_them:
+            continue  # "the TMC leader" is not "Congress leader Adhir Chowdhury": another body's
         if at < mention.char and cluster.type == "PERSON" and holds(title) and not other and not clashes(said_of_them):
             if agrees(cluster.gender):
                 titled.append((at, index))
