@@ -9,12 +9,9 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from . import components, resources
+from . import components
 from .config import PIPELINE_VERSION, Options
 from .text.attribute_rules import AttributeRules, UnsupportedPattern
-
-# A double quote mark, and the punctuation or dash written right beside one ("said,“", "record—“").
-QUOTE_MARK_INFIXES = (r'[,:;!?—–]+(?=["“”])', r'(?<=["“”])[,:;!?—–]+', r'["“”]')
 
 
 def build_nlp(options: Options | None = None) -> Language:
@@ -22,15 +19,6 @@ def build_nlp(options: Options | None = None) -> Language:
     options = options or Options()
     components.ensure_extensions()
     nlp = spacy.load(options.model)
-    # 'Ryan said,“Look ...', '“good,”he said': a double quote mark is never part of a word, even
-    # with no space beside it (spaCy's infixes split only some of these).
-    tokenizer: Any = nlp.tokenizer
-    infixes = [*(nlp.Defaults.infixes or ()), *QUOTE_MARK_INFIXES]
-    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
-    # "Const. Rob Carver said", "Sgt. Ana Lopes": a title written short keeps its full stop, which
-    # would otherwise end a sentence before the name (resources/role_forms.txt).
-    for short in sorted(resources.title_abbreviations()):
-        tokenizer.add_special_case(short, [{"ORTH": short}])
     nlp.add_pipe(components.PARAGRAPH_BREAKS, first=True)
     if "attribute_ruler" in nlp.pipe_names:
         # The same rules on the Doc's arrays: spaCy's matcher over every token is a sixth of a parse.

