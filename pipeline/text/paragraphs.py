@@ -55,6 +55,11 @@ class ParagraphIndex:
 _NOT_A_START = numpy.uint64(2**64 - 1)
 
 
+# A capitalised word of two to five letters with a full stop, before a capital: a title written
+# short if resources.title_abbreviations has it ("Const. Rob Carver").
+_SHORT_WORD_STOP = re.compile(r"\b([A-Z][a-z]{1,4}\.)[ \t]+(?=[A-Z])")
+
+
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """Make every token after a line break start a sentence (and the one after it not), and every
     capital after a figure's unit that ends a sentence ("worth £30m. Mr Reed said").
@@ -75,12 +80,14 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     # ... and the next no start of its own: after a one-word headline the parser may cut off a
     # paragraph's first word ("Rates | Ofgem | fined British Gas £5m"), losing the clause's subject.
     starts[2:][line_break[:-2] & ~line_break[1:-1] & ~line_break[2:]] = _NOT_A_START
+    token_starts = doc.to_array("IDX")
     # "Const. Rob Carver said": no sentence starts after a title written short (the parser may end
     # one at its full stop).
-    titles = {doc.vocab.strings.add(short) for short in resources.title_abbreviations()}
-    after_title = numpy.isin(orth[:-1], numpy.array(sorted(titles), dtype=orth.dtype))
-    starts[1:][after_title & ~line_break[1:]] = _NOT_A_START
-    token_starts = doc.to_array("IDX")
+    titles = resources.title_abbreviations()
+    for match in _SHORT_WORD_STOP.finditer(doc.text):
+        after = int(numpy.searchsorted(token_starts, match.end()))
+        if match.group(1) in titles and after < len(doc) and token_starts[after] == match.end():
+            starts[after] = _NOT_A_START
     for match in _UNIT_STOP.finditer(doc.text):
         after = int(numpy.searchsorted(token_starts, match.end()))
         if after < len(doc) and token_starts[after] == match.end() and doc[after - 1].text.endswith("."):

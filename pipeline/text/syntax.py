@@ -42,10 +42,11 @@ def names_a_cue(token: Token) -> bool:
 
 
 def _words_said(token: Token) -> bool:
-    """ "posted two words", "posted a message": an object that is itself something said (not "an
-    article", whose title in quote marks is no one's words)."""
+    """ "posted two words", "posted a statement": an object that is itself something said
+    (resources/stance_nouns.txt) or a document (not "an article", whose title in quote marks is no
+    one's words)."""
     lemma = token.lemma_.lower()
-    return lemma in ("word", "line", "statement", "tweet") or lemma in resources.stance_nouns()
+    return lemma in resources.stance_nouns() or resources.descriptors().get(lemma) == "DOCUMENT"
 
 
 def _quoted_words(token: Token) -> bool:
