@@ -132,7 +132,7 @@ def role_epithet(sieve: Sieve, mention: Mention) -> int | None:
     count = family_count(head)
     if head.lower_ in resources.counted_epithets() and not count:
         return None  # "the father" alone: as often someone else's
-    parties = {w for w in role_words(mention.span.text) if is_party(w)}  # "the Tory frontbencher"
+    # "the Tory frontbencher": a party the phrase says, which epithet_salient checks is the person's
     if not all(
         t.i == head.i or t.pos_ in ("DET", "ADJ", "ADV") or t.i in count or is_party(t.text) for t in mention.span
     ):
@@ -143,9 +143,7 @@ def role_epithet(sieve: Sieve, mention: Mention) -> int | None:
     name = sieve.clusters[found].name
     titles = [role_words(i.parts.title or "") for i in sieve.introductions if i.parts.name == name]
     known_for = all(set(title) & set(resources.person_epithets()) for title in titles if title)
-    # A party the phrase says must be the one the person was introduced with, if any.
-    theirs = {w for title in titles for w in title if is_party(w)}
-    return found if known_for and not (parties and theirs and not parties & theirs) else None
+    return found if known_for else None
 
 
 def role_lead_person(sieve: Sieve, mention: Mention) -> int | None:
