@@ -32,6 +32,8 @@ def resolve_phrases(
     Phrases are taken up kind by kind in the sieve's order (names before the descriptions and
     pronouns that point back at them), in text order within a kind; each goes to the first pass
     that finds its speaker."""
+    if not heads:
+        return [], {}  # no phrase to resolve: the article's entities are never asked for
     sieve = Sieve(doc, quoted, text, ROLE_SUBJECT_FINDERS, FINDERS_BY_KIND)
     mentions = [sieve.mention_at(doc[head_index]) for head_index in sorted(set(heads))]
     resolved: dict[int, Resolved] = {}
