@@ -4,6 +4,7 @@ title is in introductions.py, the phrase itself in phrases.py."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cached_property
 
 from spacy.tokens import Doc, Token
@@ -48,6 +49,8 @@ class ArticleNames:
             if e.label_ not in ORG_LABELS or e.text not in terms
         ]  # fmt: skip
         self._labels = {i: e.label_ for e in self.ents for i in range(e.start, e.end)}
+        self._parts: dict[tuple[int, int, int], PersonParts] = {}
+        self._starts = [e.start for e in self.ents]  # in text order: ents_in finds its first by bisection
         self.full_names = self._full_person_names()
         self.expansions = self._acronym_expansions()
 
@@ -88,11 +91,16 @@ class ArticleNames:
         return self._labels.get(token.i, "")
 
     def ents_in(self, start: int, end: int, labels: set[str] | tuple[str, ...]) -> list[SpacySpan]:
-        return [e for e in self.ents if start <= e.start and e.end <= end and e.label_ in labels]
+        first, last = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [e for e in self.ents[first:last] if e.end <= end and e.label_ in labels]
 
     def person_parts(self, left: int, start: int, end: int) -> PersonParts:
         """A person's name at tokens [start, end), with the title, honorific and organisation
         written before it from token `left` on: "NHS England chief executive Amanda Pritchard"."""
+        found = self._parts.get((left, start, end))  # asked again by every pass that meets the name
+        return found or self._parts.setdefault((left, start, end), self._person_parts(left, start, end))
+
+    def _person_parts(self, left: int, start: int, end: int) -> PersonParts:
         doc = self.doc
         while start < end - 1 and is_title_word(doc[start]):  # an entity that took the title in
             start += 1
