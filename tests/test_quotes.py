@@ -613,6 +613,41 @@ def test_quotes_a_second_reporting_verb_ends_the_speech_the_first_reports(run_te
     assert [q.text for q in result.quotes if q.kind == "indirect"] == reported
 
 
+@pytest.mark.parametrize(
+    ("body", "reported"),
+    [
+        (
+            "About three in 10 drivers said the depot should stay open, while six in 10 said they wanted it closed.",
+            [("the depot should stay open", "three in 10 drivers"), ("they wanted it closed", "six in 10")],
+        ),
+        (
+            "Mayor Ines Duarte said the depot would close in May, but the union said the date was not agreed.",
+            [("the depot would close in May", "Ines Duarte"), ("the date was not agreed", "union")],
+        ),
+        (
+            "Mayor Ines Duarte said the depot was too costly, and its drivers said they had heard nothing.",
+            [("the depot was too costly", "Ines Duarte"), ("they had heard nothing", "drivers")],
+        ),
+    ],
+)
+def test_quotes_a_second_speaker_s_clause_ends_the_first_s_reported_speech(run_text, body, reported):
+    """ "X said ..., while Y said ...": a reporting verb whose own subject opens after a word that
+    joins clauses is another speaker's; each reports their own words, not the other's."""
+    result = run_text(f"Depot\n\nThe depot was closed on Monday.\n\n{body}\n")
+    quotes = [q for q in result.quotes if q.kind == "indirect"]
+    assert [q.text for q in quotes] == [words for words, _ in reported]
+    for quote, (_, speaker) in zip(quotes, reported, strict=True):
+        assert speaker in (speaker_name(result, quote) or "")
+
+
+def test_quotes_a_relative_clause_s_speaker_does_not_end_the_reported_speech(run_text):
+    """ "who said" opens no other speaker's clause: its subject points back into the first one."""
+    body = "Mayor Ines Duarte said the drivers, who said they were tired, would strike on Monday."
+    result = run_text(f"Depot\n\nThe depot was closed on Monday.\n\n{body}\n")
+    duarte = [q for q in result.quotes if speaker_name(result, q) == "Ines Duarte"]
+    assert len(duarte) == 1 and duarte[0].text.endswith("would strike on Monday")
+
+
 def test_quotes_reported_speech_inside_reported_speech_is_the_outer_speaker_s(run_text):
     """ "Duarte said the board had concluded that ...": one quote, Duarte's; the board's words
     reach the reader only through her."""

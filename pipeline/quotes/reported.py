@@ -48,6 +48,9 @@ def _indirect_content(ctx: QuoteContext, cue: Token, comp: Token) -> tuple[int, 
             if _takes_over(ctx, token):
                 end = token.i - 1
                 break
+            if (joined := _joined_speaker_clause(ctx, token)) is not None:
+                end = joined
+                break
         # Quoted words that open inside the reported speech and run on past its sentence belong to
         # it: 'He said X "can't start a fight. You get what you give."'
         open_quote = ctx.quoted_token[end - 1] if end > start else None
@@ -90,6 +93,27 @@ def _takes_over(ctx: QuoteContext, token: Token) -> bool:
     while before >= 0 and ctx.doc[before].is_quote:  # 'has "grown," claiming that': the comma is inside
         before -= 1
     return before >= 0 and ctx.doc[before].lower_ in (",", "—", "–", "and", "but")
+
+
+# The words that join a second speaker's clause to the first's: "X said ..., while Y said ...".
+_CLAUSE_JOINERS = {"while", "whereas", "but", "and", ";", "—", "–"}
+
+
+def _joined_speaker_clause(ctx: QuoteContext, token: Token) -> int | None:
+    """ "About three in 10 said their finances had worsened, while eight in 10 said ...", "Lopes said
+    prices would rise, but the bank said ...": a reporting verb whose own subject opens right after a
+    word joining clauses starts another speaker's clause; the first reported speech ends before that
+    word (returned). Not a verb inside a quote, and not one whose subject is a pronoun pointing into
+    the same clause ("who said")."""
+    if not syntax.is_cue(token) or ctx.in_quote(token):
+        return None
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+    if subject is None or subject.lower_ in syntax.RELATIVE_PRONOUNS:
+        return None
+    joiner = subject.left_edge.i - 1
+    if joiner < 1 or ctx.doc[joiner].lower_ not in _CLAUSE_JOINERS:
+        return None
+    return joiner - 1 if ctx.doc[joiner - 1].text == "," else joiner
 
 
 def _parenthetical_content(ctx: QuoteContext, cue: Token) -> list[tuple[int, int]] | None:
