@@ -200,6 +200,13 @@ RULE_SHAPES = [
         "Ines Duarte",
     ),
     (
+        "direct_after_named_subject",
+        "Tom Hale said: “The depot must stay open.”\n\n"
+        "Ines Duarte defended her record as mayor on Monday. “We kept every route running through the strike.”",
+        "We kept every route",
+        "Ines Duarte",
+    ),
+    (
         "partial_in_reported_speech",
         "Mayor Ines Duarte said the sale was “a betrayal of every worker” in the city.",
         "a betrayal of every worker",
@@ -274,6 +281,22 @@ def test_quotes_every_attribution_rule_by_its_id(run_text, rule, body, words, sp
     names = {s.id: s.name for s in result.speakers}
     assert (quote.evidence, names.get(quote.speaker or "")) == (rule, speaker)
     assert quote.confidence == CONFIDENCE[rule]
+
+
+@pytest.mark.parametrize(
+    "narration",
+    [
+        "The depot was closed on Monday.",  # no one's act: the quote continues
+        "The council voted to close the depot on Monday.",  # a body's act, not a person named
+        "Ines Duarte was thanked by the drivers on Monday.",  # a passive: she is acted on
+    ],
+)
+def test_quotes_only_a_person_named_as_the_subject_takes_a_quote_from_the_one_before(run_text, narration):
+    body = f"Tom Hale said: “The depot must stay open.”\n\n{narration} “We kept every route running.”"
+    result = run_text(f"Pay talks\n\n{body}\n")
+    quote = next(q for q in result.quotes if q.text.startswith("We kept"))
+    names = {s.id: s.name for s in result.speakers}
+    assert (quote.evidence, names.get(quote.speaker or "")) == ("direct_continues", "Tom Hale")
 
 
 def test_quotes_the_golden_table_covers_every_rule_of_the_table():
