@@ -1123,6 +1123,25 @@ def test_speakers_it_after_a_body_s_thing_as_subject_is_that_body(run_text):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # An epithet for a body whose name holds another noun of the same thing
+        # (resources/body_epithets.txt): a think tank's name says institute or foundation, a
+        # union's federation or congress, a watchdog's commission.
+        ("The Harwick Institute for Transport Studies said the fares were too high.\n\n"
+         "The think tank said ministers had ignored it.", "Harwick Institute for Transport Studies"),
+        ("The Northvale Drivers' Federation said the fares were too high.\n\n"
+         "The union said ministers had ignored it.", "Northvale Drivers' Federation"),
+        ("The Harwick Fares Foundation said the fares were too high.\n\n"
+         "The think-tank said ministers had ignored it.", "Harwick Fares Foundation"),
+    ],
+)  # fmt: skip
+def test_speakers_a_body_s_epithet_stands_for_a_name_of_the_same_kind_of_body(run_text, text, name):
+    speaker, quote = _speaker_of(run_text(f"Fares\n\n{text}\n"), "ministers had ignored")
+    assert speaker is not None and (speaker.name, quote.speaker_evidence) == (name, "org_epithet")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # A body whose name gives another noun: the union is another body.

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from .people import (  # the vocabularies about people and bodies, in their own module
+    body_epithets,
     body_kinds,
     counted_epithets,
     demonyms,
@@ -56,8 +57,7 @@ __all__ = [
     "body_kinds", "counted_epithets", "demonyms", "descriptors", "gendered_nouns", "group_words", "honorifics",
     "lead_offices", "leading_roles", "negative_speakers", "non_speakers", "org_aliases", "other_office_words",
     "party_offices", "person_epithets", "pronouns", "role_forms", "role_nouns", "same_people", "seat_offices",
-    "specific_bodies", "title_abbreviations",
-    "titles",
+    "specific_bodies", "title_abbreviations", "titles", "body_epithets",
 ]  # fmt: skip
 
 

@@ -32,6 +32,12 @@ def specific_bodies() -> frozenset[str]:
 
 
 @derived
+def body_epithets() -> dict[str, frozenset[str]]:
+    """A body's epithet -> the nouns of the names it stands for ("tank" -> "institute", ...)."""
+    return {row[0].lower(): frozenset(n.lower() for n in row[1:]) for row in rows("body_epithets")}
+
+
+@derived
 def body_kinds() -> dict[str, str]:
     """A body's noun -> "business" or "public": the kind of body it stands for ("firm", "agency")."""
     return {row[0]: kind for row in rows("descriptors") for kind in _marks(row) if kind in ("business", "public")}

@@ -121,6 +121,7 @@ VOCABULARIES: dict[str, Columns] = {
     "rate_adverbs": Columns((_text, _text), about="adverb | period"),
     "recordings": _WORD,
     "same_people": Columns((_text, _text), rest=_text, about="noun | nouns for the same people..."),
+    "body_epithets": Columns((_text, _text), rest=_text, about="epithet | nouns of the names it stands for..."),
     "role_forms": Columns((_text, _text), about="form | the role it stands for"),
     "role_nouns": _WORD,
     "scale_abbreviations": Columns((_text, _number), about="abbreviation | multiplier"),

@@ -145,9 +145,12 @@ def org_epithet(sieve: Sieve, mention: Mention) -> int | None:
     if sieve.paragraphs.index_of(at) < sieve.paragraphs.index_of(mention.char) - 1:
         return None
     own = name_head(cluster.name).rstrip(".").lower()
-    if own != word and resources.descriptors().get(own) == "ORG":
-        return None
-    bodies = [e for e in sieve.names.ents if e.label_ in ("ORG", "GPE", "NORP") and at < e.start_char < mention.char]
+    if own != word and resources.descriptors().get(own) == "ORG" and own not in resources.body_epithets().get(word, ()):
+        return None  # "the union" after "Harbury Council"; not "the think tank" after "... Institute"
+    bodies = [  # named since, outside the body's own mentions ("Northvale" of "the Northvale Drivers' Federation")
+        e for e in sieve.names.ents if e.label_ in ("ORG", "GPE", "NORP") and at < e.start_char < mention.char
+        and not any(start <= e.start_char < end for start, end in cluster.mentions)
+    ]  # fmt: skip
     return None if any(clean_name(e.text) != cluster.name for e in bodies) else index
 
 

@@ -44,7 +44,9 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
         and not (e.label_ == "PERSON" and is_party(_THE.sub("", e.text)))  # "The Lib Dem" typed PERSON
         and not _people_in_a_role(e)
     ]  # fmt: skip
-    taken_up_as_it = untyped_bodies_taken_up_as_it(doc, runs, surnames) if "ORG" in labels else []
+    taken_up_as_it = [  # not "Institute" again, inside "Institute for Public Policy Research"
+        e for e in untyped_bodies_taken_up_as_it(doc, runs, surnames) if e.start not in within
+    ] if "ORG" in labels else []  # fmt: skip
     untyped = untyped_people(doc, runs) + bodies + taken_up_as_it
     return sorted(typed + untyped, key=lambda e: e.start)
 
