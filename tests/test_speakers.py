@@ -665,6 +665,8 @@ def test_speakers_a_first_name_or_a_surname_of_two_words_is_the_person_named_in_
         # A title written short, which only a person's name follows.
         ("PM Modi said sales had grown.", "Modi", "PERSON"),
         ("Residents are angry.\n\nCoun. Janice Lukes said sales had grown.", "Janice Lukes", "PERSON"),
+        # A kin noun's "<noun>-of-<number>" epithet before the name ("mother-of-two", "dad-of-three").
+        ("Residents are angry.\n\nMother-of-two Kelly Price said sales had grown.", "Kelly Price", "PERSON"),
         ("The Confederation of British Industry said sales had grown.", "Confederation of British Industry", "ORG"),
         ("The Institute for Public Policy Research said sales had grown.", "Institute for Public Policy Research",
          "ORG"),

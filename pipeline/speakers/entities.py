@@ -12,7 +12,15 @@ from spacy.tokens import Span as SpacySpan
 from .. import resources
 from ..resources import first_names
 from .name_words import age_after, joined_to_the_word_before, next_sentences, proper_runs, written_as_a_name
-from .names import body_noun, is_party, is_title_word, opens_a_name, opens_a_name_before, people_in_a_role
+from .names import (
+    body_noun,
+    is_party,
+    is_title_word,
+    kin_epithet_before,
+    opens_a_name,
+    opens_a_name_before,
+    people_in_a_role,
+)
 from .untyped import (
     first_name_beside_a_person,
     places_joined_to_a_body,
@@ -165,7 +173,7 @@ def _person_typed_org(ent: SpacySpan) -> bool:
     # Cable", not "Morton's Daily Ledger").
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     owned = before is not None and before.tag_ == "POS" and first_names.gender_of(words[0].text) is not None
-    titled = owned or (before is not None and is_title_word(before))
+    titled = owned or (before is not None and is_title_word(before)) or kin_epithet_before(ent.doc, ent.start) is not None
     apposed = (root.dep_ == "appos" and is_title_word(root.head)) or any(
         c.dep_ == "appos" and is_title_word(c) for c in root.children
     )

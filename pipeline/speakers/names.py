@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .. import resources
 
@@ -15,6 +15,15 @@ _ACRONYM_SKIP = {"of", "for", "and", "the", "on", "in", "&"}
 def is_title_word(token: Token) -> bool:
     """An honorific ("Mr"), a title ("Chief Constable") or a role noun ("spokesman")."""
     return honorific(token) is not None or token.lower_.rstrip(".") in resources.role_nouns()
+
+
+def kin_epithet_before(doc: Doc, start: int) -> str | None:
+    """ "Mother-of-two Kelly Price", "dad-of-three Tom Reed": the gender the kin noun of a
+    "<noun>-of-<number>" epithet right before token `start` says (resources/gendered_nouns.txt)."""
+    words = doc[max(0, start - 5) : start]
+    if len(words) < 5 or [t.text for t in words[1:4]] != ["-", "of", "-"] or not words[4].like_num:
+        return None
+    return resources.gendered_nouns().get(words[0].lower_)
 
 
 def honorific(token: Token) -> str | None:
