@@ -173,7 +173,8 @@ def _person_typed_org(ent: SpacySpan) -> bool:
     # Cable", not "Morton's Daily Ledger").
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     owned = before is not None and before.tag_ == "POS" and first_names.gender_of(words[0].text) is not None
-    titled = owned or (before is not None and is_title_word(before)) or kin_epithet_before(ent.doc, ent.start) is not None
+    titled = owned or (before is not None and is_title_word(before))
+    titled = titled or kin_epithet_before(ent.doc, ent.start) is not None  # "Mother-of-two Kelly Price"
     apposed = (root.dep_ == "appos" and is_title_word(root.head)) or any(
         c.dep_ == "appos" and is_title_word(c) for c in root.children
     )
