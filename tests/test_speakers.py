@@ -1144,6 +1144,24 @@ def test_speakers_a_body_s_epithet_stands_for_a_name_of_the_same_kind_of_body(ru
 
 
 @pytest.mark.parametrize(
+    ("text", "words", "description"),
+    [
+        # What a body's noun acts on in its own clause is not that body, here or where the same noun
+        # was the subject before: a clause's subject and its object are two.
+        ("The regulator fined Norbrook Energy £5m on Tuesday.\n\nThe regulator said customers had been misled.",
+         "customers had been misled", "regulator"),
+        ("The watchdog wrote to Norbrook Energy in May.\n\nThe watchdog said letters had gone unanswered.",
+         "letters had gone unanswered", "watchdog"),
+        ("The regulator fined Norbrook Energy £5m on Tuesday.\n\nIt said customers had been misled.",
+         "customers had been misled", "regulator"),
+    ],
+)  # fmt: skip
+def test_speakers_a_body_s_noun_is_not_the_body_its_own_verb_acts_on(run_text, text, words, description):
+    speaker, _ = _speaker_of(run_text(f"Fines\n\n{text}\n"), words)
+    assert speaker is not None and (speaker.name, speaker.description) == (None, description)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # A body whose name gives another noun: the union is another body.

@@ -172,11 +172,33 @@ def org_noun_salient(sieve: Sieve, mention: Mention) -> int | None:
         and (sieve.names.label_of(t) in ("GPE", "NORP") or t.dep_ == "poss" and t.pos_ == "PROPN")
     }  # fmt: skip
 
+    acted_on = _bodies_acted_on(sieve, mention.head)
+
     def fits(cluster: Cluster) -> bool:
         name = cluster.name or ""
-        return not kinds_clash(word, name) and places <= set(name.lower().split())
+        return not kinds_clash(word, name) and places <= set(name.lower().split()) and name not in acted_on
 
     return sieve.salient_org(fits)
+
+
+# The links from a verb down to what it acts on within its own clause (not a clause it reports).
+_ARGUMENT_DEPS = {"dobj", "pobj", "prep", "agent", "dative", "compound", "conj", "cc", "appos", "poss"}
+
+
+def _bodies_acted_on(sieve: Sieve, noun: Token) -> set[str]:
+    """ "The regulator fined Velda Energy. The regulator said ...", "the watchdog wrote to Acme": the
+    bodies named as what the noun's own verb acts on, here or where the same noun was a subject
+    before, are not what the noun stands for (a clause's subject and object are two)."""
+    same = syntax.tokens_with_lower(sieve.doc, frozenset({noun.lemma_}), attr="LEMMA")
+    verbs = {t.head.i for t in same if t.i <= noun.i and t.dep_ in ("nsubj", "nsubjpass")}
+    found = set()
+    for ent in sieve.names.ents if verbs else ():
+        token = ent.root
+        while token.dep_ in _ARGUMENT_DEPS and token.head.i != token.i and token.head.i not in verbs:
+            token = token.head
+        if ent.label_ == "ORG" and token.head.i in verbs and token.dep_ in _ARGUMENT_DEPS:
+            found.add(clean_name(ent.text))
+    return found
 
 
 def kinds_clash(noun: str, name: str) -> bool:
