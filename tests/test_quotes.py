@@ -663,6 +663,22 @@ def test_quotes_a_second_speaker_s_clause_ends_the_first_s_reported_speech(run_t
         assert speaker in (speaker_name(result, quote) or "")
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # A passive cue with no agent: the sentence's "according to" says whose account it is.
+        ("According to the Harwick Transport Union, drivers were told: “Your depot closes in May.”",
+         "Harwick Transport Union"),
+        # ... and with none, nobody.
+        ("On Monday, drivers were told: “Your depot closes in May.”", None),
+    ],
+)  # fmt: skip
+def test_quotes_a_passive_cue_s_speaker_is_the_source_its_sentence_names(run_text, body, speaker):
+    result = run_text(f"Depot\n\nThe depot was closed on Monday.\n\n{body}\n")
+    quote = next(q for q in result.quotes if q.text.startswith("Your depot"))
+    assert speaker_name(result, quote) == speaker
+
+
 def test_quotes_a_relative_clause_s_speaker_does_not_end_the_reported_speech(run_text):
     """ "who said" opens no other speaker's clause: its subject points back into the first one."""
     body = "Mayor Ines Duarte said the drivers, who said they were tired, would strike on Monday."

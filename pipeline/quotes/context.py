@@ -134,7 +134,7 @@ class QuoteContext:
         """The cue's speaking phrase (its subject, or X of "according to X") under rule `rule`; the
         outer speaker's, where the cue's clause is part of what they recount (syntax.recounting_verb)."""
         cue = syntax.recounting_verb(cue) or cue
-        head = syntax.according_to(cue) or syntax.subject_of(cue)
+        head = syntax.according_to(cue) or syntax.subject_of(cue) or self._according_to_in_sentence(cue)
         if head is not None and self.in_quote(head):
             # “..., but also friends,” William Daley, ..., said: the parser took the quote's last
             # word for the subject and the speaker for its apposition.
@@ -142,6 +142,14 @@ class QuoteContext:
         if head is None or self.in_quote(head) or head.dep_ == "expl":
             return None
         return Attribution(head.i, cue.i, rule, self.settings.confidence[rule])
+
+    def _according_to_in_sentence(self, cue: Token) -> Token | None:
+        """ "According to a court filing, staff were told, “...”": a cue with no speaker of its own
+        (a passive with no agent) in a sentence that says whose account it is."""
+        if not any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+            return None
+        accordings = [t for t in cue.sent if t.lower_ == "according" and not self.in_quote(t)]
+        return syntax.according_to(accordings[0]) if accordings else None
 
     def named(self, head: int, rule: str) -> Attribution:
         """A speaking phrase found without a cue verb (a name after a dash, before a colon)."""
