@@ -679,6 +679,21 @@ def test_quotes_a_passive_cue_s_speaker_is_the_source_its_sentence_names(run_tex
     assert speaker_name(result, quote) == speaker
 
 
+def test_quotes_the_same_words_found_by_two_cues_stay_once_the_first_cue_s():
+    """ "said ... that the council asked her to give evidence", parsed with "that" the object of
+    "give": the reported clause and what she was asked to do are the same words. One quote, the
+    first cue's (each had dropped the other as reported speech inside it: no quote at all)."""
+    from types import SimpleNamespace
+
+    from pipeline.quotes.context import Attribution, Candidate
+    from pipeline.quotes.reported import _outermost
+
+    said = Candidate("indirect", [(40, 90)], Attribution(3, 4, "indirect_reported_clause", 0.9))
+    asked = Candidate("indirect", [(40, 90)], Attribution(12, 13, "indirect_directive", 0.85))
+    within = Candidate("indirect", [(60, 90)], Attribution(15, None, "indirect_reported_clause", 0.9))
+    assert _outermost(SimpleNamespace(doc=None), [said, asked, within]) == [said]
+
+
 def test_quotes_a_relative_clause_s_speaker_does_not_end_the_reported_speech(run_text):
     """ "who said" opens no other speaker's clause: its subject points back into the first one."""
     body = "Mayor Ines Duarte said the drivers, who said they were tired, would strike on Monday."

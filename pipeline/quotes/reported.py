@@ -150,7 +150,10 @@ def _directive_content(ctx: QuoteContext, cue: Token) -> tuple[int, int] | None:
     todo = next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
     if not addressed or todo is None or not any(c.lower_ == "to" and c.dep_ == "aux" for c in todo.children):
         return None
-    return _trimmed(ctx, todo.left_edge.i, todo.right_edge.i + 1, min_tokens=3)
+    # Not from a word the parser hung on it from before the cue ("said ... that the council asked her
+    # to give evidence", with "that" read as the object of "give").
+    start = todo.left_edge.i if todo.left_edge.i > cue.i else min(t.i for t in todo.subtree if t.i > cue.i)
+    return _trimmed(ctx, start, todo.right_edge.i + 1, min_tokens=3)
 
 
 def _characterised(ctx: QuoteContext, cue: Token) -> tuple[int, int] | None:
@@ -289,6 +292,12 @@ def _outermost(ctx: QuoteContext, found: list[Candidate]) -> list[Candidate]:
     clause narrates an event, so the speech inside it is the one reported: "The report recounts how
     an officer explained that ..." is the officer's quote, and the report's narration none. A reporting
     clause set off inside the words ("no different, he said, from ...") reports its two pieces still."""
+    # The same words found twice (a reporting verb's clause that is also what someone was told to do,
+    # the parser having hung "that" on the inner verb) are the first cue's, the outer one: once.
+    firsts: dict[tuple[int, int], Candidate] = {}
+    for c in (c for c in found if len(c.pieces) == 1):
+        firsts.setdefault((c.start, c.end), c)
+    found = [c for c in found if len(c.pieces) > 1 or firsts[c.start, c.end] is c]
     whole = sorted((c for c in found if len(c.pieces) == 1), key=lambda c: c.start)
     starts = [c.start for c in whole]
     dropped: set[int] = set()
