@@ -959,9 +959,11 @@ def test_speakers_the_n_year_old_is_the_person_given_that_age(run_text, text, na
         # The model typed "Northern Irishman" one body.
         ("Martin O'Neill said his side had been unlucky. The Northern Irishman said he had never felt better.",
          "Martin O'Neill"),
-        # A politician by their party and place in the House.
+        # A politician by their party and place in the House, or by their party and the state they stand for.
         ("Shadow home secretary David Davis spoke on Sunday. The Tory frontbencher said he had never felt better.",
          "David Davis"),
+        ("Sen. Ann Byrne spoke in Salem on Tuesday. The Oregon Democrat said she had never felt better.",
+         "Ann Byrne"),
     ],
 )  # fmt: skip
 def test_speakers_the_frenchman_is_the_person_just_named(run_text, text, name):

@@ -173,10 +173,10 @@ class ArticleNames:
         if span[0].lower_ not in ("the", "this", "that") or head.tag_ in ("NNS", "NNPS"):
             return False
         # The model may type the noun itself ("Briton" PERSON, "Frenchman" NORP); a name beside it
-        # makes the phrase a name.
-        # ("The Northern Irishman" typed one body is still one Irishman.)
+        # makes the phrase a name. ("The Northern Irishman" typed one body is still one Irishman.)
         own = {t.i for e in self.ents if e.start <= head.i < e.end for t in e} | {head.i}
-        own |= {t.i for t in span if is_party(t.text)}  # "the Tory frontbencher", "Labour" typed a body
+        # "the Tory frontbencher", "Labour" typed a body; "the Oregon Democrat": the place they stand for
+        own |= {t.i for t in span if is_party(t.text) or t.head == head and self.label_of(t) == "GPE"}
         if any(self.label_of(t) in ("PERSON", "ORG", "GPE", "FAC") for t in span if t.i not in own):
             return False
         word = head.lower_
