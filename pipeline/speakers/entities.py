@@ -13,10 +13,10 @@ from .. import resources
 from ..resources import first_names
 from .name_words import age_after, joined_to_the_word_before, next_sentences, proper_runs, written_as_a_name
 from .names import (
+    after_a_kin_epithet,
     body_noun,
     is_party,
     is_title_word,
-    kin_epithet_before,
     opens_a_name,
     opens_a_name_before,
     people_in_a_role,
@@ -174,7 +174,7 @@ def _person_typed_org(ent: SpacySpan) -> bool:
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     owned = before is not None and before.tag_ == "POS" and first_names.gender_of(words[0].text) is not None
     titled = owned or (before is not None and is_title_word(before))
-    titled = titled or kin_epithet_before(ent.doc, ent.start) is not None  # "Mother-of-two Kelly Price"
+    titled = titled or after_a_kin_epithet(ent.doc, ent.start)  # "Mother-of-two Kelly Price"
     apposed = (root.dep_ == "appos" and is_title_word(root.head)) or any(
         c.dep_ == "appos" and is_title_word(c) for c in root.children
     )

@@ -17,13 +17,14 @@ def is_title_word(token: Token) -> bool:
     return honorific(token) is not None or token.lower_.rstrip(".") in resources.role_nouns()
 
 
-def kin_epithet_before(doc: Doc, start: int) -> str | None:
-    """ "Mother-of-two Kelly Price", "dad-of-three Tom Reed": the gender the kin noun of a
-    "<noun>-of-<number>" epithet right before token `start` says (resources/gendered_nouns.txt)."""
+def after_a_kin_epithet(doc: Doc, start: int) -> bool:
+    """ "Mother-of-two Kelly Price", "dad-of-three Tom Reed": a family noun that names a person with
+    its count (`counted` in resources/person_epithets.txt), written "<noun>-of-<number>", right
+    before token `start`."""
     words = doc[max(0, start - 5) : start]
     if len(words) < 5 or [t.text for t in words[1:4]] != ["-", "of", "-"] or not words[4].like_num:
-        return None
-    return resources.gendered_nouns().get(words[0].lower_)
+        return False
+    return words[0].lower_ in resources.counted_epithets()
 
 
 def honorific(token: Token) -> str | None:
