@@ -45,11 +45,8 @@ def _indirect_content(ctx: QuoteContext, cue: Token, comp: Token) -> tuple[int, 
             ):
                 end = token.i
                 break
-            if _takes_over(ctx, token):
-                end = token.i - 1
-                break
-            if (joined := _joined_speaker_clause(ctx, token)) is not None:
-                end = joined
+            if (taken := _taken_over_at(ctx, token)) is not None:
+                end = taken
                 break
         # Quoted words that open inside the reported speech and run on past its sentence belong to
         # it: 'He said X "can't start a fight. You get what you give."'
@@ -84,31 +81,26 @@ def _subject_read_as_object(cue: Token, comp: Token) -> int | None:
     return obj.left_edge.i if obj.right_edge.i + 1 >= comp.left_edge.i or not between.text.strip(" ,") else None
 
 
-def _takes_over(ctx: QuoteContext, token: Token) -> bool:
-    """Another attribution starts here and ends the reported speech before it, however the parser
-    hung it: ", saying ...", "and said ...", "but added ...", ", according to ..."."""
-    if not (syntax.is_cue(token) or token.lower_ == "according") or ctx.in_quote(token):
-        return False
-    before = token.i - 1
-    while before >= 0 and ctx.doc[before].is_quote:  # 'has "grown," claiming that': the comma is inside
-        before -= 1
-    return before >= 0 and ctx.doc[before].lower_ in (",", "—", "–", "and", "but")
-
-
 # The words that join a second speaker's clause to the first's: "X said ..., while Y said ...".
 _CLAUSE_JOINERS = {"while", "whereas", "but", "and", ";", "—", "–"}
 
 
-def _joined_speaker_clause(ctx: QuoteContext, token: Token) -> int | None:
-    """ "About three in 10 said their finances had worsened, while eight in 10 said ...", "Lopes said
-    prices would rise, but the bank said ...": a reporting verb whose own subject opens right after a
-    word joining clauses starts another speaker's clause; the first reported speech ends before that
-    word (returned). Not a verb inside a quote, and not one whose subject is a pronoun pointing into
-    the same clause ("who said")."""
-    if not syntax.is_cue(token) or ctx.in_quote(token):
+def _taken_over_at(ctx: QuoteContext, token: Token) -> int | None:
+    """Where the reported speech ends, if another attribution starts at `token`, however the parser
+    hung it: right after ", saying ...", "and said ...", "but added ...", ", according to ..."; or a
+    reporting verb whose own subject opens right after a word joining clauses, another speaker's
+    clause ("About three in 10 said ..., while eight in 10 said ...", "Lopes said ..., but the bank
+    said ..."), before that word. Not a verb inside a quote, nor one whose subject is a pronoun
+    pointing into the same clause ("who said")."""
+    if not (syntax.is_cue(token) or token.lower_ == "according") or ctx.in_quote(token):
         return None
+    before = token.i - 1
+    while before >= 0 and ctx.doc[before].is_quote:  # 'has "grown," claiming that': the comma is inside
+        before -= 1
+    if before >= 0 and ctx.doc[before].lower_ in (",", "—", "–", "and", "but"):
+        return token.i - 1
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
-    if subject is None or subject.lower_ in syntax.RELATIVE_PRONOUNS:
+    if not syntax.is_cue(token) or subject is None or subject.lower_ in syntax.RELATIVE_PRONOUNS:
         return None
     joiner = subject.left_edge.i - 1
     if joiner < 1 or ctx.doc[joiner].lower_ not in _CLAUSE_JOINERS:
