@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .. import resources
 from ..text import syntax
@@ -170,19 +170,15 @@ def direct_after_speech_tag(ctx: QuoteContext, cand: Candidate) -> Attribution |
     paragraph before ("Tom Reed praised the mayor's leadership. | “We need someone ...”"), names
     its speaker."""
     before = text_before(ctx, cand)
-    last_mark = ctx.text[: cand.pieces[-1][1]].rstrip()[-1:]
     index = ctx.index.index_of(cand.start)
     if not before and index > 0:  # the quote opens its paragraph: the one before ends the tag
         start, end = ctx.paragraphs[index - 1]
         before, at = ctx.text[start:end].rstrip(), start
     else:
         at = ctx.paragraph_of(cand.start)[0]
-    if not before.endswith(".") or last_mark not in (".", "!", "?"):
-        return None  # “...,” with a tag of its own after it
-    stop = ctx.doc[ctx.tokens.at(at + len(before) - 1)]
-    sentence = stop.sent
-    cue = sentence.root
-    if not syntax.is_cue(cue) or any(ctx.in_quote(t) for t in sentence):
+    sentence = _sentence_just_before(ctx, cand, before, at)
+    cue = sentence.root if sentence is not None else None
+    if cue is None or not syntax.is_cue(cue):
         return None
     if any(c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") for c in cue.children):
         return None  # it reports something of its own: that clause is the quote, this one continues it
@@ -193,15 +189,22 @@ def direct_after_named_subject(ctx: QuoteContext, cand: Candidate) -> Attributio
     """Ines Duarte touted her record on transport. “We need ...”: a quote with no cue of its own,
     right after a sentence of its paragraph whose subject is a person named there, is that person's
     (what "continues" would give is the speaker of an earlier paragraph, whom this sentence left)."""
-    before = text_before(ctx, cand)
-    if not before.endswith(".") or ctx.text[: cand.pieces[-1][1]].rstrip()[-1:] not in (".", "!", "?"):
-        return None
-    sentence = ctx.doc[ctx.tokens.at(ctx.paragraph_of(cand.start)[0] + len(before) - 1)].sent
-    verb = sentence.root
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.ent_type_ != "PERSON" or any(ctx.in_quote(t) for t in sentence):
+    sentence = _sentence_just_before(ctx, cand, text_before(ctx, cand), ctx.paragraph_of(cand.start)[0])
+    verb = sentence.root if sentence is not None else None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if verb is None or subject is None or subject.ent_type_ != "PERSON":
         return None
     return ctx.named(subject.i, "direct_after_named_subject") if verb.pos_ == "VERB" else None
+
+
+def _sentence_just_before(ctx: QuoteContext, cand: Candidate, before: str, at: int) -> Span | None:
+    """The sentence that ends right before a quote which ends one of its own (no tag of its own
+    after it: not “...,” she said); `before` is the text from char `at` up to the quote's mark.
+    None if either ends otherwise, or if the sentence holds quoted words."""
+    if not before.endswith(".") or ctx.text[: cand.pieces[-1][1]].rstrip()[-1:] not in (".", "!", "?"):
+        return None
+    sentence = ctx.doc[ctx.tokens.at(at + len(before) - 1)].sent
+    return None if any(ctx.in_quote(t) for t in sentence) else sentence
 
 
 # ---- partial quotes, in order of trust ----------------------------------------------------------
