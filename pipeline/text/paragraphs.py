@@ -81,16 +81,21 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     # paragraph's first word ("Rates | Ofgem | fined British Gas £5m"), losing the clause's subject.
     starts[2:][line_break[:-2] & ~line_break[1:-1] & ~line_break[2:]] = _NOT_A_START
     token_starts = doc.to_array("IDX")
+    text = doc.text  # built again from the tokens on every read
     # "Const. Rob Carver said": no sentence starts after a title written short (the parser may end
     # one at its full stop).
     titles = resources.title_abbreviations()
-    for match in _SHORT_WORD_STOP.finditer(doc.text):
-        after = int(numpy.searchsorted(token_starts, match.end()))
-        if match.group(1) in titles and after < len(doc) and token_starts[after] == match.end():
+    for match in _SHORT_WORD_STOP.finditer(text):
+        if match.group(1) in titles and (after := _token_at(token_starts, match.end())) is not None:
             starts[after] = _NOT_A_START
-    for match in _UNIT_STOP.finditer(doc.text):
-        after = int(numpy.searchsorted(token_starts, match.end()))
-        if after < len(doc) and token_starts[after] == match.end() and doc[after - 1].text.endswith("."):
+    for match in _UNIT_STOP.finditer(text):
+        if (after := _token_at(token_starts, match.end())) is not None and doc[after - 1].text.endswith("."):
             starts[after] = 1
     doc.from_array(["SENT_START"], starts.reshape(-1, 1))
     return doc
+
+
+def _token_at(token_starts: Any, char: int) -> int | None:
+    """The token that starts at offset `char`, if one does (`token_starts`: the Doc's IDX array)."""
+    after = int(numpy.searchsorted(token_starts, char))
+    return after if after < len(token_starts) and token_starts[after] == char else None
