@@ -667,6 +667,11 @@ def test_speakers_a_first_name_or_a_surname_of_two_words_is_the_person_named_in_
         ("Residents are angry.\n\nCoun. Janice Lukes said sales had grown.", "Janice Lukes", "PERSON"),
         # A kin noun's "<noun>-of-<number>" epithet before the name ("mother-of-two", "dad-of-three").
         ("Residents are angry.\n\nMother-of-two Kelly Price said sales had grown.", "Kelly Price", "PERSON"),
+        # A party or people the model typed without the proper noun before it ("Democrats" of "The
+        # Liberal Democrats"); not a body typed on its own before it ("Senate Republicans").
+        ("The Liberal Democrats said sales had grown.", "Liberal Democrats", "ORG"),
+        ("Social Democrats in the Bundestag said sales had grown.", "Social Democrats", "ORG"),
+        ("Senate Republicans said sales had grown.", "Republicans", "ORG"),
         ("The Confederation of British Industry said sales had grown.", "Confederation of British Industry", "ORG"),
         ("The Institute for Public Policy Research said sales had grown.", "Institute for Public Policy Research",
          "ORG"),
@@ -682,6 +687,7 @@ def test_speakers_a_first_name_or_a_surname_of_two_words_is_the_person_named_in_
         ("Skyjet said sales had grown.\n\nIts chief executive, Tom Reed, said talks would resume.", "Skyjet",
          "ORG"),
         ("Skyjet reported a rise in profits.\n\nThe carrier said sales had grown.", "Skyjet", "ORG"),
+        ("Norden Aerospace delayed its new jet.\n\nThe planemaker said sales had grown.", "Norden Aerospace", "ORG"),
         ("Norbrook Energy's plans were criticised by Ofgem.\n\nThe company said sales had grown.", "Norbrook Energy",
          "ORG"),
         # A title with "of" and its body in capitals, then the name, read as the object of "of" or

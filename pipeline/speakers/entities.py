@@ -45,7 +45,7 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
     bodies = untyped_bodies(doc, runs, ents) + places_joined_to_a_body(ents) if "ORG" in labels else []
     within = {i for body in bodies for i in range(body.start, body.end)}  # "Scotland" of "Police Scotland"
     typed = [
-        _with_given_name(_as_person(e) if e.start in people else e)
+        _with_given_name(_as_person(e) if e.start in people else _with_proper_words_before(e))
         for e in map(_without_honorific, map(_person_after_a_title_of, map(_person_after_a_possessor, ents)))
         if (e.label_ in labels or e.start in people) and "\n" not in e.text  # not one run across a line break
         and e.start not in within
@@ -190,6 +190,23 @@ def _with_given_name(ent: SpacySpan) -> SpacySpan:
     if before.ent_type_ or not written_as_a_name(before) or joined_to_the_word_before(before):
         return ent  # not a name's part, nor half of "Eva-Marie" Persson
     return SpacySpan(ent.doc, ent.start - 1, ent.end, label="PERSON") if first_names.is_given_name(before.text) else ent
+
+
+def _with_proper_words_before(ent: SpacySpan) -> SpacySpan:
+    """ "The Liberal Democrats", "Social Democrats" where the model typed only "Democrats": a body's
+    or a people's entity takes in the proper nouns just before it that qualify its word and belong to
+    no entity of their own ("Senate" of "Senate Republicans" is one), a title ("Chairman") none of
+    them."""
+    if ent.label_ not in ("ORG", "NORP"):
+        return ent
+    start = ent.start
+    while start > 0:
+        before = ent.doc[start - 1]
+        proper = written_as_a_name(before) and before.dep_ == "compound" and ent.start <= before.head.i < ent.end
+        if not proper or before.ent_type_ or is_title_word(before) or joined_to_the_word_before(before):
+            break
+        start -= 1
+    return SpacySpan(ent.doc, start, ent.end, label=ent.label_) if start < ent.start else ent
 
 
 def _as_person(ent: SpacySpan) -> SpacySpan:
