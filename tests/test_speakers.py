@@ -602,6 +602,14 @@ PASS_ROWS = [
         ("Mr Jones said he was angry about the closure.\n\nThe council leader said the plan would go ahead.", None),
         ("Tom Reed, 45, said trade was down.\n\nThe mayor said the town would recover.", None),
         ("Tom Reed, a local shopkeeper, said trade was down.\n\nThe mayor said the town would recover.", None),
+        # A seat said after the office ("the MP for", "the senator from"); the model may type the
+        # place a person.
+        ("Mr Gibbon criticised the plans.\n\nThe MP for Norwich North said the changes would hurt students.",
+         "Gibbon"),
+        ("Mr Gibbon criticised the plans.\n\nThe MP for Henley said the changes would hurt students.", "Gibbon"),
+        # One person holds one such office: the chancellor is not the prime minister taken up before.
+        ("Mr Blake and Mr Dunn met on Tuesday.\n\nThe prime minister said talks had gone well.\n\n"
+         "The chancellor said the economy was strong.", None),
     ],
 )  # fmt: skip
 def test_speakers_an_office_never_introduced_is_the_person_just_spoken_of(run_text, text, name):
@@ -672,6 +680,9 @@ def test_speakers_a_first_name_or_a_surname_of_two_words_is_the_person_named_in_
         ("The Liberal Democrats said sales had grown.", "Liberal Democrats", "ORG"),
         ("Social Democrats in the Bundestag said sales had grown.", "Social Democrats", "ORG"),
         ("Senate Republicans said sales had grown.", "Republicans", "ORG"),
+        # A police rank written by its initials before a name.
+        ("Detective Inspector Gary Holt said the gang was caught.\n\nDI Holt said sales had grown.", "Gary Holt",
+         "PERSON"),
         ("The Confederation of British Industry said sales had grown.", "Confederation of British Industry", "ORG"),
         ("The Institute for Public Policy Research said sales had grown.", "Institute for Public Policy Research",
          "ORG"),
@@ -699,6 +710,16 @@ def test_speakers_a_first_name_or_a_surname_of_two_words_is_the_person_named_in_
 def test_speakers_names_the_model_cut_or_mistyped(run_text, text, name, type_):
     speaker, _ = _speaker_of(run_text(f"Retail\n\n{text}\n"), "sales had grown")
     assert speaker is not None and (speaker.name, speaker.type) == (name, type_)
+
+
+def test_speakers_a_body_typed_a_person_taken_up_by_its_noun_is_a_body(run_text):
+    """ "Shelter Aid" typed a person by the model, then "The charity's chief executive": a body."""
+    text = (
+        "Burglaries rise\n\nShelter Aid said the rise was worrying.\n\nThe charity's chief executive, Ann Cole, "
+        "said more victims needed help.\n"
+    )
+    speaker, _ = _speaker_of(run_text(text), "rise was worrying")
+    assert speaker is not None and (speaker.name, speaker.type) == ("Shelter Aid", "ORG")
 
 
 @pytest.mark.parametrize(
@@ -992,6 +1013,24 @@ def test_speakers_a_role_of_another_body_is_not_the_person_with_that_role(run_te
     )
     speaker, _ = _speaker_of(run_text(text), "take to the streets")
     assert speaker is not None and speaker.name != "Adhir Chowdhury"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tanya Blake has promised to keep taxes low.\n\nThe chancellor told the conference that the economy "
+         "was strong.", "Tanya Blake"),
+        # A shadow office is no office held: "the chancellor" is still the person the story leads with.
+        ("Tanya Blake has promised to keep taxes low.\n\nShadow chancellor Tom Dunn said she had raised taxes."
+         "\n\nThe chancellor told the conference that the economy was strong.", "Tanya Blake"),
+        # One person, one such office: the chancellor is not the prime minister taken up before.
+        ("Tanya Blake and Tom Dunn met on Tuesday.\n\nThe prime minister said the talks had gone well.\n\n"
+         "The chancellor told the conference that the economy was strong.", None),
+    ],
+)  # fmt: skip
+def test_speakers_an_office_is_the_untitled_person_the_story_leads_with(run_text, text, name):
+    speaker, _ = _speaker_of(run_text(f"Budget\n\n{text}\n"), "economy was strong")
+    assert speaker is not None and speaker.name == name
 
 
 def test_speakers_a_seat_said_with_its_place_is_the_person_just_quoted(run_text):

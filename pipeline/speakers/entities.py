@@ -5,6 +5,7 @@ an honorific inside a body's name); the names it typed as nothing are found in u
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -24,6 +25,7 @@ from .names import (
 from .untyped import (
     first_name_beside_a_person,
     places_joined_to_a_body,
+    taken_up_as_a_body,
     untyped_bodies,
     untyped_bodies_taken_up_as_it,
     untyped_people,
@@ -41,11 +43,13 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
         if _person_typed_org(e) or _aged_name(e) or _surname(e, surnames) or first_name_beside_a_person(e)
         or _surname_after_a_given_name(e)
     }  # fmt: skip
+    bodies_typed_people = {e.start for e in ents if _body_typed_person(e, ents)}
     runs = proper_runs(doc)  # the runs of proper nouns, found once for every finder of untyped names
     bodies = untyped_bodies(doc, runs, ents) + places_joined_to_a_body(ents) if "ORG" in labels else []
     within = {i for body in bodies for i in range(body.start, body.end)}  # "Scotland" of "Police Scotland"
     typed = [
-        _with_given_name(_as_person(e) if e.start in people else _with_proper_words_before(e))
+        _with_given_name(_as_person(e) if e.start in people else _with_proper_words_before(_seat_typed_person(e)))
+        if e.start not in bodies_typed_people else SpacySpan(doc, e.start, e.end, label="ORG")
         for e in map(_without_honorific, map(_person_after_a_title_of, map(_person_after_a_possessor, ents)))
         if (e.label_ in labels or e.start in people) and "\n" not in e.text  # not one run across a line break
         and e.start not in within
@@ -140,6 +144,26 @@ def _person_typed_place(ent: SpacySpan, surnames: set[str]) -> bool:
     return any(t.lower_ == subject and t.dep_ == "nsubj" for t in next_sentences(ent))
 
 
+def _body_typed_person(ent: SpacySpan, ents: Sequence[SpacySpan]) -> bool:
+    """ "Victim Support said the rise was worrying. The charity's chief executive said ...", typed a
+    person by the model: two or three capitalised words, the first no given name, title nor
+    honorific (a role noun may open a body's name: "Victim Support"), the last no other person's
+    surname, the subject of its clause, that the next sentence takes up by a body's noun
+    (untyped.taken_up_as_a_body; "it" and "its" may be another's: "Yukiya Amano, head of the agency,
+    said ... Its inspectors")."""
+    words = list(ent)
+    capitalised = all(t.is_alpha and t.text[:1].isupper() for t in words)  # "Aid" may be tagged a noun
+    if ent.label_ != "PERSON" or not 2 <= len(words) <= 3 or not capitalised:
+        return False
+    if first_names.is_given_name(words[0].text) or words[0].lower_ in resources.titles() or opens_a_name(words[0]):
+        return False
+    root = ent.root.head if ent.root.dep_ == "poss" else ent.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    surname = any(e.label_ == "PERSON" and e[-1].text == words[-1].text and e.text != ent.text for e in ents)
+    return not surname and taken_up_as_a_body(ent, by_its_noun=True)
+
+
 def _people_in_a_role(ent: SpacySpan) -> bool:
     """ "The MPs said" with "MPs" typed ORG: one word, a role noun in the plural, names no body."""
     return ent.label_ == "ORG" and len(ent) == 1 and people_in_a_role(ent.text)
@@ -207,6 +231,18 @@ def _with_proper_words_before(ent: SpacySpan) -> SpacySpan:
             break
         start -= 1
     return SpacySpan(ent.doc, start, ent.end, label=ent.label_) if start < ent.start else ent
+
+
+def _seat_typed_person(ent: SpacySpan) -> SpacySpan:
+    """ "The MP for Henley", "the member for Sedgefield" with the seat typed a person by the model:
+    what an office held for a place is "for" or "from" is that place (resources/lead_offices.txt)."""
+    preposition = ent.root.head
+    office = preposition.head
+    if ent.label_ != "PERSON" or ent.root.dep_ != "pobj" or preposition.lower_ not in ("for", "from"):
+        return ent
+    if office.lower_ not in resources.seat_offices() | {"member"}:
+        return ent
+    return SpacySpan(ent.doc, ent.start, ent.end, label="GPE")
 
 
 def _as_person(ent: SpacySpan) -> SpacySpan:

@@ -175,7 +175,8 @@ def role_lead_person(sieve: Sieve, mention: Mention) -> int | None:
     gender = resources.gendered_nouns().get(head.lower_)
     if gender and parts.gender and gender != parts.gender:
         return None
-    return sieve.clusters.person(parts)
+    found = sieve.clusters.person(parts)
+    return None if _holds_another_office(sieve, found, head.lemma_.lower()) else found
 
 
 def role_salient(sieve: Sieve, mention: Mention) -> int | None:
@@ -194,7 +195,11 @@ def role_salient(sieve: Sieve, mention: Mention) -> int | None:
         return None
     party = _party_words_in(mention.span)
     # "the Norwich North MP", "the Ohio senator": the place of a seat is the person's own.
-    seat = {t.i for t in mention.span if office in seats and t.i < head.i and t.pos_ == "PROPN"} - party
+    # "the MP for Norwich North", "the senator from Ohio": said after the office, as well.
+    held_for = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "from")]
+    after = {t.i for p in held_for for t in p.subtree}
+    place = [t for t in mention.span if (t.i < head.i or t.i in after) and t.pos_ == "PROPN"]
+    seat = {t.i for t in place if office in seats} - party
     if office not in resources.lead_offices() and not party and not seat:
         return None  # "the spokesman" alone speaks for someone else; "the Tory health spokesman" not
     for token in mention.span:
@@ -215,7 +220,7 @@ def role_salient(sieve: Sieve, mention: Mention) -> int | None:
          if salient and sieve.paragraphs.index_of(c) >= here - 2 and _untitled_person(sieve, i, gender)),
         None,
     )  # fmt: skip
-    if found is None:
+    if found is None or _holds_another_office(sieve, found, head.lemma_.lower()):
         return None
     # The office written before, other than for this person ("Mr Straw met the foreign minister"):
     # it may be that other holder's.
@@ -226,9 +231,21 @@ def role_salient(sieve: Sieve, mention: Mention) -> int | None:
     return found
 
 
+def _holds_another_office(sieve: Sieve, index: int, office: str) -> bool:
+    """Whether a person was taken up before by another office one person holds at a time: "Tony
+    Blair and Gordon Brown ... The prime minister said ... The chancellor said": the chancellor is
+    not the prime minister."""
+    offices = resources.lead_offices()
+    return any(i == index and lemma in offices and lemma != office for _, lemma, i in sieve.history)
+
+
 def _office_held(sieve: Sieve, office: str) -> bool:
-    """Whether the article introduced anyone with a title holding the office's noun."""
-    return any(office in role_words(intro.parts.title or "") for intro in sieve.introductions)
+    """Whether the article introduced anyone with a title holding the office's noun: not a shadow,
+    deputy or former one ("shadow chancellor Oliver Lett" holds no chancellor's office)."""
+    others = resources.other_office_words()
+    return any(
+        office in role_words(intro.parts.title or "") and not others & intro.words for intro in sieve.introductions
+    )
 
 
 def _untitled_person(sieve: Sieve, index: int, gender: str | None) -> bool:

@@ -107,10 +107,19 @@ def untyped_bodies_taken_up_as_it(doc: Doc, runs: list[SpacySpan], surnames: set
             continue  # "Mr Reed", "Queen's Hospital": part of a longer name
         if run[-1].text in surnames:  # "Reed fined the firm": Tom Reed
             continue
-        its = any(t.lower_ == "its" and t.dep_ == "poss" for t in doc[run.end : run.sent.end])
-        if its or any(_a_body_again(t) for t in next_sentences(run, 1)):
+        if taken_up_as_a_body(run):
             found.append(SpacySpan(doc, run.start, run.end, label="ORG"))
     return found
+
+
+def taken_up_as_a_body(name: SpacySpan, by_its_noun: bool = False) -> bool:
+    """ "its" later in the name's sentence, or "it" or "the" body's noun the subject of the next
+    sentence or its owner ("Its chief executive said", "The charity's chief executive said"); with
+    `by_its_noun`, only the last: "it" and "its" may be another body's."""
+    its = any(t.lower_ == "its" and t.dep_ == "poss" for t in name.doc[name.end : name.sent.end])
+    if its and not by_its_noun:
+        return True
+    return any(_a_body_again(t) and (not by_its_noun or t.lower_ not in ("it", "its")) for t in next_sentences(name, 1))
 
 
 def _a_common_noun_first(token: Token) -> bool:
