@@ -1,6 +1,6 @@
-"""Mentions: what a speaker phrase is (a name, a pronoun, a role noun, a document, ...) and what the
-article itself tells about names (full names, acronyms, short names); who it introduced with which
-title is in introductions.py, the phrase itself in phrases.py."""
+"""Mentions: what the article itself tells about names (full names, acronyms, short names) and the
+name a speaker phrase holds; what kind of phrase it is is in kinds.py, who the article introduced
+with which title in introductions.py, the phrase itself in phrases.py."""
 
 from __future__ import annotations
 
@@ -23,14 +23,13 @@ from .names import (
     body_or_group_noun,
     clean_name,
     honorific,
-    is_party,
     is_title_word,
     leading_word,
     with_demonym,
     without_body_noun,
     without_kind_noun,
 )
-from .phrases import ORG_LABELS, family_count, joined_subject
+from .phrases import ORG_LABELS
 
 
 class ArticleNames:
@@ -132,62 +131,6 @@ class ArticleNames:
             gender if gender in ("m", "f") else None,
             orgs[-1].text if orgs else None,
         )
-
-    # ---- a speaker phrase ----------------------------------------------------------------------
-    def kind(self, head: Token, span: SpacySpan) -> str:
-        """What a speaker phrase is: one of KINDS."""
-        if syntax.names_nobody(head):
-            return "nobody"
-        if head.lower_ in resources.group_words():
-            return "description"  # "Those in favour of punishment", "Others said": a group described
-        if head.pos_ == "PRON" and head.lower_ != "one":
-            return "pronoun"
-        if joined_subject(head) is not None:
-            return "description"  # "Paganini and his team wrote": the two together, a group
-        if self._epithet(head, span):
-            return "epithet"
-        if self.person_name(head, span) is not None:
-            return "person"
-        lemma = head.lemma_.lower()
-        descriptor = resources.descriptors().get(lemma)
-        if descriptor == "DOCUMENT":
-            return "document"
-        # "Greater Manchester Police": a force's name, not police described.
-        named = any(e.start <= head.i < e.end and len(e) > 1 for e in self.ents if e.label_ == "ORG")
-        if named and head.text[:1].isupper() and descriptor in ("ORG", "GROUP"):
-            if self.org_name(head, span) is not None:
-                return "org"
-        if head.lower_ in resources.role_nouns() or lemma in resources.role_nouns():
-            # "Market analysts Brightline", "pollster YouGov": a role that names its organisation.
-            named = any(c.dep_ == "appos" and self.label_of(c) in ORG_LABELS for c in head.children)
-            return "org" if named and self.org_name(head, span) is not None else "role"
-        if self.org_name(head, span) is not None:
-            return "org"
-        return "org_noun" if descriptor == "ORG" else "description"
-
-    def _epithet(self, head: Token, span: SpacySpan) -> bool:
-        """ "The Frenchman", "the Republican", "the pensioner", "the mother of three", "the 28-year-old":
-        one person named again by where they are from, their party, renown, time of life or family
-        (resources/person_epithets.txt) or their age, with no name in the phrase. A role noun is a
-        role ("the 55-year-old minister", "the singer"): its title finds them."""
-        if span[0].lower_ not in ("the", "this", "that") or head.tag_ in ("NNS", "NNPS"):
-            return False
-        # The model may type the noun itself ("Briton" PERSON, "Frenchman" NORP); a name beside it
-        # makes the phrase a name. ("The Northern Irishman" typed one body is still one Irishman.)
-        own = {t.i for e in self.ents if e.start <= head.i < e.end for t in e} | {head.i}
-        # "the Tory frontbencher", "Labour" typed a body; "the Oregon Democrat": the place they stand for
-        own |= {t.i for t in span if is_party(t.text) or t.head == head and self.label_of(t) == "GPE"}
-        if any(self.label_of(t) in ("PERSON", "ORG", "GPE", "FAC") for t in span if t.i not in own):
-            return False
-        word = head.lower_
-        if word in resources.role_nouns():
-            return False  # "the singer": a role first (passes.role_epithet), "the 55-year-old minister"
-        if word in resources.person_epithets():
-            count = family_count(head)
-            if word in resources.counted_epithets() and not count:
-                return False
-            return all(t.i in own or t.pos_ in ("DET", "ADJ", "ADV") or t.i in count for t in span)
-        return written_age(span) is not None
 
     @cached_property
     def ages(self) -> list[tuple[int, int, PersonParts]]:

@@ -16,6 +16,7 @@ from ..text import syntax
 from ..text.paragraphs import ParagraphIndex, paragraphs
 from .clusters import Cluster, Clusters
 from .introductions import Introduction, introductions
+from .kinds import mention_kind
 from .mentions import ArticleNames
 from .names import body_noun, clean_name, group_noun, people_in_a_role
 from .phrases import ORG_LABELS, Mention, describes_a_share, joined_subject
@@ -204,7 +205,7 @@ class Sieve:
         """The phrase a token heads, read as a speaker phrase would be."""
         bounds = syntax.mention_bounds(head, self.quoted)
         span = self.doc[bounds[0] : bounds[1]]
-        return Mention(head, span, self.names.kind(head, span))
+        return Mention(head, span, mention_kind(self.names, head, span))
 
     def resolve(self, mention: Mention) -> int | None:
         """The cluster the rows for the mention's kind find, in the table's order (None: none does).
