@@ -1274,6 +1274,13 @@ def test_speakers_a_campaign_group_is_not_the_company_the_article_is_about(run_t
          "most drivers speed", "Harbury University"),
         ("Pay\n\nA lawsuit filed by the Harwick Union of Drivers on Monday says the firm broke the law.",
          "broke the law", "Harwick Union of Drivers"),
+        # Figures published: released by a body, from a body, or the subject of "show".
+        ("Crime\n\nBurglaries rose by 12% last year, according to figures released by Northvale Police.",
+         "Burglaries rose", "Northvale Police"),
+        ("Prices\n\nThe latest figures from the Office for Fair Prices show that rents rose by 3%.",
+         "rents rose", "Office for Fair Prices"),
+        ("Arrests\n\nThe Home Office published new figures on Tuesday. The figures show that arrests fell "
+         "by 8%.", "arrests fell", "Home Office"),
     ],
 )  # fmt: skip
 def test_speakers_a_document_speaks_for_who_issued_it_or_spoke_in_it(run_text, text, words, speaker):
@@ -1284,10 +1291,16 @@ def test_speakers_a_document_speaks_for_who_issued_it_or_spoke_in_it(run_text, t
     assert quote.speaker_evidence == "document_issuer"
 
 
-@pytest.mark.parametrize("noun", ["estimates", "forecasts", "projections", "records"])
+@pytest.mark.parametrize("noun", ["estimates", "forecasts", "projections", "records", "figures", "statistics"])
 def test_speakers_figures_the_news_reads_from_speak_as_documents(run_text, noun):
     speaker, _ = _speaker_of(run_text(f"Jobs\n\nOfficial {noun} suggest that 2,000 jobs will go.\n"), "2,000 jobs")
     assert speaker is not None and (speaker.type, speaker.description) == ("DOCUMENT", f"Official {noun}")
+
+
+def test_speakers_figures_of_a_party_are_people(run_text):
+    """ "Senior Labour figures said": people, not numbers published."""
+    speaker, _ = _speaker_of(run_text("Plan\n\nSenior Labour figures said the plan was dead.\n"), "plan was dead")
+    assert speaker is not None and speaker.type != "DOCUMENT"
 
 
 @pytest.mark.parametrize(

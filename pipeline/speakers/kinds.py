@@ -30,7 +30,7 @@ def mention_kind(names: ArticleNames, head: Token, span: SpacySpan) -> str:
         return "person"
     lemma = head.lemma_.lower()
     descriptor = resources.descriptors().get(lemma)
-    if descriptor == "DOCUMENT":
+    if descriptor == "DOCUMENT" or _published_figures(head):
         return "document"
     # "Greater Manchester Police": a force's name, not police described.
     named = any(e.start <= head.i < e.end and len(e) > 1 for e in names.ents if e.label_ == "ORG")
@@ -69,3 +69,22 @@ def _epithet(names: ArticleNames, head: Token, span: SpacySpan) -> bool:
             return False
         return all(t.i in own or t.pos_ in ("DET", "ADJ", "ADV") or t.i in count for t in span)
     return written_age(span) is not None
+
+
+# What figures a body publishes are called ("figures released by the police"), and how they are
+# described as published ("the latest figures"); "senior Labour figures" are people.
+_FIGURES = frozenset({"figures", "statistics", "numbers"})
+_PUBLISHED = frozenset({"official", "latest", "new", "provisional", "published", "released", "government"})
+
+
+def _published_figures(head: Token) -> bool:
+    """ "According to figures released by the police", "the latest figures from the ONS", "official
+    statistics", "the figures show": numbers published, a document; not "senior figures" of a party."""
+    if head.lower_ not in _FIGURES:
+        return False
+    according = head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
+    published = any(c.dep_ == "acl" and c.tag_ == "VBN" for c in head.children)
+    # "The figures show that ...": what numbers do, not people.
+    shows = head.dep_ == "nsubj" and head.head.lemma_.lower() in ("show", "reveal")
+    published = published or shows
+    return according or published or any(c.dep_ == "amod" and c.lower_ in _PUBLISHED for c in head.children)
