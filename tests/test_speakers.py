@@ -68,6 +68,13 @@ def test_speakers_title_noun_with_name_in_apposition(run_text):
     assert speaker.name == "Wes Streeting" and speaker.title == "health secretary"
 
 
+def test_speakers_a_shadow_office_is_part_of_the_title(run_text):
+    """ "Shadow home secretary Tom Dunn": his title is not "home secretary", an office he does not hold."""
+    text = "Identity cards\n\nShadow home secretary Tom Dunn said the scheme was expensive.\n"
+    (speaker,) = run_text(text).speakers
+    assert speaker.name == "Tom Dunn" and speaker.title == "Shadow home secretary"
+
+
 def test_speakers_surname_alone_joins_the_full_name(run_text):
     text = "Court case\n\nJudge Maria Santos said the evidence was weak. Santos added that the case would go on.\n"
     result = run_text(text)
