@@ -687,6 +687,8 @@ def test_speakers_a_first_name_or_a_surname_of_two_words_is_the_person_named_in_
         ("The Liberal Democrats said sales had grown.", "Liberal Democrats", "ORG"),
         ("Social Democrats in the Bundestag said sales had grown.", "Social Democrats", "ORG"),
         ("Senate Republicans said sales had grown.", "Republicans", "ORG"),
+        # An "'s" that owns nothing is the name's; a business's noun before a name with "&" is not.
+        ("Ratings agency Moody's said sales had grown.", "Moody's", "ORG"),
         # A police rank written by its initials before a name.
         ("Detective Inspector Gary Holt said the gang was caught.\n\nDI Holt said sales had grown.", "Gary Holt",
          "PERSON"),
@@ -717,6 +719,12 @@ def test_speakers_a_first_name_or_a_surname_of_two_words_is_the_person_named_in_
 def test_speakers_names_the_model_cut_or_mistyped(run_text, text, name, type_):
     speaker, _ = _speaker_of(run_text(f"Retail\n\n{text}\n"), "sales had grown")
     assert speaker is not None and (speaker.name, speaker.type) == (name, type_)
+
+
+def test_speakers_a_business_noun_before_a_name_with_an_ampersand_is_no_part_of_it(run_text):
+    """ "Retailer Marks & Spencer" typed one body at a sentence's start: the name is "Marks & Spencer"."""
+    speaker, _ = _speaker_of(run_text("Retailer Marks & Spencer said sales fell 3%.\n"), "sales fell")
+    assert speaker is not None and (speaker.name, speaker.type) == ("Marks & Spencer", "ORG")
 
 
 def test_speakers_a_body_typed_a_person_taken_up_by_its_noun_is_a_body(run_text):

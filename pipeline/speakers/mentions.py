@@ -298,6 +298,12 @@ class ArticleNames:
 
 def _as_named(phrase: SpacySpan) -> str:
     """An organisation's name as a phrase writes it, without the noun of a business's kind that a
-    sentence's first capital joined to it ("Carmaker Velda Motors said" is Velda Motors)."""
+    sentence's first capital joined to it ("Carmaker Velda Motors said" is Velda Motors). An "'s"
+    that owns nothing is the name's own ("Moody's said", "Sainsbury's said"; not "Moody's outlook")."""
     name = clean_name(phrase.text)
-    return without_kind_noun(name) if phrase[0].is_sent_start else name
+    name = without_kind_noun(name) if phrase[0].is_sent_start else name
+    doc = phrase.doc
+    mark = phrase[-1] if phrase[-1].tag_ == "POS" else doc[phrase.end] if phrase.end < len(doc) else None
+    if mark is not None and mark.tag_ == "POS" and mark.text in ("'s", "’s") and mark.head.dep_ != "poss":
+        return name + mark.text
+    return name

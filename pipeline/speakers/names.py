@@ -164,7 +164,8 @@ def without_kind_noun(name: str) -> str:
     Warehouse Group", "Bank Leumi")."""
     first, *rest = name.split() or [""]
     agent = resources.body_kinds().get(first.lower()) == "business" and first.lower().endswith("er")
-    return " ".join(rest) if agent and len(rest) >= 2 and all(w[:1].isupper() for w in rest) else name
+    named = all(w[:1].isupper() or w == "&" for w in rest)  # "Retailer Marks & Spencer"
+    return " ".join(rest) if agent and len(rest) >= 2 and named else name
 
 
 def leading_word(name: str) -> str | None:
@@ -180,7 +181,8 @@ def leading_word(name: str) -> str | None:
 
 def org_keys(name: str) -> set[str]:
     """Keys under which an organisation is found again: its name, and its acronym."""
-    keys = {name.lower(), without_body_noun(name).lower()}
+    # "Moody's" is found again as "Moody" of "Moody's analysts", its possessive cut off.
+    keys = {name.lower(), without_body_noun(name).lower(), clean_name(name).lower()}
     if name.isupper() and 2 <= len(name) <= 8:
         keys.add(f"acr:{name}")
     elif short := acronym(name):
