@@ -68,6 +68,13 @@ def test_speakers_title_noun_with_name_in_apposition(run_text):
     assert speaker.name == "Wes Streeting" and speaker.title == "health secretary"
 
 
+def test_speakers_a_father_and_son_of_one_name_are_two_people(run_text):
+    """ "Thomas Hale Jr." is not "Thomas Hale": the suffix (resources/name_suffixes.txt) makes another person."""
+    text = "Farm\n\nThomas Hale said the farm would be sold.\n\nThomas Hale Jr. said the family had not agreed.\n"
+    result = run_text(text)
+    assert sorted(s.name for s in result.speakers) == ["Thomas Hale", "Thomas Hale Jr."]
+
+
 def test_speakers_a_shadow_office_is_part_of_the_title(run_text):
     """ "Shadow home secretary Tom Dunn": his title is not "home secretary", an office he does not hold."""
     text = "Identity cards\n\nShadow home secretary Tom Dunn said the scheme was expensive.\n"
@@ -659,6 +666,11 @@ def test_speakers_he_or_she_with_nobody_near_is_the_person_of_that_gender_named_
         # Not a first name an apposition gives someone new, nor one two people bear.
         ("Tom Reed said the shop would close.\n\nHis son, Tom, said he was sad about it.", "sad about it", "Tom"),
         ("Tom Reed and Tom Hale met on Monday.\n\nTom said the talks had gone well.", "talks had gone", "Tom"),
+        # A surname before a suffix that ends the name ("Jr.", "III": resources/name_suffixes.txt).
+        ("Browns receiver Odell Bekker Jr. said he was frustrated.\n\nBekker said the team needed to get "
+         "better.", "team needed", "Odell Bekker Jr."),
+        ("Judge Thomas Hale III said the case would go on.\n\nHale said the jury needed more time.",
+         "jury needed", "Thomas Hale III"),
     ],
 )  # fmt: skip
 def test_speakers_a_first_name_or_a_surname_of_two_words_is_the_person_named_in_full(run_text, text, words, name):

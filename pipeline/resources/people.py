@@ -139,6 +139,12 @@ def other_office_words() -> frozenset[str]:
 
 
 @derived
+def name_suffixes() -> frozenset[str]:
+    """Words after a surname that end a person's name ("Jr", "III")."""
+    return frozenset(row[0] for row in rows("name_suffixes"))
+
+
+@derived
 def leading_roles() -> dict[str, tuple[str, ...]]:
     """A noun for whoever leads a body ("boss", "chief", "head") -> the roles it may stand for."""
     return {row[0].lower(): tuple(r.lower() for r in row[1:]) for row in rows("leading_roles")}

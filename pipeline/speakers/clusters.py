@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from .. import resources
 from ..records import SpeakerType
+from .name_words import name_suffix
+from .name_words import surname as surname_of
 from .names import org_keys, without_body_noun
 
 
@@ -72,7 +74,7 @@ class Clusters:
         """The person a name stands for, by surname: "Mr Forber" joins "Tim Forber"; or by a first
         name alone, unless the phrase introduces its bearer ("His son, Tom, said")."""
         name = parts.name
-        surname = name.split()[-1].lower()
+        surname = surname_of(name).lower()
         full = name
         if len(name.split()) == 1:
             full = self._full_name(surname, parts.gender) or name
@@ -120,6 +122,8 @@ class Clusters:
             if tail is not None:
                 return tail
             first = words[0].rstrip(".").lower()
+            # "Donald Trump Jr." is not "Donald J. Trump": a suffix makes the son another person.
+            same = [i for i in same if name_suffix(self.all[i].name or "") == name_suffix(name)]
             return next((i for i in same if _same_first_name(first, self.all[i].name or "")), None)
         agreeing = [i for i in same if gender is None or self.all[i].gender in (None, gender)]
         return (agreeing or same)[0] if same else None

@@ -12,7 +12,14 @@ from spacy.tokens import Span as SpacySpan
 
 from .. import resources
 from ..resources import first_names
-from .name_words import age_after, joined_to_the_word_before, next_sentences, proper_runs, written_as_a_name
+from .name_words import (
+    age_after,
+    joined_to_the_word_before,
+    next_sentences,
+    proper_runs,
+    surname_token,
+    written_as_a_name,
+)
 from .names import (
     after_a_kin_epithet,
     body_noun,
@@ -36,7 +43,7 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
     """The entities of `doc` with one of `labels`, in text order, corrected as below."""
     # One name, one kind of thing in an article: "Vogel" typed PERSON three times and ORG once is a person.
     ents = doc.ents  # read once: each read builds the spans again
-    surnames = {e[-1].text for e in ents if e.label_ == "PERSON"}
+    surnames = {surname_token(e).text for e in ents if e.label_ == "PERSON"}
     people = {e.start for e in ents if _person_typed_place(e, surnames)} if "PERSON" in labels else set()
     people |= {
         e.start for e in ents
@@ -160,8 +167,8 @@ def _body_typed_person(ent: SpacySpan, ents: Sequence[SpacySpan]) -> bool:
     root = ent.root.head if ent.root.dep_ == "poss" else ent.root
     if root.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    surname = any(e.label_ == "PERSON" and e[-1].text == words[-1].text and e.text != ent.text for e in ents)
-    return not surname and taken_up_as_a_body(ent, by_its_noun=True)
+    borne = any(e.label_ == "PERSON" and surname_token(e).text == words[-1].text and e.text != ent.text for e in ents)
+    return not borne and taken_up_as_a_body(ent, by_its_noun=True)
 
 
 def _people_in_a_role(ent: SpacySpan) -> bool:

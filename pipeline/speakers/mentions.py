@@ -16,7 +16,7 @@ from ..text import syntax
 from ..text.acronyms import acronym_definitions, term_acronyms
 from .clusters import PersonParts
 from .entities import article_entities
-from .name_words import age_after, written_age
+from .name_words import age_after, surname, surname_token, written_age
 from .names import (
     acronym,
     body_noun,
@@ -60,7 +60,7 @@ class ArticleNames:
     @cached_property
     def _surnames(self) -> frozenset[str]:
         """The last words of the people's names of two words or more, in lower case."""
-        return frozenset(e[-1].lower_ for e in self.ents if e.label_ == "PERSON" and len(e) >= 2)
+        return frozenset(surname_token(e).lower_ for e in self.ents if e.label_ == "PERSON" and len(e) >= 2)
 
     @cached_property
     def namesakes(self) -> dict[str, list[PersonParts]]:
@@ -71,8 +71,9 @@ class ArticleNames:
             if ent.label_ == "PERSON":
                 parts = self.person_parts(ent.start, ent.start, ent.end)
                 words = parts.name.split()
-                if len(words) >= 2 and all(p.name != parts.name for p in found.get(words[-1].lower(), [])):
-                    found.setdefault(words[-1].lower(), []).append(parts)
+                key = surname(parts.name).lower()
+                if len(words) >= 2 and all(p.name != parts.name for p in found.get(key, [])):
+                    found.setdefault(key, []).append(parts)
         return found
 
     def _acronym_expansions(self) -> dict[str, str]:

@@ -9,6 +9,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from .. import resources
 from ..resources import first_names
 from .names import is_place_adjective
 
@@ -80,3 +81,31 @@ def proper_runs(doc: Doc) -> list[SpacySpan]:
             runs.append(doc[start : last + 1])
         start, last = (i, i) if fits else (-1, -2)
     return runs
+
+
+def surname(name: str) -> str:
+    """A person's surname as written: the last word of the name, or the one before a suffix
+    ("Beckham" of "Odell Beckham Jr.", resources/name_suffixes.txt)."""
+    words = name.split()
+    while len(words) > 1 and _suffix(words[-1]):
+        words.pop()
+    return words[-1] if words else ""
+
+
+def name_suffix(name: str) -> str:
+    """The suffix that ends a person's name, lower case ("jr" of "Donald Trump Jr."), or "": a
+    father and a son of one name are two people."""
+    words = name.split()
+    return words[-1].lower().rstrip(".") if len(words) > 1 and _suffix(words[-1]) else ""
+
+
+def surname_token(name: SpacySpan) -> Token:
+    """The surname's token in a person's entity: its last, or the one before a suffix."""
+    end = name.end - 1
+    while end > name.start and (_suffix(name.doc[end].text) or name.doc[end].text == "."):
+        end -= 1
+    return name.doc[end]
+
+
+def _suffix(word: str) -> bool:
+    return word.lower().rstrip(".") in resources.name_suffixes()
