@@ -167,6 +167,15 @@ SHAPES = [
         id="role-noun-joins-the-person-introduced-with-that-title",
     ),
     pytest.param(
+        "Housing\n\nFormer Labour minister Frank Dunn has criticised the plans.\n\n"
+        "The ex-minister said the changes would hurt tenants.\n",
+        "hurt tenants",
+        "Frank Dunn",
+        None,
+        "role_title",
+        id="ex-is-former",
+    ),
+    pytest.param(
         "Festival\n\nBen Cole, the festival's director, opened the gates at noon. "
         "The director said the crowds were the largest yet.\n",
         "crowds were the largest",
@@ -1095,6 +1104,9 @@ def test_speakers_a_party_the_epithet_says_must_be_the_person_s(run_text):
         ("Pop star Lana Reyes cancelled her tour. The singer said she needed rest.", "Lana Reyes", "role_epithet"),
         ("The actress Jane Moss won on Sunday. The star said she needed rest.", "Jane Moss", "role_epithet"),
         ("Tom Reed scored twice on Sunday. The striker said he needed rest.", "Tom Reed", "role_epithet"),
+        # A common noun saying what kind ("veteran", "pop") before the epithet.
+        ("Broadcaster Tom Dale left the BBC. The veteran presenter said he needed rest.", "Tom Dale",
+         "role_epithet"),
         ("Marta Vidal lost her job in May. The mother-of-three said she needed rest.", "Marta Vidal",
          "epithet_salient"),
         ("Paul Hart lost his job in May. The father of two said he needed rest.", "Paul Hart", "role_epithet"),

@@ -132,9 +132,12 @@ def role_epithet(sieve: Sieve, mention: Mention) -> int | None:
     count = family_count(head)
     if head.lower_ in resources.counted_epithets() and not count:
         return None  # "the father" alone: as often someone else's
-    # "the Tory frontbencher": a party the phrase says, which epithet_salient checks is the person's
+    # "the Tory frontbencher": a party the phrase says, which epithet_salient checks is the person's;
+    # "the veteran presenter", "the pop star": a common noun that says what kind.
+    kind = {t.i for t in mention.span if t.dep_ == "compound" and t.pos_ == "NOUN" and t.head == head}
     if not all(
-        t.i == head.i or t.pos_ in ("DET", "ADJ", "ADV") or t.i in count or is_party(t.text) for t in mention.span
+        t.i == head.i or t.pos_ in ("DET", "ADJ", "ADV") or t.i in count | kind or is_party(t.text)
+        for t in mention.span
     ):
         return None  # "the club's striker", "the Chelsea striker": someone of that body's
     found = epithet_salient(sieve, mention)
