@@ -735,6 +735,8 @@ def test_quotes_speech_inside_what_someone_recounts_is_theirs(run_text, body, sp
         ("Mayor Ines Duarte said, “the depot is too costly to run.”", "direct"),
         ("Mayor Ines Duarte said the depot was “too costly to run”.", "partial"),  # no clause of its own
         ("Mayor Ines Duarte said “too costly” about the depot.", "partial"),  # the sentence goes on
+        # A phrase after a verb of showing, its verb not finite: words picked out of hers.
+        ("Mayor Ines Duarte said the accounts showed “a failure to plan”.", "partial"),
     ],
 )
 def test_quotes_a_clause_quoted_whole_after_its_reporting_verb_is_direct(run_text, body, kind):

@@ -680,6 +680,8 @@ def test_speakers_he_or_she_with_nobody_near_is_the_person_of_that_gender_named_
          "better.", "team needed", "Odell Bekker Jr."),
         ("Judge Thomas Hale III said the case would go on.\n\nHale said the jury needed more time.",
          "jury needed", "Thomas Hale III"),
+        ("Defence barrister Michael Hayle QC said his client was innocent.\n\nMr Hayle said the jury needed more "
+         "time.", "jury needed", "Michael Hayle QC"),
     ],
 )  # fmt: skip
 def test_speakers_a_first_name_or_a_surname_of_two_words_is_the_person_named_in_full(run_text, text, words, name):

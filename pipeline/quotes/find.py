@@ -61,8 +61,8 @@ def _opens_an_utterance(ctx: QuoteContext, quoted: list[Quoted], n: int) -> bool
 
 def _clause_quoted_after_cue(ctx: QuoteContext, q: Quoted) -> bool:
     """'but said "these are smaller than they claim".': quoted words that open right after a
-    reporting verb and close its sentence, with a verb of their own, are what was said word for
-    word, however they begin (a direct quote run into the sentence), not a few words picked out."""
+    reporting verb and close its sentence, with a finite verb of their own, are what was said word
+    for word, however they begin (a direct quote run into the sentence), not a few words picked out."""
     opening = ctx.tokens.at(max(q.start - 1, 0))
     before = [t for t in ctx.doc[max(opening - 3, 0) : opening] if t.text not in (",", ":")][-1:]
     if not before or not syntax.is_cue(before[0]) or q.start < ctx.body_start:
@@ -72,7 +72,11 @@ def _clause_quoted_after_cue(ctx: QuoteContext, q: Quoted) -> bool:
         ctx.text[q.end - 1] in ".?!" or rest[1:2] in (".", "?", "!")
     )
     words = ctx.doc.char_span(q.start, q.end, alignment_mode="expand") or ()
-    return closes_sentence and any(t.pos_ in ("VERB", "AUX") for t in words)
+    # A finite verb: "said the deal showed “a clear intent to harm”" quotes a phrase, not a clause.
+    return closes_sentence and any(t.tag_ in _FINITE for t in words)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _words(text: str) -> str:

@@ -17,6 +17,7 @@ from .people import (  # the vocabularies about people and bodies, in their own 
     demonyms,
     descriptors,
     gendered_nouns,
+    generation_suffixes,
     group_words,
     honorifics,
     lead_offices,
@@ -55,8 +56,9 @@ __all__ = [
     "VOCABULARIES", "VocabularyError", "additions", "alternation", "check_all", "derived", "extend",
     "forget_additions", "restore",
     # people.py's vocabularies, read as resources.titles() and so on like every other
-    "body_kinds", "counted_epithets", "demonyms", "descriptors", "gendered_nouns", "group_words", "honorifics",
-    "lead_offices", "leading_roles", "name_suffixes", "negative_speakers", "non_speakers", "org_aliases",
+    "body_kinds", "counted_epithets", "demonyms", "descriptors", "gendered_nouns", "generation_suffixes",
+    "group_words", "honorifics", "lead_offices", "leading_roles", "name_suffixes", "negative_speakers", "non_speakers",
+    "org_aliases",
     "other_office_words", "party_offices", "person_epithets", "pronouns", "role_forms", "role_nouns", "same_people",
     "seat_offices", "specific_bodies", "title_abbreviations", "titles", "body_epithets",
 ]  # fmt: skip

@@ -140,8 +140,14 @@ def other_office_words() -> frozenset[str]:
 
 @derived
 def name_suffixes() -> frozenset[str]:
-    """Words after a surname that end a person's name ("Jr", "III")."""
+    """Words after a surname that end a person's name ("Jr", "III", "QC")."""
     return frozenset(row[0] for row in rows("name_suffixes"))
+
+
+@derived
+def generation_suffixes() -> frozenset[str]:
+    """The name suffixes that tell a father from a son of one name ("Jr", "III")."""
+    return frozenset(row[0] for row in rows("name_suffixes") if flagged(row, 1, "generation"))
 
 
 @derived

@@ -109,7 +109,7 @@ VOCABULARIES: dict[str, Columns] = {
     "number_idioms": _WORD,
     "number_words": Columns((_text, _integer), (_words_of("scale"),), about="word | value [| scale]"),
     "org_aliases": Columns((_text,), rest=_text, about="canonical name | other names..."),
-    "name_suffixes": _WORD,
+    "name_suffixes": Columns((_text,), (_words_of("generation"),), about="word [| generation]"),
     "other_office_words": _WORD,
     "person_epithets": Columns(
         (_text, _one_of("m", "f", "-")), (_words_of("counted"),), about="noun | m, f or - [| counted]"

@@ -96,7 +96,8 @@ def name_suffix(name: str) -> str:
     """The suffix that ends a person's name, lower case ("jr" of "Donald Trump Jr."), or "": a
     father and a son of one name are two people."""
     words = name.split()
-    return words[-1].lower().rstrip(".") if len(words) > 1 and _suffix(words[-1]) else ""
+    last = words[-1].lower().rstrip(".") if len(words) > 1 else ""
+    return last if last in resources.generation_suffixes() else ""
 
 
 def surname_token(name: SpacySpan) -> Token:
