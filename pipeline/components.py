@@ -3,7 +3,7 @@
 The stages are pure functions (`text.paragraphs.mark_paragraph_starts`, `quotes.find_quotes`,
 `speakers.resolve_speakers`, `claims.find_claims`); here each gets a thin component around it. The
 factories are registered with spaCy through the `spacy_factories` entry point (pyproject.toml), so a
-fresh process can `spacy.load(model)` and `nlp.add_pipe("pipeline_quotes_v10")` without importing us.
+fresh process can `spacy.load(model)` and `nlp.add_pipe("pipeline_quotes_v11")` without importing us.
 Their settings live in `default_config`, so they show in `nlp.config` and can be set there.
 
 Extension values are our frozen records; their msgpack codec (records.py) lets them cross
@@ -39,8 +39,8 @@ PREFIX = "pipeline_"
 EXTENSIONS = tuple(PREFIX + name for name in ("article", "quotes", "speakers", "numeric_claims", "issues", "error"))
 _OLD_NAMES = {name.removeprefix(PREFIX): name for name in EXTENSIONS}
 PARAGRAPH_BREAKS = "pipeline_paragraph_breaks_v4"  # v4: quote marks against a word, titles written short (0.14)
-QUOTES = "pipeline_quotes_v10"  # v10: a second speaker's joined clause, a named subject before a quote (0.15)
-SPEAKERS = "pipeline_speakers_v12"  # v12: body epithets of a kind, kin epithets, what a body acts on (0.15)
+QUOTES = "pipeline_quotes_v11"  # v11: a quoted phrase after a verb of showing is no direct quote (0.16)
+SPEAKERS = "pipeline_speakers_v13"  # v13: lead offices, seats, name suffixes, figures published (0.16)
 CLAIMS = "pipeline_claims_v5"  # v5: timestamps and countdowns are no claims (0.9)
 ATTRIBUTE_RULES = "pipeline_attribute_rules_v1"  # the model's attribute_ruler, run on arrays
 LEMMAS = "pipeline_lemmas_v1"  # the model's lemmatizer, once per distinct word form
@@ -338,8 +338,8 @@ def make_claim_finder(nlp: Language, name: str) -> ClaimFinder:
 
 # The names of the last release, kept for one more as aliases of the same factories: a pipeline
 # saved with them still loads (the behaviour is the new one: see the CHANGELOG).
-Language.factory("pipeline_quotes_v9", **_QUOTE_FACTORY)(make_quote_finder)
-Language.factory("pipeline_speakers_v11", **_SPEAKER_FACTORY)(make_speaker_resolver)
+Language.factory("pipeline_quotes_v10", **_QUOTE_FACTORY)(make_quote_finder)
+Language.factory("pipeline_speakers_v12", **_SPEAKER_FACTORY)(make_speaker_resolver)
 
 
 # Records cross `nlp.pipe(n_process=...)` and DocBin through srsly's msgpack: the codec is in

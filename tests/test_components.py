@@ -35,7 +35,7 @@ def test_components_factories_load_by_entry_point_in_a_fresh_process():
         "import spacy\n"
         f"nlp = spacy.load({DEFAULT_MODEL!r})\n"
         "nlp.add_pipe('pipeline_paragraph_breaks_v4', first=True)\n"
-        "for name in ('pipeline_quotes_v10', 'pipeline_speakers_v12', 'pipeline_claims_v5'):\n"
+        "for name in ('pipeline_quotes_v11', 'pipeline_speakers_v13', 'pipeline_claims_v5'):\n"
         "    nlp.add_pipe(name)\n"
         "doc = nlp('Council cuts\\n\\nThe leader said: “We will close 12 libraries.”\\n')\n"
         "print(doc._.pipeline_quotes[0].text, '|', doc._.pipeline_numeric_claims[0].value)\n"
@@ -52,7 +52,7 @@ def test_components_quotes_without_paragraph_breaks_is_a_clear_error():
 def test_components_settings_show_in_the_config_and_take_effect(nlp):
     settings = nlp.config["components"][QUOTES]
     assert settings["pre_cue_window"] == 40 and settings["confidence"]["direct_cue_before"] == 0.95
-    assert "name_full/cue" in nlp.config["components"]["pipeline_speakers_v12"]["speaker_confidence"]
+    assert "name_full/cue" in nlp.config["components"]["pipeline_speakers_v13"]["speaker_confidence"]
     other = spacy.load(DEFAULT_MODEL)
     other.add_pipe("pipeline_paragraph_breaks_v4", first=True)
     other.add_pipe(QUOTES, config={"confidence": {**settings["confidence"], "direct_cue_before": 0.5}})
@@ -194,7 +194,7 @@ def test_components_a_saved_pipeline_runs_in_a_fresh_process(tmp_path):
         f"nlp = spacy.load({str(saved)!r})\n"
         f"doc = nlp({text!r})\n"
         "print(json.dumps([[t.lemma_ for t in doc], [q.text for q in doc._.pipeline_quotes],"
-        " nlp.config['components']['pipeline_quotes_v10']['pre_cue_window'],"
+        " nlp.config['components']['pipeline_quotes_v11']['pre_cue_window'],"
         " [(c.text, c.kind) for c in doc._.pipeline_numeric_claims]]))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
@@ -212,8 +212,8 @@ def test_components_adding_a_stage_before_its_predecessor_says_why_and_how(nlp):
 
     bare = spacy.blank("en")
     bare.add_pipe("pipeline_paragraph_breaks_v4", first=True)
-    with pytest.raises(ValueError, match=r"needs pipeline_quotes_v10 .*speakers are those of the quotes.*after='ner'"):
-        bare.add_pipe("pipeline_speakers_v12")
+    with pytest.raises(ValueError, match=r"needs pipeline_quotes_v11 .*speakers are those of the quotes.*after='ner'"):
+        bare.add_pipe("pipeline_speakers_v13")
 
 
 def test_components_extensions_sit_under_one_prefix_and_old_names_still_read(nlp):
@@ -230,23 +230,23 @@ def test_components_extensions_sit_under_one_prefix_and_old_names_still_read(nlp
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ("pipeline_quotes_v9", "pipeline_quotes_v10"),
-        ("pipeline_speakers_v11", "pipeline_speakers_v12"),
+        ("pipeline_quotes_v10", "pipeline_quotes_v11"),
+        ("pipeline_speakers_v12", "pipeline_speakers_v13"),
     ],
 )
 def test_components_the_last_release_names_still_make_the_same_components(old, new):
-    """A pipeline saved with 0.14's factory names still builds: each old name is an alias."""
+    """A pipeline saved with 0.15's factory names still builds: each old name is an alias."""
     from spacy import registry
 
     assert registry.factories.get(old) is registry.factories.get(new)
 
 
 def test_components_names_two_releases_old_are_retired():
-    """0.13's names were aliases for 0.14 only (the CHANGELOG says so)."""
+    """0.14's names were aliases for 0.15 only (the CHANGELOG says so)."""
     from spacy.language import Language
 
     assert Language.has_factory("pipeline_paragraph_breaks_v4")
-    retired = ("pipeline_paragraph_breaks_v3", "pipeline_quotes_v8", "pipeline_speakers_v10")
+    retired = ("pipeline_paragraph_breaks_v3", "pipeline_quotes_v9", "pipeline_speakers_v11")
     assert not any(Language.has_factory(n) for n in retired)
 
 
