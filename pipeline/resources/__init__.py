@@ -58,9 +58,8 @@ __all__ = [
     # people.py's vocabularies, read as resources.titles() and so on like every other
     "body_kinds", "counted_epithets", "demonyms", "descriptors", "gendered_nouns", "generation_suffixes",
     "group_words", "honorifics", "lead_offices", "leading_roles", "name_suffixes", "negative_speakers", "non_speakers",
-    "org_aliases",
-    "other_office_words", "party_offices", "person_epithets", "pronouns", "role_forms", "role_nouns", "same_people",
-    "seat_offices", "specific_bodies", "title_abbreviations", "titles", "body_epithets",
+    "org_aliases", "other_office_words", "party_offices", "person_epithets", "pronouns", "role_forms", "role_nouns",
+    "same_people", "seat_offices", "specific_bodies", "title_abbreviations", "titles", "body_epithets",
 ]  # fmt: skip
 
 
@@ -291,6 +290,12 @@ def hearsay_verbs() -> frozenset[str]:
 def demand_modals() -> frozenset[str]:
     """Modal verbs by which a clause asks something of its subject ("must", "should")."""
     return frozenset(row[0] for row in rows("demand_modals"))
+
+
+@derived
+def figure_words(kind: str) -> frozenset[str]:
+    """The words of figure_words.txt of one kind: "noun", "published" or "verb"."""
+    return frozenset(r[0] for r in rows("figure_words") if r[1] == kind)
 
 
 @derived

@@ -92,6 +92,7 @@ VOCABULARIES: dict[str, Columns] = {
         (_words_of("specific", "business", "public"),),
         about="noun | speaker type [| specific business public]",
     ),
+    "figure_words": Columns((_text, _one_of("noun", "published", "verb")), about="word | noun, published or verb"),
     "forecast_verbs": _WORD,
     "hearsay_verbs": _WORD,
     "fraction_words": Columns((_text, _fraction), about="word | fraction"),
@@ -103,13 +104,13 @@ VOCABULARIES: dict[str, Columns] = {
     "leading_roles": Columns((_text, _text), rest=_text, about="noun | a role it may stand for | more roles..."),
     "label_nouns": Columns((_text,), (_words_of("always"),), about="noun [| always]"),
     "modal_verbs": _WORD,
+    "name_suffixes": Columns((_text,), (_words_of("generation"),), about="word [| generation]"),
     "naming_words": Columns((_text, _one_of("verb", "noun")), about="word | verb or noun"),
     "months": Columns((_text, _integer), about="name | month number"),
     "non_speakers": Columns((_text,), (_one_of("negative"),), about="word [| negative]"),
     "number_idioms": _WORD,
     "number_words": Columns((_text, _integer), (_words_of("scale"),), about="word | value [| scale]"),
     "org_aliases": Columns((_text,), rest=_text, about="canonical name | other names..."),
-    "name_suffixes": Columns((_text,), (_words_of("generation"),), about="word [| generation]"),
     "other_office_words": _WORD,
     "person_epithets": Columns(
         (_text, _one_of("m", "f", "-")), (_words_of("counted"),), about="noun | m, f or - [| counted]"

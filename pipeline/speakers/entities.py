@@ -55,8 +55,7 @@ def article_entities(doc: Doc, labels: tuple[str, ...]) -> list[SpacySpan]:
     bodies = untyped_bodies(doc, runs, ents) + places_joined_to_a_body(ents) if "ORG" in labels else []
     within = {i for body in bodies for i in range(body.start, body.end)}  # "Scotland" of "Police Scotland"
     typed = [
-        _with_given_name(_as_person(e) if e.start in people else _with_proper_words_before(_seat_typed_person(e)))
-        if e.start not in bodies_typed_people else SpacySpan(doc, e.start, e.end, label="ORG")
+        _retyped(e, people, bodies_typed_people)
         for e in map(_without_honorific, map(_person_after_a_title_of, map(_person_after_a_possessor, ents)))
         if (e.label_ in labels or e.start in people) and "\n" not in e.text  # not one run across a line break
         and e.start not in within
@@ -151,6 +150,16 @@ def _person_typed_place(ent: SpacySpan, surnames: set[str]) -> bool:
     return any(t.lower_ == subject and t.dep_ == "nsubj" for t in next_sentences(ent))
 
 
+def _retyped(ent: SpacySpan, people: set[int], bodies: set[int]) -> SpacySpan:
+    """The entity with the corrections of its type and extent below: a person or a body the model
+    mistyped, a given name, a place's seat or proper nouns it left outside."""
+    if ent.start in bodies:
+        return SpacySpan(ent.doc, ent.start, ent.end, label="ORG")
+    if ent.start in people:
+        return _with_given_name(_as_person(ent))
+    return _with_given_name(_with_proper_words_before(_seat_typed_person(ent)))
+
+
 def _body_typed_person(ent: SpacySpan, ents: Sequence[SpacySpan]) -> bool:
     """ "Victim Support said the rise was worrying. The charity's chief executive said ...", typed a
     person by the model: two or three capitalised words, the first no given name, title nor
@@ -241,13 +250,13 @@ def _with_proper_words_before(ent: SpacySpan) -> SpacySpan:
 
 
 def _seat_typed_person(ent: SpacySpan) -> SpacySpan:
-    """ "The MP for Henley", "the member for Sedgefield" with the seat typed a person by the model:
-    what an office held for a place is "for" or "from" is that place (resources/lead_offices.txt)."""
+    """ "The MP for Henley", "the senator from Ohio" with the place typed a person by the model: what
+    an office held for a place (`seat` in resources/lead_offices.txt) is "for" or "from" is a place."""
     preposition = ent.root.head
     office = preposition.head
     if ent.label_ != "PERSON" or ent.root.dep_ != "pobj" or preposition.lower_ not in ("for", "from"):
         return ent
-    if office.lower_ not in resources.seat_offices() | {"member"}:
+    if office.lower_ not in resources.seat_offices():
         return ent
     return SpacySpan(ent.doc, ent.start, ent.end, label="GPE")
 

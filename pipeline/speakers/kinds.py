@@ -71,20 +71,15 @@ def _epithet(names: ArticleNames, head: Token, span: SpacySpan) -> bool:
     return written_age(span) is not None
 
 
-# What figures a body publishes are called ("figures released by the police"), and how they are
-# described as published ("the latest figures"); "senior Labour figures" are people.
-_FIGURES = frozenset({"figures", "statistics", "numbers"})
-_PUBLISHED = frozenset({"official", "latest", "new", "provisional", "published", "released", "government"})
-
-
 def _published_figures(head: Token) -> bool:
     """ "According to figures released by the police", "the latest figures from the ONS", "official
-    statistics", "the figures show": numbers published, a document; not "senior figures" of a party."""
-    if head.lower_ not in _FIGURES:
+    statistics", "the figures show": numbers published, a document (resources/figure_words.txt);
+    not "senior figures" of a party."""
+    if head.lower_ not in resources.figure_words("noun"):
         return False
     according = head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
-    published = any(c.dep_ == "acl" and c.tag_ == "VBN" for c in head.children)
+    released = any(c.dep_ == "acl" and c.tag_ == "VBN" for c in head.children)
+    described = any(c.dep_ == "amod" and c.lower_ in resources.figure_words("published") for c in head.children)
     # "The figures show that ...": what numbers do, not people.
-    shows = head.dep_ == "nsubj" and head.head.lemma_.lower() in ("show", "reveal")
-    published = published or shows
-    return according or published or any(c.dep_ == "amod" and c.lower_ in _PUBLISHED for c in head.children)
+    shows = head.dep_ == "nsubj" and head.head.lemma_.lower() in resources.figure_words("verb")
+    return according or released or described or shows
