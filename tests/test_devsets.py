@@ -69,3 +69,18 @@ def test_devsets_readme_shows_the_out_of_sample_speaker_calibration(nlp):
         shown = lines[: next(n for n, line in enumerate(lines) if line.startswith("fitted on both folds"))]
         assert shown and [line for line in shown if line not in readme] == []
         assert fit(both_folds(measured[what])) == shipped
+
+
+def test_devsets_eval_says_which_article_a_stage_failed_on(nlp, monkeypatch, capsys):
+    """An article a stage fails on is scored as one in which nothing was found; eval names it and
+    the error on stderr rather than lowering the figures in silence."""
+    import pipeline.components as components
+    from pipeline.measure.devsets import _extract_texts
+
+    def broken(*args, **kwargs):
+        raise KeyError("a vocabulary")
+
+    monkeypatch.setattr(components, "resolve_speakers", broken)
+    (extraction,) = _extract_texts(nlp, [("article-7", "Ana Lopes said the plan was fair.")], title_lines=False)
+    assert extraction.speakers == ()
+    assert "eval: article-7: pipeline_speakers" in capsys.readouterr().err

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..components import extraction_of
+from ..components import error_of, extraction_of
 from ..config import Options
 from ..engines.core import process
 from ..io.ingest import article_from_text, decode
@@ -61,7 +62,10 @@ def _extract_texts(nlp: Language, items: list[tuple[str, str]], title_lines: boo
                 article = type(article)(**{**article.__dict__, "title": None, "skipped": (), "body_start": 0})
             yield article
 
-    for _, doc in process(nlp, articles(), batch_size=32):
+    for article, doc in process(nlp, articles(), batch_size=32):
+        if (error := error_of(doc)) is not None:
+            # Scored as an article in which nothing was found: say so, as extract's error log would.
+            print(f"eval: {article.id}: {error}", file=sys.stderr)
         yield extraction_of(doc)
 
 
