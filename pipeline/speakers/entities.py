@@ -21,6 +21,7 @@ from .name_words import (
     written_as_a_name,
 )
 from .names import (
+    SEAT_PREPOSITIONS,
     after_a_kin_epithet,
     body_noun,
     is_party,
@@ -254,7 +255,7 @@ def _seat_typed_person(ent: SpacySpan) -> SpacySpan:
     an office held for a place (`seat` in resources/lead_offices.txt) is "for" or "from" is a place."""
     preposition = ent.root.head
     office = preposition.head
-    if ent.label_ != "PERSON" or ent.root.dep_ != "pobj" or preposition.lower_ not in ("for", "from"):
+    if ent.label_ != "PERSON" or ent.root.dep_ != "pobj" or preposition.lower_ not in SEAT_PREPOSITIONS:
         return ent
     if office.lower_ not in resources.seat_offices():
         return ent

@@ -10,6 +10,9 @@ from .. import resources
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _ACRONYM_SKIP = {"of", "for", "and", "the", "on", "in", "&"}
+# The words by which an office held for a place names it after the office: "the MP for Henley",
+# "the senator from Ohio" (read by entities.py, which types the place, and roles.py, which joins it).
+SEAT_PREPOSITIONS = frozenset({"for", "from"})
 
 
 def is_title_word(token: Token) -> bool:

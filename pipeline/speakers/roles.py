@@ -12,7 +12,7 @@ from .. import resources
 from ..text import syntax
 from .anaphora import epithet_salient
 from .introductions import Introduction
-from .names import body_noun, is_party, role_words
+from .names import SEAT_PREPOSITIONS, body_noun, is_party, role_words
 from .phrases import Mention, family_count
 from .sieve import Sieve
 
@@ -199,7 +199,7 @@ def role_salient(sieve: Sieve, mention: Mention) -> int | None:
     party = _party_words_in(mention.span)
     # "the Norwich North MP", "the Ohio senator": the place of a seat is the person's own.
     # "the MP for Norwich North", "the senator from Ohio": said after the office, as well.
-    held_for = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "from")]
+    held_for = [c for c in head.children if c.dep_ == "prep" and c.lower_ in SEAT_PREPOSITIONS]
     after = {t.i for p in held_for for t in p.subtree}
     place = [t for t in mention.span if (t.i < head.i or t.i in after) and t.pos_ == "PROPN"]
     seat = {t.i for t in place if office in seats} - party

@@ -116,10 +116,11 @@ def taken_up_as_a_body(name: SpacySpan, by_its_noun: bool = False) -> bool:
     """ "its" later in the name's sentence, or "it" or "the" body's noun the subject of the next
     sentence or its owner ("Its chief executive said", "The charity's chief executive said"); with
     `by_its_noun`, only the last: "it" and "its" may be another body's."""
+    again = [t for t in next_sentences(name, 1) if _a_body_again(t)]
+    if by_its_noun:
+        return any(t.lower_ not in ("it", "its") for t in again)
     its = any(t.lower_ == "its" and t.dep_ == "poss" for t in name.doc[name.end : name.sent.end])
-    if its and not by_its_noun:
-        return True
-    return any(_a_body_again(t) and (not by_its_noun or t.lower_ not in ("it", "its")) for t in next_sentences(name, 1))
+    return its or bool(again)
 
 
 def _a_common_noun_first(token: Token) -> bool:
